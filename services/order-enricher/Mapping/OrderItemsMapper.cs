@@ -1,0 +1,70 @@
+using FbaMesh.Contracts.Fulfillment.V1;
+using FbaMesh.OrderEnricher.Crystallize;
+
+namespace FbaMesh.OrderEnricher.Mapping;
+
+/// <summary>The items row of DESIGN §6.1: SKU map, FBA allow-list, merge by seller SKU, Amazon's limits.</summary>
+public static class OrderItemsMapper
+{
+    /// <summary>Amazon's limits for one fulfillment order.</summary>
+    public const int MaxLines = 100;
+    public const int MaxUnits = 250;
+    public const int MaxSkuLength = 50;
+
+    public static (IReadOnlyList<FulfillmentOrderItem> Items, MappingOutcome? Stop) Map(
+        IReadOnlyList<CartLine>? cart, FulfillmentMappingOptions options)
+    {
+        var allowList = options.FbaSkus.Select(CleanText.Of).ToHashSet(StringComparer.Ordinal);
+        var merged = new Dictionary<string, long>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var line in cart ?? [])
+        {
+            var sku = CleanText.Of(line?.Sku);
+            if (line?.Quantity is not > 0 || sku.Length == 0)
+            {
+                continue;
+            }
+
+            var sellerSku = CleanText.Of(options.SkuMap.GetValueOrDefault(sku, sku));
+            if (sellerSku.Length == 0 || (allowList.Count > 0 && !allowList.Contains(sellerSku)))
+            {
+                continue;
+            }
+
+            if (sellerSku.Length > MaxSkuLength)
+            {
+                return ([], new MappingOutcome.Rejected(ReasonCodes.InvalidSku, $"Seller SKU '{sellerSku}' is longer than {MaxSkuLength} characters."));
+            }
+
+            if (merged.TryAdd(sellerSku, line.Quantity.Value))
+            {
+                order.Add(sellerSku);
+            }
+            else
+            {
+                merged[sellerSku] += line.Quantity.Value;
+            }
+        }
+
+        if (order.Count == 0)
+        {
+            return ([], new MappingOutcome.Skipped(ReasonCodes.NoFbaItems, "No cart line is an FBA item with a positive quantity."));
+        }
+
+        var units = merged.Values.Sum();
+        if (order.Count > MaxLines || units > MaxUnits)
+        {
+            return ([], new MappingOutcome.Rejected(
+                ReasonCodes.TooManyUnits,
+                $"The order has {order.Count} FBA lines and {units} units; Amazon takes at most {MaxLines} lines and {MaxUnits} units."));
+        }
+
+        var items = order.Select(sku => new FulfillmentOrderItem
+        {
+            SellerSku = sku,
+            SellerFulfillmentOrderItemId = sku,
+            Quantity = (int)merged[sku],
+        }).ToList();
+        return (items, null);
+    }
+}

@@ -1,0 +1,31 @@
+namespace FbaMesh.OrderEnricher.Mapping;
+
+/// <summary>Stable kebab-case reasons recorded in order state and fulfillment.failed; operators alert on them.</summary>
+public static class ReasonCodes
+{
+    // Mapping (permanent).
+    public const string InvalidOrderId = "invalid-order-id";
+    public const string NoOrderDate = "no-order-date";
+    public const string InvalidShippingSpeed = "invalid-shipping-speed";
+    public const string NoShippingAddress = "no-shipping-address";
+    public const string NoRecipientName = "no-recipient-name";
+    public const string NoStreet = "no-street";
+    public const string NoPostalCode = "no-postal-code";
+    public const string InvalidCountry = "invalid-country";
+    public const string InvalidSku = "invalid-sku";
+    public const string TooManyUnits = "too-many-units";
+    public const string NoFbaItems = "no-fba-items";
+
+    // Crystallize.
+    public const string OrderNotFound = "order-not-found";
+    public const string CrystallizeUnavailable = "crystallize-unavailable";
+    public const string CrystallizeRejected = "crystallize-rejected";
+
+    // Submitter / Amazon.
+    public const string AmazonRejected = "amazon-rejected";
+    public const string AmazonPermissionDenied = "amazon-permission-denied";
+    public const string AmazonUnauthenticated = "amazon-unauthenticated";
+    public const string AmazonPreconditionFailed = "amazon-precondition-failed";
+    public const string SubmitFailed = "submit-failed";
+    public const string SubmitRetriesExhausted = "submit-retries-exhausted";
+}
