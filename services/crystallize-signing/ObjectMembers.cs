@@ -1,0 +1,82 @@
+using System.Buffers;
+
+namespace FbaMesh.Crystallize.Signing;
+
+/// <summary>
+/// The members of the objects being written, innermost last. When an object ends it is put into
+/// JavaScript's own property order: array-index keys ascending, then the other keys in order of
+/// first appearance, each with the value of its last appearance (what JSON.parse builds).
+/// </summary>
+internal sealed class ObjectMembers : IDisposable
+{
+    private Member[] _items = ArrayPool<Member>.Shared.Rent(64);
+
+    public int Count { get; private set; }
+
+    public void Add(Member member)
+    {
+        if (Count == _items.Length)
+        {
+            var bigger = ArrayPool<Member>.Shared.Rent(_items.Length * 2);
+            _items.AsSpan(0, Count).CopyTo(bigger);
+            ArrayPool<Member>.Shared.Return(_items);
+            _items = bigger;
+        }
+
+        _items[Count++] = member;
+    }
+
+    /// <summary>Reorders the object that started at <paramref name="objectStart"/> if needed, then forgets its members.</summary>
+    public void Canonicalize(int firstMember, int objectStart, PooledBuffer output)
+    {
+        var members = _items.AsSpan(firstMember, Count - firstMember);
+        Count = firstMember;
+        if (members.Length < 2)
+        {
+            return;
+        }
+
+        var firstOf = ArrayPool<int>.Shared.Rent(members.Length);
+        try
+        {
+            var repeated = DuplicateKeys.FindFirstOccurrences(members, output.WrittenSpan, firstOf);
+            if (repeated || !IndexKeysLeadInOrder(members))
+            {
+                PropertyOrder.Rewrite(members, firstOf.AsSpan(0, members.Length), objectStart, output);
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(firstOf);
+        }
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<Member>.Shared.Return(_items);
+        _items = [];
+    }
+
+    private static bool IndexKeysLeadInOrder(ReadOnlySpan<Member> members)
+    {
+        var previous = ArrayIndex.None;
+        var seenOtherKey = false;
+        foreach (var member in members)
+        {
+            if (member.Index == ArrayIndex.None)
+            {
+                seenOtherKey = true;
+            }
+            else if (seenOtherKey || member.Index <= previous)
+            {
+                return false;
+            }
+            else
+            {
+                previous = member.Index;
+            }
+        }
+
+        return true;
+    }
+}
