@@ -11,11 +11,14 @@ public static class HealthEndpoints
     /// <summary>Tag of the checks that decide readiness (not liveness): the sidecar, secrets loaded, …</summary>
     public const string ReadyTag = "ready";
 
+    private static readonly TimeSpan SidecarCheckTimeout = TimeSpan.FromSeconds(3);
+
     public static void AddDefaultHealthChecks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
-            .AddCheck<DaprSidecarHealthCheck>("dapr-sidecar", tags: [ReadyTag]);
+            // A sidecar that hangs must turn readiness red quickly, not hold the probe until it times out.
+            .AddCheck<DaprSidecarHealthCheck>("dapr-sidecar", HealthStatus.Unhealthy, [ReadyTag], SidecarCheckTimeout);
     }
 
     public static void MapHealthEndpoints(this WebApplication app)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace FbaMesh.ServiceDefaults;
@@ -12,17 +13,22 @@ public static class ServiceDefaultsExtensions
         builder.AddJsonConsoleLogging();
         builder.AddTelemetry();
         builder.AddDefaultHealthChecks();
-        builder.Services.AddProblemDetails();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddDefaultProblemDetails();
+        // TryAdd: a test that registered a FakeTimeProvider first keeps it.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         // No blanket HTTP retry policy: a retried POST to Amazon could create an order twice, so each
         // client chooses its own resilience (see the submitter's exactly-once rules).
         builder.Services.AddDaprClient();
         return builder;
     }
 
-    /// <summary>Maps /healthz (liveness) and /readyz (readiness, the sidecar included) and the app token check.</summary>
+    /// <summary>
+    /// Problem details for unhandled errors and bare status codes, the app token check, /healthz
+    /// (liveness) and /readyz (readiness, the sidecar included). Call it first after Build().
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseDefaultProblemDetails();
         app.UseAppApiToken();
         app.MapHealthEndpoints();
         return app;

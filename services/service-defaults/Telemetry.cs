@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace FbaMesh.ServiceDefaults;
@@ -12,13 +13,16 @@ public static class Telemetry
     public const string SourcePrefix = "FbaMesh.";
 
     /// <summary>
-    /// Traces and metrics with W3C trace context. ASP.NET Core, HttpClient and gRPC client spans carry
-    /// traceparent to the sidecar, which forwards it, so one trace spans gateway → enricher → submitter.
-    /// Export is OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (Dapr and most collectors speak it).
+    /// Traces and metrics with W3C trace context. ASP.NET Core continues an incoming traceparent;
+    /// HttpClient and gRPC client calls (DaprClient's included) carry Activity.Current as traceparent
+    /// to the sidecar, which puts it on the CloudEvent or the invocation, so one trace spans
+    /// gateway → enricher → submitter. Export is OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (Dapr
+    /// and most collectors speak it); logs then go there too, with their trace ids.
     /// </summary>
     public static void AddTelemetry(this IHostApplicationBuilder builder)
     {
         var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(ServiceName(builder)))
             .WithTracing(t => t
                 .AddSource(SourcePrefix + "*")
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !IsProbe(ctx.Request.Path))
@@ -32,9 +36,17 @@ public static class Telemetry
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            otel.UseOtlpExporter();
+            otel.WithLogging(configureBuilder: null, configureOptions: o =>
+            {
+                o.IncludeFormattedMessage = true;
+                o.IncludeScopes = true;
+            }).UseOtlpExporter();
         }
     }
+
+    /// <summary>The Dapr app id when Dapr started the app (APP_ID), so traces and sidecar agree on names.</summary>
+    private static string ServiceName(IHostApplicationBuilder builder) =>
+        builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Configuration["APP_ID"] ?? builder.Environment.ApplicationName;
 
     private static bool IsProbe(Microsoft.AspNetCore.Http.PathString path) =>
         path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz");

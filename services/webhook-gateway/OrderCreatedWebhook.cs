@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.Extensions.Options;
+
+namespace FbaMesh.WebhookGateway;
+
+/// <summary>
+/// POST /api/webhooks/order/created-fba: checks the body, the signature and the order id, in that
+/// order, then publishes OrderReceived. 202 only after the sidecar took the event.
+/// </summary>
+internal sealed partial class OrderCreatedWebhook(
+    IOptions<WebhookOptions> options,
+    WebhookSignatureCheck signature,
+    OrderReceivedPublisher publisher,
+    WebhookMetrics metrics,
+    ILogger<OrderCreatedWebhook> logger)
+{
+    public const string Route = "/api/webhooks/order/created-fba";
+
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var webhook = options.Value;
+        if (WebhookBody.CheckContentType(request.ContentType) is { } wrongType)
+        {
+            return Reject(wrongType);
+        }
+
+        var body = await WebhookBody.ReadAsync(request, webhook.MaxBodyBytes, context.RequestAborted);
+        if (body.Rejection is { } unreadable)
+        {
+            return Reject(unreadable);
+        }
+
+        if (!Utf8.IsValid(body.Bytes.Span))
+        {
+            return Reject(WebhookRejection.InvalidUtf8());
+        }
+
+        using var document = ParseJson(body.Bytes, out var malformed);
+        if (document is null)
+        {
+            return Reject(malformed!);
+        }
+
+        var tenant = webhook.TenantIdentifier;
+        if (webhook.VerifySignatures)
+        {
+            var url = WebhookUrl.For(request, webhook.PublicBaseUrl);
+            var (badSignature, signedTenant) = await signature.CheckAsync(
+                request.Headers[WebhookSignatureCheck.HeaderName], url, request.Method, body.Bytes, context.RequestAborted);
+            if (badSignature is not null)
+            {
+                return Reject(badSignature);
+            }
+
+            tenant = signedTenant;
+        }
+
+        var (orderId, noOrderId) = OrderIdReader.Read(document.RootElement);
+        if (orderId is null)
+        {
+            return Reject(noOrderId!);
+        }
+
+        Activity.Current?.SetTag("fbamesh.order_id", orderId);
+        if (!await publisher.PublishAsync(orderId, tenant))
+        {
+            return Reject(WebhookRejection.PublishFailed(), orderId);
+        }
+
+        metrics.Accepted();
+        LogAccepted(logger, orderId, tenant);
+        return Results.Json(new WebhookAccepted(orderId, "accepted"), statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static JsonDocument? ParseJson(ReadOnlyMemory<byte> bytes, out WebhookRejection? rejection)
+    {
+        rejection = null;
+        if (bytes.IsEmpty)
+        {
+            rejection = WebhookRejection.MalformedJson("The body is empty.");
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(bytes, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            rejection = WebhookRejection.MalformedJson(ex.Message);
+            return null;
+        }
+    }
+
+    private IResult Reject(WebhookRejection rejection, string? orderId = null)
+    {
+        metrics.Rejected(rejection);
+        LogRejected(logger, rejection.Status, rejection.Code, orderId);
+        return rejection.ToResult();
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Accepted order {OrderId} from tenant {TenantIdentifier}")]
+    private static partial void LogAccepted(ILogger logger, string orderId, string? tenantIdentifier);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Rejected webhook with {Status} {Reason} (order {OrderId})")]
+    private static partial void LogRejected(ILogger logger, int status, string reason, string? orderId);
+}
+
+/// <summary>The 202 answer: the order is queued for the enricher.</summary>
+public sealed record WebhookAccepted(string OrderId, string Status);

@@ -1,0 +1,1 @@
+await FbaMesh.WebhookGateway.WebhookGatewayApp.Build(args).RunAsync();

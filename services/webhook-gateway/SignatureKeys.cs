@@ -1,0 +1,25 @@
+namespace FbaMesh.WebhookGateway;
+
+/// <summary>The tenant's webhook signature secret and, when stored with it, its identifier.</summary>
+/// <remarks>A class, not a record: a record's generated ToString would print the secret into any log.</remarks>
+public sealed class SignatureKeys(string secret, string? tenantIdentifier)
+{
+    public string Secret { get; } = secret;
+
+    public string? TenantIdentifier { get; } = tenantIdentifier;
+
+    public bool SameAs(SignatureKeys other) =>
+        string.Equals(Secret, other.Secret, StringComparison.Ordinal)
+        && string.Equals(TenantIdentifier, other.TenantIdentifier, StringComparison.Ordinal);
+
+    public override string ToString() => $"SignatureKeys(tenant: {TenantIdentifier ?? "(none)"}, secret: redacted)";
+}
+
+/// <summary>Reads the "crystallize" secret (signatureSecret, tenantIdentifier, …) from wherever it is kept.</summary>
+public interface ICrystallizeSecretReader
+{
+    Task<IReadOnlyDictionary<string, string>> ReadAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The signature secret could not be had: the request is answered 503 and Crystallize retries.</summary>
+public sealed class SignatureSecretUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

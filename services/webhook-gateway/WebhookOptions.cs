@@ -1,0 +1,48 @@
+namespace FbaMesh.WebhookGateway;
+
+/// <summary>Configuration section "Webhook". Defaults are the production posture.</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhook";
+
+    /// <summary>
+    /// Scheme, host and any path prefix exactly as entered in Crystallize's webhook URL (e.g. an ngrok
+    /// tunnel or a reverse proxy). The signature covers that URL, not the one this process sees.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Bodies over this size are refused with 413 while reading, never buffered whole.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Only the Development environment may turn signature verification off.</summary>
+    public bool VerifySignatures { get; set; } = true;
+
+    /// <summary>Expected tenantIdentifier claim; when empty, the secret's tenantIdentifier (if any) is expected.</summary>
+    public string? TenantIdentifier { get; set; }
+
+    /// <summary>Whether a tenantIdentifier from the secret store is enforced when none is configured here.</summary>
+    public bool CheckTenantIdentifierFromSecret { get; set; } = true;
+
+    /// <summary>Tolerance for exp/nbf; Crystallize's tokens live about one second.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    public string SecretStore { get; set; } = "fbamesh-secrets";
+
+    public string SecretName { get; set; } = "crystallize";
+
+    /// <summary>A rotated secret is picked up within this time even without a failed signature.</summary>
+    public TimeSpan SecretRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A signature failure re-reads the secret (it may just have been rotated), but at most once per
+    /// this interval, so a flood of forged webhooks cannot hammer the secret store.
+    /// </summary>
+    public TimeSpan SecretRetryInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    public string PubSubName { get; set; } = "fbamesh-pubsub";
+
+    public string Topic { get; set; } = "orders.received";
+
+    /// <summary>A sidecar that does not answer in this time is treated as down (503, Crystallize retries).</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,60 @@
+using FbaMesh.Crystallize.Signing;
+using Microsoft.Extensions.Options;
+
+namespace FbaMesh.WebhookGateway;
+
+/// <summary>
+/// Applies the Crystallize signing library's verifier to a webhook with the tenant's secret. A wrong
+/// signature re-reads the secret once (rate-limited) in case it was just rotated.
+/// </summary>
+internal sealed class WebhookSignatureCheck(SignatureSecretCache secrets, IOptions<WebhookOptions> options, TimeProvider time)
+{
+    public const string HeaderName = "X-Crystallize-Signature";
+
+    public async Task<(WebhookRejection? Rejection, string? TenantIdentifier)> CheckAsync(
+        string? token, string url, string method, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return (WebhookRejection.Signature("signature-missing", $"The {HeaderName} header is missing."), null);
+        }
+
+        var keys = await secrets.GetAsync(cancellationToken);
+        var result = Verify(keys, token, url, method, body);
+        if (result.Failure == SignatureFailure.BadSignature
+            && await secrets.RefreshAfterFailureAsync(keys, cancellationToken) is { } rotated)
+        {
+            result = Verify(rotated, token, url, method, body);
+        }
+
+        return result.Failure == SignatureFailure.None
+            ? (null, result.TenantIdentifier)
+            : (RejectionFor(result.Failure), null);
+    }
+
+    private SignatureVerification Verify(SignatureKeys keys, string token, string url, string method, ReadOnlyMemory<byte> body)
+    {
+        var webhook = options.Value;
+        var expectedTenant = !string.IsNullOrWhiteSpace(webhook.TenantIdentifier) ? webhook.TenantIdentifier
+            : webhook.CheckTenantIdentifierFromSecret ? keys.TenantIdentifier
+            : null;
+        var verifier = new SignatureVerifier(
+            new SignatureVerifierOptions { ClockSkew = webhook.ClockSkew, ExpectedTenantIdentifier = expectedTenant }, time);
+        return verifier.Verify(token, keys.Secret, url, method, body.Span);
+    }
+
+    private static WebhookRejection RejectionFor(SignatureFailure failure) => failure switch
+    {
+        SignatureFailure.Missing => WebhookRejection.Signature("signature-missing", $"The {HeaderName} header is missing."),
+        SignatureFailure.Malformed => WebhookRejection.Signature("signature-malformed", "The signature is not a well-formed JWT."),
+        SignatureFailure.UnsupportedAlgorithm => WebhookRejection.Signature("signature-algorithm-unsupported", "Only HS256 signatures are accepted."),
+        SignatureFailure.BadSignature => WebhookRejection.Signature("signature-invalid", "The signature does not match the tenant's signature secret."),
+        SignatureFailure.Expired => WebhookRejection.Signature("signature-expired", "The signature has expired."),
+        SignatureFailure.NotYetValid => WebhookRejection.Signature("signature-not-yet-valid", "The signature is not valid yet."),
+        SignatureFailure.MissingHmac => WebhookRejection.Signature("signature-hmac-missing", "The signature carries no hmac claim."),
+        SignatureFailure.HmacMismatch => WebhookRejection.Signature("signature-hmac-mismatch", "The signature was made for another URL, method or body."),
+        SignatureFailure.TenantMismatch => WebhookRejection.Signature("signature-tenant-mismatch", "The signature is from another tenant."),
+        SignatureFailure.InvalidBody => WebhookRejection.MalformedJson("The body could not be read as JSON for the signature check."),
+        _ => WebhookRejection.Signature("signature-invalid", "The signature was not accepted."),
+    };
+}
