@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using FbaMesh.FbaSubmitter.Mapping;
+
+namespace FbaMesh.FbaSubmitter.Amazon;
+
+/// <summary>Amazon's JSON: camelCase names, absent rather than null properties, case-insensitive reading.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(CreateFulfillmentOrderBody))]
+[JsonSerializable(typeof(GetFulfillmentOrderBody))]
+[JsonSerializable(typeof(AmazonErrorBody))]
+[JsonSerializable(typeof(LwaTokenResponse))]
+[JsonSerializable(typeof(LwaError))]
+internal sealed partial class AmazonJsonContext : JsonSerializerContext;

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+
+namespace FbaMesh.FbaSubmitter.Amazon;
+
+/// <summary>
+/// A token bucket matching one operation's usage plan, so steady load waits here instead of meeting
+/// 429 at Amazon. When x-amzn-RateLimit-Limit reports a lower rate, the bucket is replaced atomically
+/// by a slower one holding no more tokens than the old one had.
+/// </summary>
+public sealed class OperationPacer : IDisposable
+{
+    private readonly Lock _replacing = new();
+    private TokenBucketRateLimiter _limiter;
+
+    public OperationPacer(string operation, double rate, int burst)
+    {
+        Operation = operation;
+        Burst = burst;
+        Rate = rate;
+        _limiter = Create(rate, burst, startWith: burst);
+    }
+
+    public string Operation { get; }
+
+    public int Burst { get; }
+
+    public double Rate { get; private set; }
+
+    public long AvailableTokens => Volatile.Read(ref _limiter).GetStatistics()?.CurrentAvailablePermits ?? 0;
+
+    public async ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var limiter = Volatile.Read(ref _limiter);
+            try
+            {
+                var lease = await limiter.AcquireAsync(1, cancellationToken);
+                if (lease.IsAcquired)
+                {
+                    return lease;
+                }
+
+                lease.Dispose();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The bucket was replaced while this call queued in it: queue in the new one.
+            }
+
+            if (ReferenceEquals(limiter, Volatile.Read(ref _limiter)))
+            {
+                throw new InvalidOperationException($"The {Operation} pacer refused a permit although its queue is unbounded.");
+            }
+        }
+    }
+
+    /// <summary>Applies x-amzn-RateLimit-Limit; only ever slows down (a higher figure may be a burst artefact).</summary>
+    public bool Observe(string? rateLimitHeader)
+    {
+        if (!double.TryParse(rateLimitHeader, NumberStyles.Float, CultureInfo.InvariantCulture, out var said) ||
+            !(said > 0) || double.IsInfinity(said))
+        {
+            return false;
+        }
+
+        lock (_replacing)
+        {
+            if (said >= Rate * 0.999)
+            {
+                return false;
+            }
+
+            var old = _limiter;
+            var left = (int)Math.Min(Burst, old.GetStatistics()?.CurrentAvailablePermits ?? 0);
+            Volatile.Write(ref _limiter, Create(said, Burst, startWith: left));
+            Rate = said;
+            old.Dispose();
+            return true;
+        }
+    }
+
+    public void Dispose() => Volatile.Read(ref _limiter).Dispose();
+
+    private static TokenBucketRateLimiter Create(double rate, int burst, int startWith)
+    {
+        // The platform bucket adds whole tokens per period; short periods stay coarse enough for a timer.
+        var period = TimeSpan.FromSeconds(1 / rate);
+        var tokens = 1;
+        if (period < TimeSpan.FromMilliseconds(50))
+        {
+            period = TimeSpan.FromMilliseconds(50);
+            tokens = Math.Max(1, (int)Math.Round(rate * 0.05));
+        }
+
+        var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = period,
+            AutoReplenishment = true,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        for (var drained = burst; drained > startWith; drained--)
+        {
+            using var lease = limiter.AttemptAcquire(1);
+        }
+
+        return limiter;
+    }
+}

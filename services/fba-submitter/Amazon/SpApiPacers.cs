@@ -1,0 +1,38 @@
+using FbaMesh.FbaSubmitter.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace FbaMesh.FbaSubmitter.Amazon;
+
+/// <summary>The operations this service calls, each with its own usage plan and bucket.</summary>
+public enum SpApiOperation
+{
+    CreateFulfillmentOrder,
+    GetFulfillmentOrder,
+    CancelFulfillmentOrder,
+}
+
+public sealed class SpApiPacers : IDisposable
+{
+    private readonly Dictionary<SpApiOperation, OperationPacer> _pacers;
+
+    public SpApiPacers(IOptions<SpApiOptions> options)
+    {
+        var o = options.Value;
+        _pacers = new()
+        {
+            [SpApiOperation.CreateFulfillmentOrder] = new("createFulfillmentOrder", o.CreateRate, o.CreateBurst),
+            [SpApiOperation.GetFulfillmentOrder] = new("getFulfillmentOrder", o.GetRate, o.GetBurst),
+            [SpApiOperation.CancelFulfillmentOrder] = new("cancelFulfillmentOrder", o.CancelRate, o.CancelBurst),
+        };
+    }
+
+    public OperationPacer this[SpApiOperation operation] => _pacers[operation];
+
+    public void Dispose()
+    {
+        foreach (var pacer in _pacers.Values)
+        {
+            pacer.Dispose();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FbaMesh.FbaSubmitter.Configuration;
+
+public enum SpApiRegion
+{
+    NA,
+    EU,
+    FE,
+}
+
+/// <summary>Configuration section "SpApi": where Amazon is, which credentials to read, and how to pace and retry.</summary>
+public sealed class SpApiOptions
+{
+    public const string Section = "SpApi";
+
+    public SpApiRegion Region { get; set; } = SpApiRegion.NA;
+
+    /// <summary>On by default, as in the seed: a fresh checkout must not ship real parcels.</summary>
+    public bool Sandbox { get; set; } = true;
+
+    /// <summary>Absolute base URL that replaces the regional host (the SP-API emulator in tests and the dev mesh).</summary>
+    public Uri? EndpointOverride { get; set; }
+
+    public Uri? TokenEndpointOverride { get; set; }
+
+    [Required]
+    public string SecretStore { get; set; } = "fbamesh-secrets";
+
+    [Required]
+    public string SecretName { get; set; } = "sp-api";
+
+    // Usage plans of fulfillment outbound 2020-07-01: every operation is 2 requests/s with a burst of 30.
+    public double CreateRate { get; set; } = 2;
+    public int CreateBurst { get; set; } = 30;
+    public double GetRate { get; set; } = 2;
+    public int GetBurst { get; set; } = 30;
+    public double CancelRate { get; set; } = 2;
+    public int CancelBurst { get; set; } = 30;
+
+    /// <summary>Everything one gRPC call may spend at Amazon: pacing, retries and confirmation included.</summary>
+    public TimeSpan CallDeadline { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>One HTTP attempt; past it the outcome is unknown and a create is confirmed before any retry.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a missing or broken secret is read again, so fixing it heals without a restart.</summary>
+    public TimeSpan SecretRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often loaded credentials are read again, so a rotated refresh token is picked up.</summary>
+    public TimeSpan SecretRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    public Uri BaseAddress => EndpointOverride ?? new Uri(
+        $"https://{(Sandbox ? "sandbox." : "")}sellingpartnerapi-{Region.ToString().ToLowerInvariant()}.amazon.com/");
+
+    public Uri TokenEndpoint => TokenEndpointOverride ?? new Uri("https://api.amazon.com/auth/o2/token");
+}

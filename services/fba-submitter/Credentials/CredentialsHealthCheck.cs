@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace FbaMesh.FbaSubmitter.Credentials;
+
+/// <summary>Not ready without credentials, with the reason an operator needs.</summary>
+internal sealed class CredentialsHealthCheck(CredentialStore store) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(store.Current is not null
+            ? HealthCheckResult.Healthy("SP-API credentials loaded.")
+            : HealthCheckResult.Unhealthy(store.Problem));
+}

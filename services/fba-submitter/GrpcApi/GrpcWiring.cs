@@ -1,0 +1,25 @@
+using FbaMesh.ServiceDefaults;
+
+namespace FbaMesh.FbaSubmitter.GrpcApi;
+
+internal static class GrpcWiring
+{
+    public const string ServiceName = "fbamesh.fulfillment.v1.FulfillmentOrders";
+
+    public static void AddFulfillmentOrdersGrpc(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddGrpc();
+        // grpc.health.v1 answers SERVING only when ready: credentials loaded and the sidecar reachable.
+        builder.Services.AddGrpcHealthChecks(o =>
+        {
+            o.Services.Map("", r => r.Tags.Contains(HealthEndpoints.ReadyTag) || r.Tags.Contains("live"));
+            o.Services.Map(ServiceName, r => r.Tags.Contains(HealthEndpoints.ReadyTag) || r.Tags.Contains("live"));
+        });
+    }
+
+    public static void MapFulfillmentOrdersGrpc(this WebApplication app)
+    {
+        app.MapGrpcService<FulfillmentOrdersService>();
+        app.MapGrpcHealthChecksService();
+    }
+}

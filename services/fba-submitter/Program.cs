@@ -1,0 +1,1 @@
+await FbaMesh.FbaSubmitter.SubmitterApp.Build(args).RunAsync();

@@ -1,0 +1,56 @@
+using FbaMesh.Contracts.Fulfillment.V1;
+using Google.Protobuf.Collections;
+
+namespace FbaMesh.FbaSubmitter.Submitting;
+
+/// <summary>Amazon's limits on lines: 1..100 lines and at most 250 units in one order.</summary>
+internal static class ItemRules
+{
+    public const int MaxLines = 100;
+    public const int MaxUnits = 250;
+
+    public static void Check(RepeatedField<FulfillmentOrderItem> items, List<(string, string)> v)
+    {
+        if (items.Count == 0)
+        {
+            v.Add(("items", "at least one item is required"));
+            return;
+        }
+
+        if (items.Count > MaxLines)
+        {
+            v.Add(("items", $"has {items.Count} lines; Amazon takes at most {MaxLines}"));
+        }
+
+        long units = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var at = $"items[{i}]";
+            SubmitRequestValidator.Required(item.SellerSku, $"{at}.seller_sku", 50, v);
+            SubmitRequestValidator.Required(item.SellerFulfillmentOrderItemId, $"{at}.seller_fulfillment_order_item_id", 50, v);
+            SubmitRequestValidator.Optional(item.GiftMessage, $"{at}.gift_message", 512, v);
+            SubmitRequestValidator.Optional(item.DisplayableComment, $"{at}.displayable_comment", 250, v);
+            if (item.Quantity <= 0)
+            {
+                v.Add(($"{at}.quantity", "must be positive"));
+            }
+
+            units += Math.Max(0, item.Quantity);
+            MoneyRules.Check(item.PerUnitDeclaredValue, $"{at}.per_unit_declared_value", v);
+            MoneyRules.Check(item.PerUnitPrice, $"{at}.per_unit_price", v);
+            MoneyRules.Check(item.PerUnitTax, $"{at}.per_unit_tax", v);
+        }
+
+        if (units > MaxUnits)
+        {
+            v.Add(("items", $"holds {units} units; Amazon takes at most {MaxUnits} per order"));
+        }
+
+        var duplicates = items.GroupBy(i => i.SellerFulfillmentOrderItemId).Where(g => g.Key.Length > 0 && g.Count() > 1).Select(g => g.Key);
+        foreach (var id in duplicates)
+        {
+            v.Add(("items", $"seller_fulfillment_order_item_id '{id}' appears more than once"));
+        }
+    }
+}

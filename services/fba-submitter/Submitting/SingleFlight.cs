@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+
+namespace FbaMesh.FbaSubmitter.Submitting;
+
+/// <summary>
+/// Collapses concurrent work on one key into one run whose outcome every caller gets. The run is not
+/// bound to any one caller: a caller that gives up does not cancel it for the others.
+/// </summary>
+public sealed class SingleFlight<TResult>
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<TResult>>> _running = new(StringComparer.Ordinal);
+
+    public int Running => _running.Count;
+
+    public Task<TResult> RunAsync(string key, Func<Task<TResult>> work, CancellationToken callerGone)
+    {
+        var lazy = _running.GetOrAdd(key, k => new Lazy<Task<TResult>>(() => RunAndForgetAsync(k, work)));
+        return lazy.Value.WaitAsync(callerGone);
+    }
+
+    private async Task<TResult> RunAndForgetAsync(string key, Func<Task<TResult>> work)
+    {
+        // Leave the dictionary's factory before running, so removal below never races the insertion.
+        await Task.Yield();
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            _running.TryRemove(key, out _);
+        }
+    }
+}
