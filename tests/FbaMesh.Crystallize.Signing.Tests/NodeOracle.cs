@@ -1,0 +1,97 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using FbaMesh.Testing;
+
+namespace FbaMesh.Crystallize.Signing.Tests;
+
+/// <summary>
+/// Runs tools/js-oracle under Node.js: V8's JSON.stringify and Crystallize's own verifier are the
+/// reference. Installs the oracle's packages with `npm ci` the first time, so a fresh clone needs no
+/// manual step. Without Node.js the tests fail with a clear message: skipping would hide a regression.
+/// </summary>
+public sealed class NodeOracle
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(2);
+
+    public NodeOracle()
+    {
+        Folder = RepositoryPaths.Combine("tools", "js-oracle");
+        EnsureInstalled();
+    }
+
+    public string Folder { get; }
+
+    /// <summary>Runs one oracle script with <paramref name="stdin"/> as its input and returns its output.</summary>
+    public string Run(string script, string stdin) => Execute("node", script, stdin);
+
+    private bool IsInstalled =>
+        File.Exists(Path.Combine(Folder, "node_modules", "@crystallize", "js-api-client", "package.json"))
+        && File.Exists(Path.Combine(Folder, "node_modules", "jose", "package.json"));
+
+    private void EnsureInstalled()
+    {
+        if (IsInstalled)
+        {
+            return;
+        }
+
+        // Other test processes may reach this point at the same time; one installs, the rest wait.
+        using var installLock = InstallLock.Acquire(Folder);
+        if (!IsInstalled)
+        {
+            Execute(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", $"ci --prefix \"{Folder}\" --no-audit --no-fund", stdin: null);
+        }
+    }
+
+    private string Execute(string program, string arguments, string? stdin)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+
+        using var process = StartOrExplain(start);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+        }
+
+        process.StandardInput.Close();
+        if (!process.WaitForExit(ProcessTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`{program} {arguments}` did not finish within {ProcessTimeout}.");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"`{program} {arguments}` in {Folder} exited with {process.ExitCode}: {errors.Result}");
+        }
+
+        return output.Result;
+    }
+
+    private static Process StartOrExplain(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"`{start.FileName}` did not start.");
+        }
+        catch (Win32Exception ex)
+        {
+            throw new InvalidOperationException(
+                $"`{start.FileName}` was not found. The Crystallize signing tests compare against JavaScript itself "
+                + "and need Node.js 20 or later with npm on PATH (https://nodejs.org).",
+                ex);
+        }
+    }
+}
