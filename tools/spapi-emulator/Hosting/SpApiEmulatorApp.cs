@@ -1,0 +1,109 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace FbaMesh.SpApiEmulator;
+
+/// <summary>A running SP-API emulator: the process's host and the in-process handle tests, the bench and devmesh use.</summary>
+public sealed class SpApiEmulatorApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorState _state;
+
+    private SpApiEmulatorApp(WebApplication app, EmulatorState state, Uri baseAddress)
+    {
+        _app = app;
+        _state = state;
+        BaseAddress = baseAddress;
+        TokenEndpoint = new Uri(baseAddress, "auth/o2/token");
+    }
+
+    /// <summary>SP-API endpoint base; /fba/outbound/2020-07-01/... lies below it.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Login with Amazon's token endpoint (…/auth/o2/token).</summary>
+    public Uri TokenEndpoint { get; }
+
+    public IReadOnlyList<CreatedFulfillmentOrder> FulfillmentOrders => _state.Orders.All().Select(order =>
+    {
+        lock (order.Gate)
+        {
+            order.Advance(_state.Now, _state.Options.StatusStep);
+            return new CreatedFulfillmentOrder(order.Id, order.RawRequest, order.ReceivedAt, order.Status);
+        }
+    }).ToArray();
+
+    public EmulatorStats Stats => _state.Stats;
+
+    /// <summary>Same as POST/DELETE /_emulator/faults, in-process.</summary>
+    public FaultPlan Faults => _state.Faults;
+
+    /// <summary>An access token as the token endpoint would issue it, for tests that are not about Login with Amazon.</summary>
+    public string IssueAccessToken() => _state.Tokens.Issue(_state.Options.AccessTokenLifetime);
+
+    /// <summary>Same as POST /_emulator/quota.</summary>
+    public void SetUsagePlan(string operation, UsagePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        plan.Validate();
+        _state.Quotas.Set(operation, plan);
+    }
+
+    /// <summary>Same as POST /_emulator/reset.</summary>
+    public void Reset() => _state.Reset();
+
+    public static async Task<SpApiEmulatorApp> StartAsync(SpApiEmulatorOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var state = new EmulatorState(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SpApiEmulatorApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Services.AddSingleton(state);
+        builder.Services.AddProblemDetails();
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (options.Urls is { } urls)
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        }
+
+        var app = builder.Build();
+        app.UseSpApiErrorHandling();
+        app.MapLoginWithAmazon();
+        app.MapFulfillmentOutbound();
+        app.MapEmulatorAdmin();
+        app.MapGet("/healthz", () => Results.Text("Healthy"));
+        app.MapFallback(() => SpApiErrors.NotFound());
+        await app.StartAsync(ct);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SpApiEmulatorApp(app, state, BaseAddressOf(address));
+    }
+
+    // Kestrel reports wildcard hosts ("http://[::]:5500"); callers need one they can dial.
+    private static Uri BaseAddressOf(string address)
+    {
+        var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+        if (uri.Host is "[::]" or "::" or "0.0.0.0")
+        {
+            uri.Host = "localhost";
+        }
+
+        uri.Path = "/";
+        return uri.Uri;
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken ct = default) => _app.WaitForShutdownAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
