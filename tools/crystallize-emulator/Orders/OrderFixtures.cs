@@ -9,6 +9,9 @@ namespace FbaMesh.CrystallizeEmulator.Orders;
 /// </summary>
 public static class OrderFixtures
 {
+    /// <summary>Files of the sample folder that describe the orders rather than being orders.</summary>
+    public static readonly IReadOnlySet<string> NotOrders = new HashSet<string>(StringComparer.Ordinal) { "expected.json", "mapping-options.json" };
+
     public static int LoadInto(OrderStore store, string folder)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -18,7 +21,7 @@ public static class OrderFixtures
         }
 
         var files = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList();
-        foreach (var file in files.Where(f => !Path.GetFileName(f).Equals("expected.json", StringComparison.Ordinal)))
+        foreach (var file in files.Where(f => !NotOrders.Contains(Path.GetFileName(f))))
         {
             var (id, order) = Read(file);
             store.Put(id, order);
