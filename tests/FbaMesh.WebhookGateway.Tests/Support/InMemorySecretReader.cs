@@ -1,0 +1,35 @@
+namespace FbaMesh.WebhookGateway.Tests.Support;
+
+/// <summary>The "crystallize" secret without a sidecar: tests rotate it, break it and count the reads.</summary>
+public sealed class InMemorySecretReader : ICrystallizeSecretReader
+{
+    private volatile IReadOnlyDictionary<string, string> _values;
+
+    public InMemorySecretReader(string signatureSecret, string? tenantIdentifier = null) =>
+        _values = Values(signatureSecret, tenantIdentifier);
+
+    public int Reads;
+
+    public bool Failing { get; set; }
+
+    public void Rotate(string signatureSecret, string? tenantIdentifier = null) => _values = Values(signatureSecret, tenantIdentifier);
+
+    public Task<IReadOnlyDictionary<string, string>> ReadAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Reads);
+        return Failing
+            ? Task.FromException<IReadOnlyDictionary<string, string>>(new InvalidOperationException("secret store is down"))
+            : Task.FromResult(_values);
+    }
+
+    private static Dictionary<string, string> Values(string secret, string? tenant)
+    {
+        var values = new Dictionary<string, string> { ["signatureSecret"] = secret, ["accessTokenId"] = "unused" };
+        if (tenant is not null)
+        {
+            values["tenantIdentifier"] = tenant;
+        }
+
+        return values;
+    }
+}
