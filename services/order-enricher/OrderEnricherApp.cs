@@ -1,4 +1,7 @@
+using FbaMesh.OrderEnricher.Api;
+using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Mapping;
+using FbaMesh.OrderEnricher.Pipeline;
 using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher;
@@ -6,16 +9,21 @@ namespace FbaMesh.OrderEnricher;
 /// <summary>Builds the order-enricher; Program.cs and the tests both start it through here.</summary>
 public static class OrderEnricherApp
 {
+    /// <param name="args">Command-line arguments (--urls and configuration overrides).</param>
     /// <param name="configure">Lets a test add configuration or replace a service before the app is built.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
         builder.AddFulfillmentMapping();
+        builder.AddCrystallizeClient();
+        builder.AddOrderPipeline();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
+        app.MapOrdersReceivedSubscriber();
+        app.MapOrderApi();
         return app;
     }
 }

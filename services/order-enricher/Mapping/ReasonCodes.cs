@@ -20,6 +20,8 @@ public static class ReasonCodes
     public const string OrderNotFound = "order-not-found";
     public const string CrystallizeUnavailable = "crystallize-unavailable";
     public const string CrystallizeRejected = "crystallize-rejected";
+    public const string CrystallizeGraphQlError = "crystallize-graphql-error";
+    public const string CrystallizeInvalidAnswer = "crystallize-invalid-answer";
 
     // Submitter / Amazon.
     public const string AmazonRejected = "amazon-rejected";
@@ -27,5 +29,6 @@ public static class ReasonCodes
     public const string AmazonUnauthenticated = "amazon-unauthenticated";
     public const string AmazonPreconditionFailed = "amazon-precondition-failed";
     public const string SubmitFailed = "submit-failed";
+    public const string SubmitterUnavailable = "submitter-unavailable";
     public const string SubmitRetriesExhausted = "submit-retries-exhausted";
 }

@@ -1,0 +1,82 @@
+using Dapr.Client;
+using FbaMesh.Contracts.Events.V1;
+using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Pipeline;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+
+namespace FbaMesh.OrderEnricher.Api;
+
+/// <summary>
+/// POST /api/orders/{id}/retry: the operator's way to send a Failed order again once its cause is fixed
+/// (a SKU added at Amazon, an address corrected in Crystallize). The state goes back to Received with fresh
+/// attempts and an OrderReceived is published, so the retry takes the same path, with the same redelivery
+/// and the same exactly-once guarantees, as the first try. A Received order (stuck after an outage) may be
+/// nudged the same way; Submitted and Skipped orders are final.
+/// </summary>
+public static partial class OrderRetry
+{
+    public static async Task<IResult> RetryAsync(
+        string id, OrderStateStore store, DaprClient dapr, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (!OrderId.IsValid(id))
+        {
+            return OrderApi.InvalidId();
+        }
+
+        var (state, etag) = await store.GetAsync(id, cancellationToken);
+        if (state is null)
+        {
+            return OrderApi.UnknownOrder(id);
+        }
+
+        if (state.Status is OrderStatus.Submitted or OrderStatus.Skipped)
+        {
+            return Conflict($"Order {id} is {state.Status}; only Failed (or stuck Received) orders can be retried.");
+        }
+
+        var now = time.GetUtcNow();
+        var reset = state with
+        {
+            Status = OrderStatus.Received,
+            Attempts = 0,
+            OperatorRetries = state.OperatorRetries + 1,
+            ReasonCode = null,
+            ReasonMessage = null,
+            ClaimedBy = null,
+            UpdatedAt = now,
+            CompletedAt = null,
+        };
+        if (!await store.TrySaveAsync(reset, etag, cancellationToken))
+        {
+            return Conflict($"Order {id} changed while the retry was being recorded; look again and retry.");
+        }
+
+        var received = new OrderReceived { OrderId = id, ReceivedAt = Timestamp.FromDateTimeOffset(now) };
+        try
+        {
+            await dapr.PublishByteEventAsync(
+                OrdersReceivedSubscriber.PubSubName,
+                OrdersReceivedSubscriber.Topic,
+                System.Text.Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(received)),
+                "application/json",
+                cancellationToken: cancellationToken);
+        }
+        catch (Dapr.DaprException)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Retry not queued",
+                detail: $"Order {id} is reset to Received but orders.received could not be published; call retry again.");
+        }
+
+        LogRetry(loggers.CreateLogger(typeof(OrderRetry).FullName!), id, reset.OperatorRetries);
+        return Results.Accepted($"/api/orders/{id}", reset);
+    }
+
+    private static IResult Conflict(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Order cannot be retried now", detail: detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Operator retry {RetryCount} of order {OrderId} queued.")]
+    private static partial void LogRetry(ILogger logger, string orderId, int retryCount);
+}

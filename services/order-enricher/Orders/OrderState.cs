@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+
+namespace FbaMesh.OrderEnricher.Orders;
+
+/// <summary>Where an order is on its way to Amazon (stored by name, so the state reads well in any store browser).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OrderStatus>))]
+public enum OrderStatus
+{
+    /// <summary>A delivery is working on it, or one was interrupted (a redelivery picks it up).</summary>
+    Received,
+
+    /// <summary>Amazon holds the fulfillment order. Final.</summary>
+    Submitted,
+
+    /// <summary>Nothing for Amazon to ship (no FBA lines). Final.</summary>
+    Skipped,
+
+    /// <summary>It cannot reach Amazon without an operator; see the reason. Final until an operator retries.</summary>
+    Failed,
+}
+
+/// <summary>The state record at key order-{id} in fbamesh-state. Holds no personal data.</summary>
+public sealed record OrderState
+{
+    public required string OrderId { get; init; }
+
+    public required OrderStatus Status { get; init; }
+
+    public string? ReasonCode { get; init; }
+
+    public string? ReasonMessage { get; init; }
+
+    public string? SellerFulfillmentOrderId { get; init; }
+
+    /// <summary>CREATED or ALREADY_EXISTS once Submitted.</summary>
+    public string? SubmitOutcome { get; init; }
+
+    /// <summary>Deliveries that worked on the order since it was received or last retried by an operator.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Times an operator asked for a retry of a failed order.</summary>
+    public int OperatorRetries { get; init; }
+
+    /// <summary>The delivery that last claimed the order; a claim is re-read to learn whether it held.</summary>
+    public string? ClaimedBy { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    public bool IsFinal => Status is OrderStatus.Submitted or OrderStatus.Skipped or OrderStatus.Failed;
+}

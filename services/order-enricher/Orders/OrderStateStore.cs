@@ -1,0 +1,40 @@
+using Dapr.Client;
+
+namespace FbaMesh.OrderEnricher.Orders;
+
+/// <summary>A state read together with the ETag to write it back with; ETag null when there was none.</summary>
+public sealed record VersionedOrderState(OrderState? State, string? ETag);
+
+/// <summary>
+/// Order state in fbamesh-state at key order-{id}. Every write is conditional on the ETag that was read
+/// (first-write-wins), so two deliveries of the same order cannot both move it forward unnoticed.
+/// </summary>
+public sealed class OrderStateStore(DaprClient dapr, IConfiguration configuration)
+{
+    public const string DefaultStoreName = "fbamesh-state";
+
+    private readonly string _storeName = configuration["OrderState:StoreName"] ?? DefaultStoreName;
+
+    private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong };
+
+    public static string Key(string orderId) => $"order-{orderId}";
+
+    public async Task<VersionedOrderState> GetAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var (state, etag) = await dapr.GetStateAndETagAsync<OrderState>(
+            _storeName, Key(orderId), ConsistencyMode.Strong, cancellationToken: cancellationToken);
+        return new VersionedOrderState(state, string.IsNullOrEmpty(etag) ? null : etag);
+    }
+
+    /// <summary>Writes when the stored ETag still is <paramref name="etag"/> (null: only if absent); false on a conflict.</summary>
+    public async Task<bool> TrySaveAsync(OrderState state, string? etag, CancellationToken cancellationToken)
+    {
+        if (etag is null)
+        {
+            // Dapr's first-write on a key that does not exist yet: an empty ETag means "must not exist".
+            return await dapr.TrySaveStateAsync(_storeName, Key(state.OrderId), state, "", FirstWrite, cancellationToken: cancellationToken);
+        }
+
+        return await dapr.TrySaveStateAsync(_storeName, Key(state.OrderId), state, etag, FirstWrite, cancellationToken: cancellationToken);
+    }
+}

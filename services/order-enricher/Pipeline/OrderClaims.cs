@@ -1,0 +1,74 @@
+using FbaMesh.OrderEnricher.Mapping;
+using FbaMesh.OrderEnricher.Orders;
+using Microsoft.Extensions.Options;
+
+namespace FbaMesh.OrderEnricher.Pipeline;
+
+/// <summary>A delivery's hold on an order: the state it wrote and the ETag to write the next state with.</summary>
+public sealed record OrderClaim(OrderState State, string ETag);
+
+/// <summary>
+/// Claiming an order before working on it: state Received with one more attempt, written with the ETag
+/// that was read. Losing the write means another delivery claimed it at the same moment; the state it
+/// left decides (final: nothing to do; still Received: let the broker come back later).
+/// </summary>
+public sealed class OrderClaims(OrderStateStore store, IOptionsMonitor<FulfillmentMappingOptions> mapping, TimeProvider time)
+{
+    /// <returns>The claim, or the decision to answer at once when there is nothing to do now.</returns>
+    public async Task<(OrderClaim? Claim, DeliveryDecision Decision)> ClaimAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var (current, etag) = await store.GetAsync(orderId, cancellationToken);
+        if (current is { IsFinal: true })
+        {
+            return (null, DeliveryDecision.Success);
+        }
+
+        var now = time.GetUtcNow();
+        var claimedBy = Guid.NewGuid().ToString("N");
+        var next = current is null
+            ? new OrderState
+            {
+                OrderId = orderId,
+                Status = OrderStatus.Received,
+                Attempts = 1,
+                SellerFulfillmentOrderId = mapping.CurrentValue.SellerFulfillmentOrderIdPrefix + orderId,
+                ClaimedBy = claimedBy,
+                ReceivedAt = now,
+                UpdatedAt = now,
+            }
+            : current with { Attempts = current.Attempts + 1, ClaimedBy = claimedBy, UpdatedAt = now };
+
+        if (!await store.TrySaveAsync(next, etag, cancellationToken))
+        {
+            return (null, await DecideAfterConflictAsync(orderId, cancellationToken));
+        }
+
+        // Dapr does not hand back the new ETag: read it, and make sure the claim is still ours.
+        var (written, newEtag) = await store.GetAsync(orderId, cancellationToken);
+        return written?.ClaimedBy == claimedBy && newEtag is not null
+            ? (new OrderClaim(written, newEtag), DeliveryDecision.Success)
+            : (null, written is { IsFinal: true } ? DeliveryDecision.Success : DeliveryDecision.Retry);
+    }
+
+    /// <summary>Writes the claim's next state; on a conflict, what the order's state then says to answer.</summary>
+    public async Task<(OrderClaim? Claim, DeliveryDecision? Conflict)> SaveAsync(OrderClaim claim, OrderState next, CancellationToken cancellationToken)
+    {
+        if (!await store.TrySaveAsync(next, claim.ETag, cancellationToken))
+        {
+            return (null, await DecideAfterConflictAsync(next.OrderId, cancellationToken));
+        }
+
+        var (written, newEtag) = await store.GetAsync(next.OrderId, cancellationToken);
+        return written is not null && newEtag is not null && written.ClaimedBy == next.ClaimedBy
+            ? (new OrderClaim(written, newEtag), null)
+            : (null, written is { IsFinal: true } ? DeliveryDecision.Success : DeliveryDecision.Retry);
+    }
+
+    private async Task<DeliveryDecision> DecideAfterConflictAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var (current, _) = await store.GetAsync(orderId, cancellationToken);
+
+        // Final: someone finished it. Otherwise another delivery is on it; come back to see how it ended.
+        return current is { IsFinal: true } ? DeliveryDecision.Success : DeliveryDecision.Retry;
+    }
+}

@@ -1,0 +1,84 @@
+using Dapr;
+using FbaMesh.Contracts.Events.V1;
+using FbaMesh.OrderEnricher.Orders;
+using Google.Protobuf;
+
+namespace FbaMesh.OrderEnricher.Pipeline;
+
+/// <summary>The Dapr subscription to orders.received and the answer to each delivery.</summary>
+public static partial class OrdersReceivedSubscriber
+{
+    public const string PubSubName = "fbamesh-pubsub";
+    public const string Topic = "orders.received";
+    public const string DeadLetterTopic = "orders.received.deadletter";
+
+    /// <summary>Under /events, which the app API token guard covers.</summary>
+    public const string Route = "/events/orders-received";
+
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+
+    public static void MapOrdersReceivedSubscriber(this WebApplication app)
+    {
+        app.UseCloudEvents();
+        app.MapSubscribeHandler();
+        app.MapPost(Route, HandleAsync)
+            .WithTopic(new TopicOptions { PubsubName = PubSubName, Name = Topic, DeadLetterTopic = DeadLetterTopic });
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request, OrderPipeline pipeline, EnricherMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(OrdersReceivedSubscriber).FullName!);
+        var orderId = await ReadOrderIdAsync(request, cancellationToken);
+        if (orderId is null)
+        {
+            LogUnreadable(logger);
+            metrics.OrderHandled("dropped", "unreadable-event");
+            return Answer(DeliveryDecision.Drop);
+        }
+
+        try
+        {
+            return Answer(await pipeline.HandleAsync(orderId, cancellationToken));
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The state store or another dependency failed mid-way: nothing final was recorded, so try again.
+            LogUnexpected(logger, orderId, ex);
+            metrics.OrderHandled("retry", "unexpected-error");
+            return Answer(DeliveryDecision.Retry);
+        }
+    }
+
+    /// <summary>The order id of an OrderReceived (protobuf JSON), or null when the event is unusable.</summary>
+    public static async Task<string?> ReadOrderIdAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            var json = await reader.ReadToEndAsync(cancellationToken);
+            var received = Parser.Parse<OrderReceived>(json);
+            return OrderId.IsValid(received.OrderId) ? received.OrderId : null;
+        }
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidJsonException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Answer(DeliveryDecision decision) => Results.Json(new
+    {
+        status = decision switch
+        {
+            DeliveryDecision.Success => "SUCCESS",
+            DeliveryDecision.Retry => "RETRY",
+            _ => "DROP",
+        },
+    });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping an orders.received event that is not an OrderReceived with a valid order id.")]
+    private static partial void LogUnreadable(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId}: the delivery failed unexpectedly; asking Dapr to redeliver.")]
+    private static partial void LogUnexpected(ILogger logger, string orderId, Exception exception);
+}
