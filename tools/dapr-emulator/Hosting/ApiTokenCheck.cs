@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using FbaMesh.DaprEmulator.Grpc;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using StatusCode = Grpc.Core.StatusCode;
+
+namespace FbaMesh.DaprEmulator.Hosting;
+
+/// <summary>
+/// DAPR_API_TOKEN: with a token configured, every call on either port must carry it in dapr-api-token
+/// (gRPC: UNAUTHENTICATED, HTTP: 401); the health endpoints are exempt, as in daprd.
+/// </summary>
+internal static class ApiTokenCheck
+{
+    private static readonly string[] Exempt = ["/v1.0/healthz", "/v1.0/healthz/outbound"];
+
+    public static void UseDaprApiToken(this WebApplication app, string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return;
+        }
+
+        var expected = Encoding.UTF8.GetBytes(token);
+        app.Use(async (context, next) =>
+        {
+            var presented = context.Request.Headers["dapr-api-token"].ToString();
+            if (Exempt.Contains(context.Request.Path.Value, StringComparer.OrdinalIgnoreCase)
+                || (presented.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), expected)))
+            {
+                await next(context);
+                return;
+            }
+
+            var message = presented.Length == 0 ? "missing api token in request metadata" : "authentication error: api token mismatch";
+            if (GrpcStatusResponse.IsGrpc(context.Request))
+            {
+                await GrpcStatusResponse.WriteAsync(context, StatusCode.Unauthenticated, message);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await context.Response.WriteAsJsonAsync(new { errorCode = "ERR_UNAUTHORIZED", message = "invalid api token" });
+        });
+    }
+}

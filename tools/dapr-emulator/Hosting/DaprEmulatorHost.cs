@@ -1,0 +1,85 @@
+using FbaMesh.DaprEmulator.Hosting;
+using FbaMesh.DaprEmulator.RunFile;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FbaMesh.DaprEmulator;
+
+/// <summary>
+/// One emulator process: a sidecar per app, sharing in-memory pub/sub and state. Used by the command
+/// line and, in-process, by tests and tools/devmesh.
+/// </summary>
+public sealed class DaprEmulatorHost : IAsyncDisposable
+{
+    private readonly Mesh mesh;
+    private readonly List<EmulatedSidecar> sidecars;
+
+    private DaprEmulatorHost(Mesh mesh, List<EmulatedSidecar> sidecars) => (this.mesh, this.sidecars) = (mesh, sidecars);
+
+    /// <summary>Every sidecar, replicas of one app id included, in start order.</summary>
+    public IReadOnlyList<EmulatedSidecar> Sidecars => sidecars;
+
+    /// <summary>The (first) sidecar of an app id.</summary>
+    public EmulatedSidecar this[string appId] =>
+        sidecars.FirstOrDefault(s => s.AppId == appId) ?? throw new KeyNotFoundException($"No emulated sidecar for app '{appId}'.");
+
+    /// <summary>Loads every sidecar's resources first (so a bad component fails before any port opens), then starts them.</summary>
+    public static async Task<DaprEmulatorHost> StartAsync(IEnumerable<SidecarOptions> sidecars, ILoggerFactory? logging = null, CancellationToken ct = default) =>
+        await StartAsync(sidecars, logging, TimeProvider.System, ct);
+
+    /// <summary>As <see cref="StartAsync(IEnumerable{SidecarOptions}, ILoggerFactory?, CancellationToken)"/> with a chosen clock for redelivery backoff.</summary>
+    public static async Task<DaprEmulatorHost> StartAsync(IEnumerable<SidecarOptions> sidecars, ILoggerFactory? logging, TimeProvider time, CancellationToken ct = default)
+    {
+        var mesh = new Mesh(logging ?? NullLoggerFactory.Instance, time);
+        var started = new List<EmulatedSidecar>();
+        try
+        {
+            var all = sidecars.Select(o => new EmulatedSidecar(o, mesh)).ToList();
+            foreach (var sidecar in all)
+            {
+                await sidecar.StartAsync(ct);
+                started.Add(sidecar);
+            }
+
+            return new DaprEmulatorHost(mesh, started);
+        }
+        catch
+        {
+            foreach (var sidecar in started)
+            {
+                await sidecar.StopAsync();
+            }
+
+            await mesh.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Reads a Dapr multi-app run file (dapr.yaml) into sidecar options.</summary>
+    public static IReadOnlyList<SidecarOptions> ReadRunFile(string daprYamlPath) => RunFileReader.Read(daprYamlPath);
+
+    /// <summary>Emulator-only: the envelopes published to a topic (dead-letter topics included), oldest first, the last 1000.</summary>
+    public IReadOnlyList<CloudEventRecord> PublishedTo(string pubsub, string topic) =>
+        mesh.ExistingBroker(pubsub)?.PublishedTo(topic) ?? [];
+
+    /// <summary>Stops every sidecar of the app id (its ports close; its subscriptions leave the consumer groups).</summary>
+    public async Task StopSidecarAsync(string appId)
+    {
+        foreach (var sidecar in sidecars.Where(s => s.AppId == appId).ToList())
+        {
+            await sidecar.StopAsync();
+            sidecars.Remove(sidecar);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var sidecar in sidecars.ToList())
+        {
+            await sidecar.StopAsync();
+        }
+
+        sidecars.Clear();
+        await mesh.DisposeAsync();
+    }
+}

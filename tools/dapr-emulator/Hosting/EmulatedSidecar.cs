@@ -1,0 +1,100 @@
+using FbaMesh.DaprEmulator.Hosting;
+using FbaMesh.DaprEmulator.PubSub;
+using FbaMesh.DaprEmulator.Resources;
+using FbaMesh.DaprEmulator.Secrets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace FbaMesh.DaprEmulator;
+
+/// <summary>One emulated daprd: the Dapr HTTP and gRPC ports of one app, with that app's view of the components.</summary>
+public sealed partial class EmulatedSidecar
+{
+    private readonly SubscriptionDiscovery discovery;
+    private WebApplication? server;
+
+    internal EmulatedSidecar(SidecarOptions options, Mesh mesh)
+    {
+        (Options, Mesh) = (options, mesh);
+        Logger = mesh.Logging.CreateLogger($"FbaMesh.DaprEmulator.Sidecar.{options.AppId}");
+        Resources = ResourceLoader.Load(options.ResolvePath(options.ResourcesPath), options.AppId);
+        SecretScopes = SecretScope.ReadConfiguration(options.ConfigFile is null ? null : options.ResolvePath(options.ConfigFile));
+        SecretStores = Resources.Components.Where(c => c.Category == "secretstores")
+            .ToDictionary(c => c.Name, c => LocalFileSecretStore.From(c, options), StringComparer.Ordinal);
+        discovery = new SubscriptionDiscovery(this, mesh.AppHttp, Logger, mesh.Stopping);
+    }
+
+    public string AppId => Options.AppId;
+
+    public SidecarOptions Options { get; }
+
+    /// <summary>The Dapr HTTP API (DAPR_HTTP_ENDPOINT).</summary>
+    public Uri HttpEndpoint => new($"http://127.0.0.1:{Options.DaprHttpPort}");
+
+    /// <summary>The Dapr gRPC API (DAPR_GRPC_ENDPOINT), also the gRPC service-invocation proxy.</summary>
+    public Uri GrpcEndpoint => new($"http://127.0.0.1:{Options.DaprGrpcPort}");
+
+    /// <summary>Completes once the app's subscriptions were read (at once for apps without subscriptions to discover).</summary>
+    public Task SubscriptionsDiscovered => discovery.FirstDiscovery;
+
+    internal Mesh Mesh { get; }
+
+    internal ILogger Logger { get; }
+
+    internal LoadedResources Resources { get; }
+
+    internal IReadOnlyDictionary<string, SecretScope> SecretScopes { get; }
+
+    internal IReadOnlyDictionary<string, LocalFileSecretStore> SecretStores { get; }
+
+    internal ComponentSpec? Component(string name, string category) =>
+        Resources.Components.FirstOrDefault(c => c.Name == name && c.Category == category);
+
+    internal bool HasComponents(string category) => Resources.Components.Any(c => c.Category == category);
+
+    internal RetryPolicy InboundRetryPolicy(string pubsub) =>
+        Resources.InboundRetries.GetValueOrDefault(pubsub) ?? RetryPolicy.DefaultInbound;
+
+    internal IReadOnlyList<Subscription> Subscriptions =>
+        [.. Mesh.Brokers.SelectMany(b => b.SubscriptionsOf(this))];
+
+    /// <summary>APP_API_TOKEN: every call from the sidecar to the app carries it.</summary>
+    internal void AddAppToken(HttpRequestMessage request)
+    {
+        if (!string.IsNullOrEmpty(Options.AppApiToken))
+        {
+            request.Headers.TryAddWithoutValidation("dapr-api-token", Options.AppApiToken);
+        }
+    }
+
+    internal void AppUnreachable() => discovery.Rediscover();
+
+    internal async Task StartAsync(CancellationToken ct)
+    {
+        server = SidecarServer.Build(this);
+        await server.StartAsync(ct);
+        Mesh.Register(this);
+        LogStarted(Logger, AppId, Options.DaprHttpPort, Options.DaprGrpcPort, Options.AppPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", Options.AppProtocol);
+        discovery.Rediscover();
+    }
+
+    internal async Task StopAsync()
+    {
+        Mesh.Unregister(this);
+        discovery.Stop();
+        foreach (var broker in Mesh.Brokers)
+        {
+            broker.Unsubscribe(this);
+        }
+
+        if (server is not null)
+        {
+            await server.StopAsync();
+            await server.DisposeAsync();
+            server = null;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Sidecar of {AppId}: Dapr HTTP port {HttpPort}, gRPC port {GrpcPort}, app port {AppPort} ({AppProtocol}).")]
+    private static partial void LogStarted(ILogger logger, string appId, int httpPort, int grpcPort, string appPort, string appProtocol);
+}

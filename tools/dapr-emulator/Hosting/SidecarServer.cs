@@ -1,0 +1,44 @@
+using FbaMesh.DaprEmulator.Grpc;
+using FbaMesh.DaprEmulator.Http;
+using Grpc.AspNetCore.Server.Model;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FbaMesh.DaprEmulator.Hosting;
+
+/// <summary>The web server of one sidecar: the Dapr HTTP port (HTTP/1.1) and the Dapr gRPC port (h2c).</summary>
+internal static class SidecarServer
+{
+    public static WebApplication Build(EmulatedSidecar sidecar)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "FbaMesh.DaprEmulator",
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Services.AddSingleton(sidecar.Mesh.Logging);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenLocalhost(sidecar.Options.DaprHttpPort, l => l.Protocols = HttpProtocols.Http1);
+            kestrel.ListenLocalhost(sidecar.Options.DaprGrpcPort, l => l.Protocols = HttpProtocols.Http2);
+            kestrel.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+        });
+        builder.Services.AddSingleton(sidecar);
+        // Unknown services fall through to the invocation proxy instead of being answered UNIMPLEMENTED.
+        builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
+        builder.Services.AddSingleton<IServiceMethodProvider<DaprRuntimeService>, DaprRuntimeMethods>();
+        builder.Services.AddHttpForwarder();
+        builder.Services.AddSingleton<InvocationProxy>();
+
+        var app = builder.Build();
+        app.UseDaprApiToken(sidecar.Options.DaprApiToken);
+        app.MapGrpcService<DaprRuntimeService>();
+        app.MapDaprHttpApi(sidecar);
+        app.MapFallback(context => context.RequestServices.GetRequiredService<InvocationProxy>().HandleAsync(context));
+        return app;
+    }
+}

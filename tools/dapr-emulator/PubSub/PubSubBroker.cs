@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Logging;
+
+namespace FbaMesh.DaprEmulator.PubSub;
+
+/// <summary>
+/// One pub/sub component shared by every sidecar of the emulator process: every subscribing app id
+/// gets every event of a topic; replicas of one app id compete (see <see cref="ConsumerGroup"/>).
+/// Keeps the last events of each topic for inspection.
+/// </summary>
+internal sealed partial class PubSubBroker(string name, EventDelivery delivery, TimeProvider time, ILogger logger, CancellationToken stopping)
+{
+    public const int KeptPerTopic = 1000;
+
+    private readonly Dictionary<(string Topic, string AppId), ConsumerGroup> groups = [];
+    private readonly Dictionary<string, Queue<CloudEventRecord>> history = new(StringComparer.Ordinal);
+
+    public string Name { get; } = name;
+
+    public void Publish(CloudEventRecord record)
+    {
+        List<ConsumerGroup> targets;
+        lock (groups)
+        {
+            if (!history.TryGetValue(record.Topic, out var kept))
+            {
+                history[record.Topic] = kept = new Queue<CloudEventRecord>();
+            }
+
+            kept.Enqueue(record);
+            if (kept.Count > KeptPerTopic)
+            {
+                kept.Dequeue();
+            }
+
+            targets = [.. groups.Values.Where(g => g.Topic == record.Topic)];
+        }
+
+        if (targets.Count == 0)
+        {
+            LogNoSubscriber(logger, record.Topic, record.Id);
+        }
+
+        foreach (var group in targets)
+        {
+            group.Enqueue(record);
+        }
+    }
+
+    public IReadOnlyList<CloudEventRecord> PublishedTo(string topic)
+    {
+        lock (groups)
+        {
+            return history.TryGetValue(topic, out var kept) ? [.. kept] : [];
+        }
+    }
+
+    /// <summary>Replaces what one sidecar subscribes to on this component.</summary>
+    public void Subscribe(EmulatedSidecar sidecar, IEnumerable<Subscription> subscriptions)
+    {
+        lock (groups)
+        {
+            foreach (var group in groups.Values)
+            {
+                group.Leave(sidecar);
+            }
+
+            foreach (var subscription in subscriptions)
+            {
+                var key = (subscription.Topic, sidecar.AppId);
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    groups[key] = group = new ConsumerGroup(this, sidecar.AppId, subscription.Topic, delivery, time, logger, stopping);
+                }
+
+                group.Join(sidecar, subscription);
+            }
+        }
+    }
+
+    public void Unsubscribe(EmulatedSidecar sidecar) => Subscribe(sidecar, []);
+
+    public IReadOnlyList<Subscription> SubscriptionsOf(EmulatedSidecar sidecar)
+    {
+        lock (groups)
+        {
+            return [.. groups.Values.SelectMany(g => g.Members).Where(m => m.Sidecar == sidecar).Select(m => m.Subscription)];
+        }
+    }
+
+    public void DeadLetterOrDrop(Subscription subscription, CloudEventRecord record, string appId, string why)
+    {
+        if (string.IsNullOrEmpty(subscription.DeadLetterTopic))
+        {
+            LogDropped(logger, record.Id, record.Topic, appId, why);
+            return;
+        }
+
+        LogDeadLettered(logger, record.Id, record.Topic, appId, subscription.DeadLetterTopic, why);
+        // daprd publishes the original envelope unchanged to the dead-letter topic of the same component.
+        Publish(record with { Topic = subscription.DeadLetterTopic, PublishedAt = time.GetUtcNow() });
+    }
+
+    [LoggerMessage(LogLevel.Debug, "No app subscribes to {Topic}; event {Id} is kept for inspection only.")]
+    private static partial void LogNoSubscriber(ILogger logger, string topic, string id);
+
+    [LoggerMessage(LogLevel.Warning, "Event {Id} on {Topic} for {AppId} dropped: {Why}; no dead-letter topic.")]
+    private static partial void LogDropped(ILogger logger, string id, string topic, string appId, string why);
+
+    [LoggerMessage(LogLevel.Warning, "Event {Id} on {Topic} for {AppId} sent to dead-letter topic {DeadLetterTopic}: {Why}.")]
+    private static partial void LogDeadLettered(ILogger logger, string id, string topic, string appId, string deadLetterTopic, string why);
+}
