@@ -1,0 +1,30 @@
+using FbaMesh.FbaSubmitter.Credentials;
+
+namespace FbaMesh.FbaSubmitter.Tests.Support;
+
+/// <summary>A secret store whose content a test changes while the app runs.</summary>
+public sealed class StubSecrets : ISecretSource
+{
+    public static readonly Dictionary<string, string> DevSecret = new()
+    {
+        ["lwaClientId"] = "dev-only-fake-lwa-client-id",
+        ["lwaClientSecret"] = "dev-only-fake-lwa-client-secret",
+        ["refreshToken"] = "dev-only-fake-refresh-token",
+    };
+
+    private volatile Dictionary<string, string>? _secret;
+
+    public StubSecrets(Dictionary<string, string>? secret = null) => _secret = secret;
+
+    public int Reads { get; private set; }
+
+    public void Set(Dictionary<string, string>? secret) => _secret = secret;
+
+    public Task<IReadOnlyDictionary<string, string>> GetAsync(string store, string name, CancellationToken cancellationToken)
+    {
+        Reads++;
+        return _secret is { } s
+            ? Task.FromResult<IReadOnlyDictionary<string, string>>(s)
+            : Task.FromException<IReadOnlyDictionary<string, string>>(new InvalidOperationException($"secret '{name}' not found in store '{store}'"));
+    }
+}

@@ -1,0 +1,96 @@
+using FbaMesh.FbaSubmitter.Amazon;
+using FbaMesh.FbaSubmitter.Credentials;
+using FbaMesh.Testing;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FbaMesh.FbaSubmitter.Tests.Support;
+
+/// <summary>The real submitter app on a free loopback port, with a gRPC client for it.</summary>
+public sealed class SubmitterHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly GrpcChannel _channel;
+
+    private SubmitterHost(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+        _channel = GrpcChannel.ForAddress(address);
+        Client = new FulfillmentOrdersClient(_channel.CreateCallInvoker());
+    }
+
+    public Uri Address { get; }
+
+    public FulfillmentOrdersClient Client { get; }
+
+    public GrpcChannel Channel => _channel;
+
+    public IServiceProvider Services => _app.Services;
+
+    public CredentialStore Credentials => _app.Services.GetRequiredService<CredentialStore>();
+
+    /// <summary>
+    /// Starts the app. <paramref name="settings"/> are configuration keys (SpApi:...); stub handlers,
+    /// when given, stand in for SP-API and LWA. Without a sidecar setting, Dapr points at a closed port.
+    /// </summary>
+    public static async Task<SubmitterHost> StartAsync(
+        IDictionary<string, string>? settings = null,
+        ISecretSource? secrets = null,
+        HttpMessageHandler? spApi = null,
+        HttpMessageHandler? lwa = null,
+        Action<IServiceCollection>? overrides = null,
+        bool waitForCredentials = true)
+    {
+        var port = FreeTcpPort.Next();
+        var all = new Dictionary<string, string>
+        {
+            ["urls"] = $"http://127.0.0.1:{port}",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{FreeTcpPort.Next()}",
+            ["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{FreeTcpPort.Next()}",
+            ["SpApi:EndpointOverride"] = "http://sp-api.invalid/",
+            ["SpApi:TokenEndpointOverride"] = "http://lwa.invalid/auth/o2/token",
+            ["SpApi:InitialBackoff"] = "00:00:00.010",
+            ["SpApi:MaxBackoff"] = "00:00:00.100",
+            ["SpApi:SecretRetryInterval"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        var args = all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+        var app = SubmitterApp.Build(args, services =>
+        {
+            services.AddSingleton(secrets ?? new StubSecrets(StubSecrets.DevSecret));
+            if (spApi is not null)
+            {
+                services.AddHttpClient(SpApiTransport.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => spApi).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            }
+
+            if (lwa is not null)
+            {
+                services.AddHttpClient(LwaTokenClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => lwa).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            }
+
+            overrides?.Invoke(services);
+        });
+        await app.StartAsync();
+        var host = new SubmitterHost(app, new Uri($"http://127.0.0.1:{port}"));
+        if (waitForCredentials)
+        {
+            await Eventually.UntilAsync(() => host.Credentials.Current is not null, "the submitter to load its credentials");
+        }
+
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

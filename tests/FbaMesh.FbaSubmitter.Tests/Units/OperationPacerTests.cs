@@ -1,0 +1,71 @@
+using FbaMesh.FbaSubmitter.Amazon;
+
+namespace FbaMesh.FbaSubmitter.Tests.Units;
+
+public class OperationPacerTests
+{
+    [Fact]
+    public async Task The_burst_is_available_at_once_and_the_next_permit_waits_for_the_rate()
+    {
+        using var pacer = new OperationPacer("createFulfillmentOrder", rate: 0.5, burst: 3);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var lease = await pacer.AcquireAsync(CancellationToken.None);
+            Assert.True(lease.IsAcquired);
+        }
+
+        var fourth = pacer.AcquireAsync(CancellationToken.None).AsTask();
+        await Task.Delay(100);
+        Assert.False(fourth.IsCompleted);
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pacer.AcquireAsync(cts.Token).AsTask());
+    }
+
+    [Theory]
+    [InlineData("0.5", true, 0.5)]
+    [InlineData("2.0", false, 2)]
+    [InlineData("10", false, 2)]
+    [InlineData("not-a-number", false, 2)]
+    [InlineData("", false, 2)]
+    [InlineData("-1", false, 2)]
+    [InlineData(null, false, 2)]
+    public void The_rate_limit_header_only_ever_lowers_the_rate(string? header, bool changed, double rate)
+    {
+        using var pacer = new OperationPacer("createFulfillmentOrder", rate: 2, burst: 30);
+
+        Assert.Equal(changed, pacer.Observe(header));
+        Assert.Equal(rate, pacer.Rate);
+        Assert.Equal(30, pacer.Burst);
+    }
+
+    [Fact]
+    public async Task A_lower_rate_keeps_no_more_tokens_than_the_old_bucket_had()
+    {
+        using var pacer = new OperationPacer("createFulfillmentOrder", rate: 1, burst: 10);
+        for (var i = 0; i < 7; i++)
+        {
+            (await pacer.AcquireAsync(CancellationToken.None)).Dispose();
+        }
+
+        pacer.Observe("0.5");
+
+        Assert.InRange(pacer.AvailableTokens, 3, 4);
+    }
+
+    [Fact]
+    public async Task Callers_queued_in_a_replaced_bucket_move_to_the_new_one()
+    {
+        using var pacer = new OperationPacer("getFulfillmentOrder", rate: 0.01, burst: 1);
+        (await pacer.AcquireAsync(CancellationToken.None)).Dispose();
+        var queued = pacer.AcquireAsync(CancellationToken.None).AsTask();
+
+        pacer.Observe("0.005");
+
+        // The old bucket was disposed; the waiter must now wait in the new bucket, not fail.
+        await Task.Delay(50);
+        Assert.False(queued.IsFaulted);
+        Assert.False(queued.IsCompleted);
+    }
+}
