@@ -32,7 +32,12 @@ internal sealed partial class OutboundModel
 
     public JsonElement Definitions { get; }
 
-    public static OutboundModel Load()
+    private static readonly Lazy<OutboundModel> Shared = new(Read);
+
+    /// <summary>The model is read-only once loaded, so every emulator in a process shares one copy.</summary>
+    public static OutboundModel Load() => Shared.Value;
+
+    private static OutboundModel Read()
     {
         using var stream = typeof(OutboundModel).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded model {ResourceName} is missing.");

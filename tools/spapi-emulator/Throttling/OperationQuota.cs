@@ -1,18 +1,16 @@
-using System.Threading.RateLimiting;
-
 namespace FbaMesh.SpApiEmulator;
 
 /// <summary>
-/// One operation's token bucket. The platform limiter holds the tokens; it runs without its own timer and
-/// is refilled from <see cref="TimeProvider"/> timestamps, so tests move the clock instead of sleeping.
-/// Refill bookkeeping is one compare-and-swap, so concurrent callers never queue on a lock of ours.
+/// One operation's token bucket, refilled continuously at the plan's rate up to its burst, measured on
+/// the emulator's <see cref="TimeProvider"/>. Not System.Threading.RateLimiting's TokenBucketRateLimiter:
+/// that one refills from Stopwatch even with AutoReplenishment off, so a fake clock could never drive it,
+/// and quota tests would have to sleep. The critical section is a few arithmetic operations.
 /// </summary>
-internal sealed class OperationQuota : IDisposable
+internal sealed class OperationQuota
 {
     private readonly TimeProvider _time;
-    private readonly TokenBucketRateLimiter _bucket;
-    private readonly long _periodTicks;
-    private readonly long _maxPeriodsPerRefill;
+    private readonly Lock _gate = new();
+    private double _tokens;
     private long _lastRefill;
 
     public OperationQuota(UsagePlan plan, TimeProvider time)
@@ -20,20 +18,7 @@ internal sealed class OperationQuota : IDisposable
         plan.Validate();
         Plan = plan;
         _time = time;
-
-        // Whole tokens per period, with periods of at least ~1 ms so fast plans need few replenish calls.
-        var tokensPerPeriod = (int)Math.Clamp(Math.Ceiling(plan.Rate / 1000), 1, plan.Burst);
-        var period = TimeSpan.FromSeconds(tokensPerPeriod / plan.Rate);
-        _periodTicks = Math.Max(1, (long)(period.TotalSeconds * time.TimestampFrequency));
-        _maxPeriodsPerRefill = (plan.Burst + tokensPerPeriod - 1) / tokensPerPeriod;
-        _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = plan.Burst,
-            TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = period,
-            AutoReplenishment = false,
-            QueueLimit = 0,
-        });
+        _tokens = plan.Burst;
         _lastRefill = time.GetTimestamp();
     }
 
@@ -41,34 +26,23 @@ internal sealed class OperationQuota : IDisposable
 
     public bool TryAcquire()
     {
-        Refill();
-        using var lease = _bucket.AttemptAcquire(1);
-        return lease.IsAcquired;
-    }
-
-    private void Refill()
-    {
         var now = _time.GetTimestamp();
-        while (true)
+        lock (_gate)
         {
-            var last = Volatile.Read(ref _lastRefill);
-            var periods = (now - last) / _periodTicks;
-            if (periods <= 0)
+            if (now > _lastRefill)
             {
-                return;
+                var elapsedSeconds = (now - _lastRefill) / (double)_time.TimestampFrequency;
+                _tokens = Math.Min(Plan.Burst, _tokens + (elapsedSeconds * Plan.Rate));
+                _lastRefill = now;
             }
 
-            if (Interlocked.CompareExchange(ref _lastRefill, last + (periods * _periodTicks), last) == last)
+            if (_tokens < 1)
             {
-                for (var i = 0L; i < Math.Min(periods, _maxPeriodsPerRefill); i++)
-                {
-                    _bucket.TryReplenish();
-                }
-
-                return;
+                return false;
             }
+
+            _tokens -= 1;
+            return true;
         }
     }
-
-    public void Dispose() => _bucket.Dispose();
 }
