@@ -30,7 +30,7 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void Http_apps_probe_healthz_and_readyz_and_the_grpc_app_uses_grpc_probes()
+    public void Http_apps_probe_healthz_and_readyz_and_the_grpc_app_uses_a_grpc_readiness_probe()
     {
         foreach (var deployment in RunFiles.Deployments())
         {
@@ -39,7 +39,8 @@ public sealed class KubernetesManifestTests
             var container = RunFiles.Container(deployment);
             if (protocol == "grpc")
             {
-                Assert.Equal(port, container["livenessProbe"]!["grpc"]!["port"].Text());
+                var liveness = container["livenessProbe"]!;
+                Assert.Equal(port, (liveness["grpc"] ?? liveness["tcpSocket"])!["port"].Text());
                 Assert.Equal(port, container["readinessProbe"]!["grpc"]!["port"].Text());
             }
             else

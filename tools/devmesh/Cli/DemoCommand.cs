@@ -1,0 +1,88 @@
+using System.Net;
+using FbaMesh.DevMesh.Demo;
+using FbaMesh.DevMesh.Hosting;
+using Spectre.Console;
+
+namespace FbaMesh.DevMesh.Cli;
+
+/// <summary>
+/// `devmesh demo`: every sample order goes in through the Crystallize emulator's signed webhook, and
+/// each must settle as fixtures/expected.json says. Exit code 0 only when all of them do.
+/// </summary>
+internal static class DemoCommand
+{
+    public static async Task<int> RunAsync(MeshCommandSettings settings, TimeSpan orderTimeout, CancellationToken ct)
+    {
+        if (!settings.Mesh.UseCrystallizeEmulator)
+        {
+            AnsiConsole.MarkupLine("[red]demo sends the sample orders through the Crystallize emulator; drop --crystallize real.[/]");
+            return 2;
+        }
+
+        var expectations = ExpectedOutcome.Load(UpstreamEmulators.FixturesPath(settings.Mesh.RepositoryRoot));
+        using var logging = MeshConsole.CreateLogging();
+        RunningMesh running;
+        try
+        {
+            running = await MeshConsole.StartAsync(settings, logging, ct);
+        }
+        catch (Processes.MeshStartException ex)
+        {
+            AnsiConsole.MarkupLine($"[red]The mesh did not start:[/] {ex.Message.EscapeMarkup()}");
+            return 1;
+        }
+
+        await using (running)
+        {
+            var verdicts = await SendAndJudgeAsync(running, expectations, orderTimeout, ct);
+            AnsiConsole.Write(DemoTable.Render(verdicts));
+            var mismatches = verdicts.Count(v => !v.Matches);
+            AnsiConsole.MarkupLine(mismatches == 0
+                ? $"[green]All {verdicts.Count} sample orders reached their expected outcome.[/]"
+                : $"[red]{mismatches} of {verdicts.Count} sample orders did not reach their expected outcome.[/]");
+            return mismatches == 0 ? 0 : 1;
+        }
+    }
+
+    private static async Task<IReadOnlyList<DemoVerdict>> SendAndJudgeAsync(
+        RunningMesh running, IReadOnlyList<ExpectedOutcome> expectations, TimeSpan orderTimeout, CancellationToken ct)
+    {
+        var mesh = running.Mesh;
+        var webhook = running.Endpoints.GatewayWebhookUrl;
+        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var expected in expectations)
+        {
+            using var answer = await mesh.Crystallize!.SendOrderCreatedWebhookAsync(expected.OrderId, webhook, ct);
+            OrderFeed.Print(expected.OrderId, "sent", $"webhook answered {(int)answer.StatusCode}");
+            if (answer.StatusCode != HttpStatusCode.Accepted)
+            {
+                refused[expected.OrderId] = $"webhook answered {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync(ct)}";
+            }
+        }
+
+        var settled = await Task.WhenAll(expectations.Select(e => refused.ContainsKey(e.OrderId)
+            ? Task.FromResult<OrderProgress?>(null)
+            : SettleAsync(mesh, e.OrderId, orderTimeout, ct)));
+
+        var atAmazon = mesh.SpApi?.FulfillmentOrders;
+        return expectations.Zip(settled, (expected, actual) =>
+            refused.TryGetValue(expected.OrderId, out var why) ? new DemoVerdict(expected, null, why)
+            : atAmazon is null ? DemoVerdict.JudgeStatusOnly(expected, actual)
+            : DemoVerdict.Judge(expected, actual, atAmazon)).ToList();
+    }
+
+    private static async Task<OrderProgress?> SettleAsync(Mesh mesh, string orderId, TimeSpan timeout, CancellationToken ct)
+    {
+        try
+        {
+            var progress = await mesh.WaitForSettledAsync(orderId, timeout, ct);
+            OrderFeed.Print(orderId, progress.Status, progress.ReasonCode ?? progress.SellerFulfillmentOrderId ?? "");
+            return progress;
+        }
+        catch (TimeoutException ex)
+        {
+            AnsiConsole.MarkupLine($"[red]{ex.Message.EscapeMarkup()}[/]");
+            return await mesh.GetOrderAsync(orderId, ct);
+        }
+    }
+}

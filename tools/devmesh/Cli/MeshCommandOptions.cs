@@ -1,0 +1,50 @@
+using System.CommandLine;
+using FbaMesh.DevMesh.Hosting;
+
+namespace FbaMesh.DevMesh.Cli;
+
+/// <summary>Options shared by the commands; credentials are never among them (they live in the secrets file).</summary>
+internal sealed class MeshCommandOptions
+{
+    private readonly Option<bool> freePorts = new("--free-ports") { Description = "Use fresh loopback ports instead of those in dapr.yaml (parallel meshes, tests)." };
+    private readonly Option<string> crystallize = new("--crystallize") { Description = "emulator (default) or real: a real Crystallize tenant, credentials from the secrets file.", DefaultValueFactory = _ => "emulator" };
+    private readonly Option<string> spApi = new("--sp-api") { Description = "emulator (default) or sandbox: Amazon's SP-API sandbox, credentials from the secrets file.", DefaultValueFactory = _ => "emulator" };
+    private readonly Option<FileInfo?> secretsFile = new("--secrets-file") { Description = "Secrets JSON (default components/secrets.dev.json, or components/secrets.local.json with a real upstream)." };
+    private readonly Option<Uri?> publicUrl = new("--public-url") { Description = "Public base URL that a real Crystallize calls (a tunnel), for the webhook signature." };
+    private readonly Option<DirectoryInfo?> repository = new("--repository") { Description = "The FbaMesh checkout (default: found above the working directory)." };
+    private readonly Option<FileInfo?> endpointsFile = new("--endpoints-file") { Description = "Where the endpoints JSON goes (default .devmesh/endpoints.json)." };
+    private readonly Option<DirectoryInfo?> logDirectory = new("--log-directory") { Description = "Where service output goes (default .devmesh/logs)." };
+
+    public MeshCommandOptions()
+    {
+        crystallize.AcceptOnlyFromAmong("emulator", "real");
+        spApi.AcceptOnlyFromAmong("emulator", "sandbox");
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { freePorts, crystallize, spApi, secretsFile, publicUrl, repository, endpointsFile, logDirectory })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public MeshCommandSettings Read(ParseResult parse)
+    {
+        var root = parse.GetValue(repository)?.FullName ?? RepositoryLocator.Find();
+        var mesh = new MeshOptions
+        {
+            RepositoryRoot = root,
+            UseFreePorts = parse.GetValue(freePorts),
+            UseCrystallizeEmulator = parse.GetValue(crystallize) != "real",
+            UseSpApiEmulator = parse.GetValue(spApi) != "sandbox",
+            SecretsFile = parse.GetValue(secretsFile)?.FullName,
+            PublicBaseUrl = parse.GetValue(publicUrl),
+            LogDirectory = parse.GetValue(logDirectory)?.FullName,
+        };
+        var endpoints = parse.GetValue(endpointsFile)?.FullName ?? Path.Combine(root, ".devmesh", "endpoints.json");
+        return new MeshCommandSettings(mesh, endpoints);
+    }
+}
+
+internal sealed record MeshCommandSettings(MeshOptions Mesh, string EndpointsFile);

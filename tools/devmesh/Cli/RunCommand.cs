@@ -1,0 +1,39 @@
+using Spectre.Console;
+
+namespace FbaMesh.DevMesh.Cli;
+
+/// <summary>`devmesh`: start everything, show what runs where, follow orders live until Ctrl+C or SIGTERM.</summary>
+internal static class RunCommand
+{
+    public static async Task<int> RunAsync(MeshCommandSettings settings, CancellationToken ct)
+    {
+        using var logging = MeshConsole.CreateLogging();
+        RunningMesh running;
+        try
+        {
+            running = await MeshConsole.StartAsync(settings, logging, ct);
+        }
+        catch (Processes.MeshStartException ex)
+        {
+            AnsiConsole.MarkupLine($"[red]The mesh did not start:[/] {ex.Message.EscapeMarkup()}");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
+        }
+
+        await using (running)
+        {
+            running.Mesh.ServiceChanged += (_, e) => AnsiConsole.MarkupLine(e.Kind == Hosting.ServiceEventKind.Exited
+                ? $"[red]{e.AppId} exited unexpectedly (code {e.ExitCode})[/]; restarting in {e.Pause?.TotalSeconds:0.#} s"
+                : $"[green]{e.AppId} is back[/] (pid {running.Mesh.Endpoints.Services[e.AppId].ProcessId})");
+            AnsiConsole.MarkupLine("Following orders as they move. [grey]Ctrl+C stops everything.[/]");
+            await new OrderFeed(running.Mesh).RunAsync(ct);
+            AnsiConsole.MarkupLine("Stopping…");
+        }
+
+        AnsiConsole.MarkupLine("Stopped; no service is left running.");
+        return 0;
+    }
+}

@@ -1,0 +1,24 @@
+namespace FbaMesh.DevMesh.Hosting;
+
+/// <summary>The current picture of the mesh (process ids change on restarts, so it is built on demand).</summary>
+internal static class MeshEndpointsBuilder
+{
+    public const string WebhookPath = "/api/webhooks/order/created-fba";
+
+    public static MeshEndpoints Build(MeshParts parts)
+    {
+        var services = parts.Services.Values.ToDictionary(
+            s => s.Definition.AppId,
+            s => new ServiceEndpoints(
+                s.Definition.AppId, s.Definition.Protocol, s.Definition.AppUrl, s.Definition.HealthUrl, s.Definition.ReadyUrl,
+                s.Definition.DaprHttpPort, s.Definition.DaprGrpcPort, s.ProcessId),
+            StringComparer.Ordinal);
+        var gateway = services.TryGetValue("webhook-gateway", out var g)
+            ? new Uri(g.AppUrl, WebhookPath)
+            : throw new InvalidOperationException("The run file has no webhook-gateway.");
+
+        var crystallize = parts.Crystallize is { } c ? new UpstreamEndpoints(c.BaseAddress, c.OrderApiUrl) : null;
+        var spApi = parts.SpApi is { } s ? new UpstreamEndpoints(s.BaseAddress, s.BaseAddress, s.TokenEndpoint) : null;
+        return new MeshEndpoints(gateway, services, crystallize, spApi) { DevMeshProcessId = Environment.ProcessId };
+    }
+}

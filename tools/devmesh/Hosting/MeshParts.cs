@@ -1,0 +1,137 @@
+using FbaMesh.CrystallizeEmulator;
+using FbaMesh.DaprEmulator;
+using FbaMesh.DevMesh.Processes;
+using FbaMesh.SpApiEmulator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FbaMesh.DevMesh.Hosting;
+
+/// <summary>
+/// Starts the parts in dependency order (upstream emulators, sidecars, then the services side by
+/// side) and tears down whatever did start when a later part fails.
+/// </summary>
+internal sealed class MeshParts : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> owned = [];
+    private readonly HttpClient probeHttp = new();
+
+    private MeshParts()
+    {
+    }
+
+    public DaprEmulatorHost Sidecars { get; private set; } = null!;
+
+    public CrystallizeEmulatorApp? Crystallize { get; private set; }
+
+    public SpApiEmulatorApp? SpApi { get; private set; }
+
+    public Dictionary<string, SupervisedService> Services { get; } = new(StringComparer.Ordinal);
+
+    public static async Task<MeshParts> StartAsync(MeshOptions options, IProgress<MeshStartProgress> progress, CancellationToken ct)
+    {
+        var parts = new MeshParts();
+        try
+        {
+            await parts.StartAllAsync(options, progress, ct);
+            return parts;
+        }
+        catch
+        {
+            await parts.DisposeAsync();
+            throw;
+        }
+    }
+
+    public MeshEndpoints Endpoints() => MeshEndpointsBuilder.Build(this);
+
+    public void KillChildrenNow()
+    {
+        foreach (var service in Services.Values)
+        {
+            service.KillNow();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Services first (they call the sidecars), then sidecars, then the upstream emulators.
+        await Task.WhenAll(Services.Values.Select(s => s.DisposeAsync().AsTask()));
+        for (var i = owned.Count - 1; i >= 0; i--)
+        {
+            await owned[i].DisposeAsync();
+        }
+
+        probeHttp.Dispose();
+    }
+
+    private async Task StartAllAsync(MeshOptions options, IProgress<MeshStartProgress> progress, CancellationToken ct)
+    {
+        var logging = options.Logging ?? NullLoggerFactory.Instance;
+        var ports = new PortPlan(options.UseFreePorts);
+        var secrets = MeshSecrets.Load(options.ResolvedSecretsFile);
+
+        if (options.UseCrystallizeEmulator)
+        {
+            Crystallize = await StepAsync(progress, "crystallize-emulator",
+                () => UpstreamEmulators.StartCrystallizeAsync(options, secrets, ports), a => a.BaseAddress.ToString());
+        }
+
+        if (options.UseSpApiEmulator)
+        {
+            SpApi = await StepAsync(progress, "spapi-emulator",
+                () => UpstreamEmulators.StartSpApiAsync(options, secrets, ports), a => a.BaseAddress.ToString());
+        }
+
+        var plan = SidecarPlan.Create(options, secrets, ports);
+        if (plan.Overlay is { } overlay)
+        {
+            owned.Add(new DisposeOnce(overlay.Dispose));
+        }
+
+        Sidecars = await StepAsync(progress, "sidecars",
+            () => DaprEmulatorHost.StartAsync(plan.Sidecars, logging, ct), _ => string.Join(", ", plan.Sidecars.Select(s => s.AppId)));
+
+        var logger = logging.CreateLogger("FbaMesh.DevMesh");
+        var probe = new ReadinessProbe(probeHttp);
+        foreach (var sidecar in plan.Sidecars.Where(s => s.AppPort is not null))
+        {
+            var definition = ServiceEnvironment.Define(sidecar, options, this);
+            Services[sidecar.AppId] = new SupervisedService(
+                definition, new ServiceLog(options.ResolvedLogDirectory, sidecar.AppId), probe, options, logger);
+        }
+
+        await Task.WhenAll(Services.Values.Select(s =>
+            StepAsync(progress, s.Definition.AppId, async () => { await s.StartAsync(ct); return s; }, x => x.Definition.AppUrl.ToString())));
+    }
+
+    private async Task<T> StepAsync<T>(IProgress<MeshStartProgress> progress, string part, Func<Task<T>> start, Func<T, string> describe)
+    {
+        progress.Report(new MeshStartProgress(part, MeshStartStage.Starting));
+        try
+        {
+            var result = await start();
+            if (result is IAsyncDisposable disposable && result is not SupervisedService)
+            {
+                owned.Add(disposable);
+            }
+
+            progress.Report(new MeshStartProgress(part, MeshStartStage.Ready, describe(result)));
+            return result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            progress.Report(new MeshStartProgress(part, MeshStartStage.Failed, ex.Message));
+            throw ex as MeshStartException ?? new MeshStartException($"{part} failed to start: {ex.Message}", ex);
+        }
+    }
+
+    private sealed class DisposeOnce(Action dispose) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

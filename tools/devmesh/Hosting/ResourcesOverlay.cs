@@ -1,0 +1,68 @@
+using YamlDotNet.RepresentationModel;
+
+namespace FbaMesh.DevMesh.Hosting;
+
+/// <summary>
+/// A copy of the resources folder whose local-file secret store reads another secrets file (the
+/// git-ignored secrets.local.json for real upstreams), so components/ itself never changes.
+/// </summary>
+internal sealed class ResourcesOverlay : IDisposable
+{
+    private ResourcesOverlay(string path) => Path = path;
+
+    public string Path { get; }
+
+    public static ResourcesOverlay Create(string resourcesPath, string secretsFile)
+    {
+        var target = Directory.CreateTempSubdirectory("devmesh-resources-").FullName;
+        foreach (var file in Directory.EnumerateFiles(resourcesPath, "*.yaml"))
+        {
+            var stream = new YamlStream();
+            using (var reader = File.OpenText(file))
+            {
+                stream.Load(reader);
+            }
+
+            foreach (var document in stream.Documents)
+            {
+                PointSecretStoreAt(document.RootNode, secretsFile);
+            }
+
+            using var writer = File.CreateText(System.IO.Path.Combine(target, System.IO.Path.GetFileName(file)));
+            stream.Save(writer, assignAnchors: false);
+        }
+
+        return new ResourcesOverlay(target);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private static void PointSecretStoreAt(YamlNode root, string secretsFile)
+    {
+        if (root is not YamlMappingNode doc
+            || !doc.Children.TryGetValue("spec", out var spec) || spec is not YamlMappingNode specMap
+            || !specMap.Children.TryGetValue("type", out var type) || type.ToString() != "secretstores.local.file"
+            || !specMap.Children.TryGetValue("metadata", out var metadata) || metadata is not YamlSequenceNode items)
+        {
+            return;
+        }
+
+        foreach (var item in items.OfType<YamlMappingNode>())
+        {
+            if (item.Children.TryGetValue("name", out var name) && name.ToString() == "secretsFile")
+            {
+                item.Children[new YamlScalarNode("value")] = new YamlScalarNode(secretsFile);
+            }
+        }
+    }
+}

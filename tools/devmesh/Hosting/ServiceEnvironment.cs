@@ -1,0 +1,73 @@
+using FbaMesh.DaprEmulator;
+
+namespace FbaMesh.DevMesh.Hosting;
+
+/// <summary>
+/// The environment each service gets: where it listens, where its sidecar is, its tokens, and where
+/// its upstream is when an emulator stands in for it. MeshOptions.AppEnvironment is applied last.
+/// </summary>
+internal static class ServiceEnvironment
+{
+    /// <summary>Inherited variables that would make a service listen somewhere else.</summary>
+    private static readonly string[] Cleared = ["ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_URLS", "DOTNET_HTTP_PORTS"];
+
+    public static ServiceDefinition Define(SidecarOptions sidecar, MeshOptions options, MeshParts parts)
+    {
+        var appPort = sidecar.AppPort ?? throw new ArgumentException("A service needs an app port.", nameof(sidecar));
+        var env = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in Cleared)
+        {
+            env[name] = null;
+        }
+
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{appPort}";
+        env["ASPNETCORE_ENVIRONMENT"] = "Development";
+        env["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{sidecar.DaprHttpPort}";
+        env["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{sidecar.DaprGrpcPort}";
+        env["DAPR_HTTP_PORT"] = sidecar.DaprHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["DAPR_GRPC_PORT"] = sidecar.DaprGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["APP_ID"] = sidecar.AppId;
+        env["DAPR_API_TOKEN"] = sidecar.DaprApiToken;
+        env["APP_API_TOKEN"] = sidecar.AppApiToken;
+
+        AddUpstreams(sidecar.AppId, env, options, parts);
+
+        if (options.AppEnvironment.TryGetValue(sidecar.AppId, out var extra))
+        {
+            foreach (var (name, value) in extra)
+            {
+                env[name] = value;
+            }
+        }
+
+        return new ServiceDefinition(
+            sidecar.AppId, sidecar.AppProtocol, appPort, sidecar.DaprHttpPort, sidecar.DaprGrpcPort, sidecar.AppDirectory,
+            ServiceDefinition.FindAssembly(sidecar.AppDirectory, options.BuildConfiguration), env);
+    }
+
+    private static void AddUpstreams(string appId, Dictionary<string, string?> env, MeshOptions options, MeshParts parts)
+    {
+        switch (appId)
+        {
+            case "webhook-gateway" when options.PublicBaseUrl is { } publicUrl:
+                env["Webhook__PublicBaseUrl"] = publicUrl.ToString();
+                break;
+            case "order-enricher" when parts.Crystallize is { } crystallize:
+                env["Crystallize__OrderApiUrl"] = crystallize.OrderApiUrl.ToString();
+                foreach (var (name, value) in SampleMappingOptions.ToEnvironment(UpstreamEmulators.FixturesPath(options.RepositoryRoot)))
+                {
+                    env[name] = value;
+                }
+
+                break;
+            case "fba-submitter" when parts.SpApi is { } spApi:
+                env["SpApi__EndpointOverride"] = spApi.BaseAddress.ToString();
+                env["SpApi__TokenEndpointOverride"] = spApi.TokenEndpoint.ToString();
+                break;
+            case "fba-submitter":
+                // The real upstream from devmesh is always Amazon's sandbox: a developer's mesh ships nothing.
+                env["SpApi__Sandbox"] = "true";
+                break;
+        }
+    }
+}

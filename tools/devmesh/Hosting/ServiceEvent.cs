@@ -1,0 +1,10 @@
+namespace FbaMesh.DevMesh.Hosting;
+
+public enum ServiceEventKind
+{
+    Exited,
+    Restarted,
+}
+
+/// <summary>A supervised service exited on its own (with the pause before the next start), or is back.</summary>
+public sealed record ServiceEvent(string AppId, ServiceEventKind Kind, int? ExitCode, TimeSpan? Pause);

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FbaMesh.DevMesh;
+
+/// <summary>What runs where; the CLI prints it as a table and writes it to .devmesh/endpoints.json.</summary>
+public sealed record MeshEndpoints(
+    Uri GatewayWebhookUrl,
+    IReadOnlyDictionary<string, ServiceEndpoints> Services,
+    UpstreamEndpoints? Crystallize,
+    UpstreamEndpoints? SpApi)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>devmesh's loopback control endpoint (restart/kill), when the CLI runs one.</summary>
+    public Uri? ControlUrl { get; init; }
+
+    /// <summary>Random per run; the control endpoint refuses calls without it.</summary>
+    public string? ControlToken { get; init; }
+
+    public int? DevMeshProcessId { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static MeshEndpoints FromJson(string json) =>
+        JsonSerializer.Deserialize<MeshEndpoints>(json, Json) ?? throw new JsonException("endpoints file is empty");
+}
+
+/// <summary>One service: its app URL, health URLs and the ports of its sidecar.</summary>
+public sealed record ServiceEndpoints(
+    string AppId,
+    string Protocol,
+    Uri AppUrl,
+    Uri HealthUrl,
+    Uri ReadyUrl,
+    int DaprHttpPort,
+    int DaprGrpcPort,
+    int? ProcessId);
+
+/// <summary>An upstream emulator (or null when the real one is used): where it listens and what to call.</summary>
+public sealed record UpstreamEndpoints(Uri BaseAddress, Uri ApiUrl, Uri? TokenEndpoint = null);

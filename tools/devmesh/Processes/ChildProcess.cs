@@ -1,0 +1,115 @@
+using System.Diagnostics;
+
+namespace FbaMesh.DevMesh.Processes;
+
+/// <summary>
+/// One service process. On Unix it runs under a tiny shell watchdog that holds the read end of a
+/// pipe from devmesh: when devmesh dies in any way (even SIGKILL) the pipe closes and the watchdog
+/// kills the service, so no orphan outlives the mesh. Stopping kills the whole process tree.
+/// </summary>
+internal sealed class ChildProcess : IDisposable
+{
+    // $0 is a label for ps; "$@" is the service command. Reading fd 3 (our stdin) returns only at EOF.
+    private const string Watchdog =
+        "exec 3<&0; \"$@\" </dev/null & child=$!; " +
+        "( read -r _ <&3; kill -9 \"$child\" 2>/dev/null ) & watch=$!; " +
+        "wait \"$child\"; code=$?; kill \"$watch\" 2>/dev/null; exit $code";
+
+    private readonly Process process;
+
+    private ChildProcess(Process process, Task<int> exited)
+    {
+        this.process = process;
+        Exited = exited;
+    }
+
+    public int Id => process.Id;
+
+    /// <summary>Set before any kill devmesh asks for, so supervision can tell a kill from a crash.</summary>
+    public bool StopRequested { get; private set; }
+
+    /// <summary>Completes with the exit code when the process (tree root) ends, for whatever reason.</summary>
+    public Task<int> Exited { get; }
+
+    public static ChildProcess Start(ChildProcessSpec spec, Action<string> onOutputLine)
+    {
+        var info = new ProcessStartInfo
+        {
+            WorkingDirectory = spec.WorkingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (OperatingSystem.IsWindows())
+        {
+            info.FileName = spec.FileName;
+        }
+        else
+        {
+            info.FileName = "/bin/sh";
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(Watchdog);
+            info.ArgumentList.Add($"devmesh-{spec.Name}");
+            info.ArgumentList.Add(spec.FileName);
+        }
+
+        foreach (var argument in spec.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in spec.Environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { onOutputLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { onOutputLine(e.Data); } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ChildProcess(process, WaitAsync(process));
+    }
+
+    /// <summary>SIGKILL to the service and everything it started; returns once it is gone.</summary>
+    public async Task KillAsync()
+    {
+        KillNow();
+        await Exited;
+    }
+
+    /// <summary>Synchronous kill for process-exit handlers, where nothing may be awaited.</summary>
+    public void KillNow()
+    {
+        StopRequested = true;
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited: nothing to kill.
+        }
+    }
+
+    public void Dispose()
+    {
+        KillNow();
+        process.Dispose();
+    }
+
+    private static async Task<int> WaitAsync(Process process)
+    {
+        await process.WaitForExitAsync();
+        return process.ExitCode;
+    }
+}
