@@ -33,7 +33,7 @@ public sealed class StubHttp(Func<SeenRequest, int, Task<HttpResponseMessage>> s
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
-            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(h => h.Key, h => string.Join(h.Key.Equals("User-Agent", StringComparison.OrdinalIgnoreCase) ? " " : ",", h.Value), StringComparer.OrdinalIgnoreCase);
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         var seen = new SeenRequest(request.Method, request.RequestUri!, headers, body);
         Seen.Enqueue(seen);

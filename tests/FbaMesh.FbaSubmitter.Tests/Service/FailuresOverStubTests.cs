@@ -1,0 +1,112 @@
+using FbaMesh.Contracts.Fulfillment.V1;
+using FbaMesh.FbaSubmitter.Tests.Support;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace FbaMesh.FbaSubmitter.Tests.Service;
+
+/// <summary>Every failure answers with a precise gRPC status, a readable message and Amazon's errors as data.</summary>
+public class FailuresOverStubTests
+{
+    [Fact]
+    public async Task Amazons_invalid_input_is_invalid_argument_with_its_error_list_in_the_status_details()
+    {
+        var spApi = StubSpApi.Create(_ => StubSpApi.Status(400, "InvalidInput", "Value ZZ for parameter countryCode is invalid."));
+        await using var host = await SubmitterHost.StartAsync(spApi: spApi, lwa: StubAmazon.Lwa());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitAsync(Orders.Valid()));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("InvalidInput: Value ZZ for parameter countryCode is invalid.", error.Status.Detail, StringComparison.Ordinal);
+        var amazon = error.GetRpcStatus()!.GetDetail<AmazonErrors>();
+        Assert.Equal(400, amazon.HttpStatus);
+        Assert.Equal("InvalidInput", Assert.Single(amazon.Errors).Code);
+        Assert.Equal(1, spApi.Count);
+    }
+
+    [Fact]
+    public async Task A_bad_request_is_refused_field_by_field_without_calling_Amazon()
+    {
+        var spApi = StubSpApi.Create(StubSpApi.Created);
+        var lwa = StubAmazon.Lwa();
+        await using var host = await SubmitterHost.StartAsync(spApi: spApi, lwa: lwa);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitAsync(new SubmitFulfillmentOrderRequest { SellerFulfillmentOrderId = "x" }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var badRequest = error.GetRpcStatus()!.GetDetail<BadRequest>();
+        Assert.Contains(badRequest.FieldViolations, v => v.Field == "destination_address");
+        Assert.Contains(badRequest.FieldViolations, v => v.Field == "items");
+        Assert.Equal(0, spApi.Count + lwa.Count);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refreshed_once_and_the_call_retried()
+    {
+        var lwa = StubAmazon.Lwa();
+        var spApi = StubSpApi.Create(n => n == 1 ? StubSpApi.Status(403, "Unauthorized", "The access token you provided has expired.") : StubSpApi.Ok());
+        await using var host = await SubmitterHost.StartAsync(spApi: spApi, lwa: lwa);
+
+        var answer = await host.Client.SubmitAsync(Orders.Valid());
+
+        Assert.Equal(SubmitOutcome.Created, answer.Outcome);
+        Assert.Equal(2, lwa.Count);
+        Assert.Equal(["Atza|token-1", "Atza|token-2"], spApi.Seen.Select(r => r.Headers["x-amz-access-token"]));
+    }
+
+    [Fact]
+    public async Task A_403_with_a_fresh_token_is_permission_denied_naming_the_fulfillment_role()
+    {
+        var spApi = StubSpApi.Create(_ => StubSpApi.Status(403, "Unauthorized", "Access to requested resource is denied."));
+        await using var host = await SubmitterHost.StartAsync(spApi: spApi, lwa: StubAmazon.Lwa());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitAsync(Orders.Valid()));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Contains("\"Amazon Fulfillment\" role", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(403, error.GetRpcStatus()!.GetDetail<AmazonErrors>().HttpStatus);
+        Assert.Equal(2, spApi.Count);
+    }
+
+    [Fact]
+    public async Task Invalid_grant_is_unauthenticated_with_the_operator_fix_and_no_Amazon_call()
+    {
+        var spApi = StubSpApi.Create(StubSpApi.Created);
+        await using var host = await SubmitterHost.StartAsync(spApi: spApi, lwa: StubAmazon.LwaRefusing("invalid_grant"));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitAsync(Orders.Valid()));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Contains("update sp-api:refreshToken", error.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("dev-only-fake-refresh-token", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, spApi.Count);
+    }
+
+    [Fact]
+    public async Task Lasting_5xx_ends_unavailable_at_the_deadline_and_every_create_retry_was_confirmed_first()
+    {
+        var spApi = StubSpApi.Create(_ => StubSpApi.Status(503, "ServiceUnavailable", "Temporary overloading or maintenance of the server."));
+        await using var host = await SubmitterHost.StartAsync(new Dictionary<string, string> { ["SpApi:CallDeadline"] = "00:00:01" }, spApi: spApi, lwa: StubAmazon.Lwa());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitAsync(Orders.Valid()));
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        var kinds = SubmitOverStubTests.Kinds(spApi);
+        for (var i = 1; i < kinds.Length; i++)
+        {
+            Assert.False(kinds[i] == "create" && kinds[i - 1] == "create", $"two creates in a row at {i}: {string.Join(",", kinds)}");
+        }
+    }
+
+    [Fact]
+    public async Task Lasting_429_ends_resource_exhausted()
+    {
+        var spApi = StubSpApi.Create(_ => StubSpApi.Status(429, "QuotaExceeded", "You exceeded your quota for the requested resource."));
+        await using var host = await SubmitterHost.StartAsync(new Dictionary<string, string> { ["SpApi:CallDeadline"] = "00:00:00.500" }, spApi: spApi, lwa: StubAmazon.Lwa());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitAsync(Orders.Valid()));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.All(SubmitOverStubTests.Kinds(spApi), k => Assert.Equal("create", k));
+    }
+}
