@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using FbaMesh.DaprEmulator.Grpc;
+using FbaMesh.DaprEmulator.GrpcApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using StatusCode = Grpc.Core.StatusCode;

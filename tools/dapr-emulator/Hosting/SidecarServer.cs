@@ -1,4 +1,4 @@
-using FbaMesh.DaprEmulator.Grpc;
+using FbaMesh.DaprEmulator.GrpcApi;
 using FbaMesh.DaprEmulator.Http;
 using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;

@@ -30,7 +30,7 @@ internal static class CloudEventFactory
         if (IsCloudEvent(contentType))
         {
             envelope = JsonNode.Parse(request.Data) as JsonObject
-                ?? throw new DaprApiException(global::Grpc.Core.StatusCode.InvalidArgument, 400, "ERR_PUBSUB_CLOUD_EVENTS_SER", "the data is not a CloudEvent JSON object");
+                ?? throw new DaprApiException(Grpc.Core.StatusCode.InvalidArgument, 400, "ERR_PUBSUB_CLOUD_EVENTS_SER", "the data is not a CloudEvent JSON object");
             envelope.TryAdd("source", "Dapr");
             envelope.TryAdd("type", "com.dapr.event.sent");
             envelope.TryAdd("specversion", "1.0");

@@ -1,4 +1,4 @@
-namespace FbaMesh.DaprEmulator.Grpc;
+namespace FbaMesh.DaprEmulator.GrpcApi;
 
 /// <summary>
 /// The service type that Grpc.AspNetCore binds dapr.proto.runtime.v1.Dapr methods to. Dapr.Protos has the

@@ -8,7 +8,7 @@ using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
 using Empty = Google.Protobuf.WellKnownTypes.Empty;
 
-namespace FbaMesh.DaprEmulator.Grpc;
+namespace FbaMesh.DaprEmulator.GrpcApi;
 
 /// <summary>
 /// The implemented methods of dapr.proto.runtime.v1.Dapr, bound by name over the Dapr.Protos message

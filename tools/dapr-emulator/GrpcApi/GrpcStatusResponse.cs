@@ -2,7 +2,7 @@ using System.Globalization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
-namespace FbaMesh.DaprEmulator.Grpc;
+namespace FbaMesh.DaprEmulator.GrpcApi;
 
 /// <summary>Answers a gRPC call with a status only ("trailers-only" response), as a gRPC server does.</summary>
 internal static class GrpcStatusResponse

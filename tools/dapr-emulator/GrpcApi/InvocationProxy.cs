@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace FbaMesh.DaprEmulator.Grpc;
+namespace FbaMesh.DaprEmulator.GrpcApi;
 
 /// <summary>
 /// Dapr's gRPC service invocation proxy: any gRPC call the sidecar does not serve itself and that carries
