@@ -25,6 +25,12 @@ public sealed class CrystallizeEmulatorOptions
 
     public string SignatureSecret { get; set; } = "dev-only-fake-signature-secret-0000000000";
 
+    /// <summary>
+    /// From a webhook signature's <c>iat</c> to its <c>exp</c>. Crystallize uses one second; a longer one
+    /// lets a slow receiver (a debugger, a tunnel, a Node.js cross-check) still verify the token.
+    /// </summary>
+    public TimeSpan SignatureLifetime { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>A folder of order fixtures (*.json) loaded at start; null loads none.</summary>
     public string? FixturesPath { get; set; }
 

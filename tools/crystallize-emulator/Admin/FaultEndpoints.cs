@@ -68,6 +68,7 @@ internal static class FaultEndpoints
     private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
     };
 
     private sealed record FaultSpec(int? Status = null, int? Count = null, double? Rate = null, string? OrderId = null, long? DelayMs = null, int? Seed = null);

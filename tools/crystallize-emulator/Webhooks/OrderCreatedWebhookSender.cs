@@ -21,7 +21,7 @@ public sealed class OrderCreatedWebhookSender(
             ?? throw new KeyNotFoundException($"The emulator holds no order with id \"{orderId}\".");
         var signer = new SignatureSigner(options.SignatureSecret, time);
         var claims = new SignatureClaims(options.TenantId, options.TenantIdentifier, options.UserId);
-        var token = signer.CreateToken(url.OriginalString, "POST", body, claims);
+        var token = signer.CreateToken(url.OriginalString, "POST", body, claims, options.SignatureLifetime);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
         request.Content = new ByteArrayContent(body);
