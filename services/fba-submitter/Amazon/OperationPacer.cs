@@ -4,21 +4,27 @@ using System.Threading.RateLimiting;
 namespace FbaMesh.FbaSubmitter.Amazon;
 
 /// <summary>
-/// A token bucket matching one operation's usage plan, so steady load waits here instead of meeting
-/// 429 at Amazon. When x-amzn-RateLimit-Limit reports a lower rate, the bucket is replaced atomically
-/// by a slower one holding no more tokens than the old one had.
+/// A token bucket just below one operation's usage plan, so steady load waits here instead of meeting
+/// 429 at Amazon. Two allowances keep it below Amazon's own bucket: it refills at (1 - margin) of the
+/// rate, so jitter on the wire is absorbed, and it holds one refill less than the burst, because its
+/// refill timer's phase is arbitrary while Amazon's bucket fills continuously. When
+/// x-amzn-RateLimit-Limit reports a lower rate, the bucket is replaced atomically by a slower one
+/// holding no more tokens than the old one had.
 /// </summary>
 public sealed class OperationPacer : IDisposable
 {
     private readonly Lock _replacing = new();
     private TokenBucketRateLimiter _limiter;
 
-    public OperationPacer(string operation, double rate, int burst)
+    private readonly double _margin;
+
+    public OperationPacer(string operation, double rate, int burst, double margin = 0.1)
     {
         Operation = operation;
         Burst = burst;
         Rate = rate;
-        _limiter = Create(rate, burst, startWith: burst);
+        _margin = margin;
+        _limiter = Create(rate, startWith: int.MaxValue);
     }
 
     public string Operation { get; }
@@ -74,7 +80,7 @@ public sealed class OperationPacer : IDisposable
 
             var old = _limiter;
             var left = (int)Math.Min(Burst, old.GetStatistics()?.CurrentAvailablePermits ?? 0);
-            Volatile.Write(ref _limiter, Create(said, Burst, startWith: left));
+            Volatile.Write(ref _limiter, Create(said, startWith: left));
             Rate = said;
             old.Dispose();
             return true;
@@ -83,27 +89,24 @@ public sealed class OperationPacer : IDisposable
 
     public void Dispose() => Volatile.Read(ref _limiter).Dispose();
 
-    private static TokenBucketRateLimiter Create(double rate, int burst, int startWith)
+    private TokenBucketRateLimiter Create(double rate, int startWith)
     {
-        // The platform bucket adds whole tokens per period; short periods stay coarse enough for a timer.
-        var period = TimeSpan.FromSeconds(1 / rate);
-        var tokens = 1;
-        if (period < TimeSpan.FromMilliseconds(50))
-        {
-            period = TimeSpan.FromMilliseconds(50);
-            tokens = Math.Max(1, (int)Math.Round(rate * 0.05));
-        }
-
+        // The platform bucket adds whole tokens per period; fast plans get several tokens per period
+        // so the timer stays coarse (at least 50 ms) while the average rate stays exact.
+        var paced = rate * (1 - _margin);
+        var tokens = Math.Max(1, (int)Math.Ceiling(paced * 0.05));
+        var period = TimeSpan.FromSeconds(tokens / paced);
+        var limit = Math.Max(1, Burst - tokens);
         var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = burst,
+            TokenLimit = limit,
             TokensPerPeriod = tokens,
             ReplenishmentPeriod = period,
             AutoReplenishment = true,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        for (var drained = burst; drained > startWith; drained--)
+        for (var drained = limit; drained > startWith; drained--)
         {
             using var lease = limiter.AttemptAcquire(1);
         }

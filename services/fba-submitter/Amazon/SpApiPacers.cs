@@ -20,9 +20,9 @@ public sealed class SpApiPacers : IDisposable
         var o = options.Value;
         _pacers = new()
         {
-            [SpApiOperation.CreateFulfillmentOrder] = new("createFulfillmentOrder", o.CreateRate, o.CreateBurst),
-            [SpApiOperation.GetFulfillmentOrder] = new("getFulfillmentOrder", o.GetRate, o.GetBurst),
-            [SpApiOperation.CancelFulfillmentOrder] = new("cancelFulfillmentOrder", o.CancelRate, o.CancelBurst),
+            [SpApiOperation.CreateFulfillmentOrder] = new("createFulfillmentOrder", o.CreateRate, o.CreateBurst, o.PacingMargin),
+            [SpApiOperation.GetFulfillmentOrder] = new("getFulfillmentOrder", o.GetRate, o.GetBurst, o.PacingMargin),
+            [SpApiOperation.CancelFulfillmentOrder] = new("cancelFulfillmentOrder", o.CancelRate, o.CancelBurst, o.PacingMargin),
         };
     }
 

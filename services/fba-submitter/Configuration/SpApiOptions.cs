@@ -38,6 +38,9 @@ public sealed class SpApiOptions
     public double CancelRate { get; set; } = 2;
     public int CancelBurst { get; set; } = 30;
 
+    /// <summary>Fraction of each plan's rate left unused, so jitter and other callers of the same seller do not meet 429.</summary>
+    public double PacingMargin { get; set; } = 0.1;
+
     /// <summary>Everything one gRPC call may spend at Amazon: pacing, retries and confirmation included.</summary>
     public TimeSpan CallDeadline { get; set; } = TimeSpan.FromSeconds(30);
 

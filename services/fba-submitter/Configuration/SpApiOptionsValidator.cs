@@ -23,6 +23,11 @@ internal sealed class SpApiOptionsValidator : IValidateOptions<SpApiOptions>
             failures.Add("SpApi:MaxBackoff must not be shorter than SpApi:InitialBackoff.");
         }
 
+        if (!(options.PacingMargin >= 0 && options.PacingMargin < 0.9))
+        {
+            failures.Add("SpApi:PacingMargin must be a fraction from 0 to 0.9 (0.1 paces at 90% of the usage plan).");
+        }
+
         if (options.TokenRefreshMargin < TimeSpan.Zero)
         {
             failures.Add("SpApi:TokenRefreshMargin must not be negative.");

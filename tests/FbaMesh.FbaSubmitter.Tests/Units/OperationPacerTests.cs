@@ -5,11 +5,11 @@ namespace FbaMesh.FbaSubmitter.Tests.Units;
 public class OperationPacerTests
 {
     [Fact]
-    public async Task The_burst_is_available_at_once_and_the_next_permit_waits_for_the_rate()
+    public async Task The_burst_less_one_refill_is_available_at_once_and_the_next_permit_waits_for_the_rate()
     {
         using var pacer = new OperationPacer("createFulfillmentOrder", rate: 0.5, burst: 3);
 
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 2; i++)
         {
             using var lease = await pacer.AcquireAsync(CancellationToken.None);
             Assert.True(lease.IsAcquired);
@@ -51,7 +51,19 @@ public class OperationPacerTests
 
         pacer.Observe("0.5");
 
-        Assert.InRange(pacer.AvailableTokens, 3, 4);
+        Assert.InRange(pacer.AvailableTokens, 1, 2);
+    }
+
+    [Theory]
+    [InlineData(2, 30, 0.1, 29)]
+    [InlineData(50, 10, 0.1, 7)]
+    [InlineData(200, 30, 0, 20)]
+    [InlineData(5, 1, 0.1, 1)]
+    public void Fast_plans_refill_several_tokens_per_period_and_keep_that_much_headroom(double rate, int burst, double margin, long available)
+    {
+        using var pacer = new OperationPacer("createFulfillmentOrder", rate, burst, margin);
+
+        Assert.Equal(available, pacer.AvailableTokens);
     }
 
     [Fact]
