@@ -109,13 +109,19 @@ public sealed partial class CrystallizeOrderClient(
             return new CrystallizeFetch.Failed(Mapping.ReasonCodes.CrystallizeInvalidAnswer, $"Crystallize's answer is not the expected JSON: {ex.Message}", Transient: true);
         }
 
+        var order = body?.Data?.Order?.Get;
+        if (order is null && body?.Errors is { Count: > 0 } notFound && notFound.All(e => e?.IsNotFound == true))
+        {
+            return new CrystallizeFetch.NotFound();
+        }
+
         if (body?.Errors is { Count: > 0 } errors)
         {
             var messages = string.Join("; ", errors.Select(e => e?.Message).Where(m => !string.IsNullOrWhiteSpace(m)));
             return new CrystallizeFetch.Failed(Mapping.ReasonCodes.CrystallizeGraphQlError, $"Crystallize answered GraphQL errors: {messages}", Transient: true);
         }
 
-        return body?.Data?.Order?.Get is { } order ? new CrystallizeFetch.Found(order) : new CrystallizeFetch.NotFound();
+        return order is not null ? new CrystallizeFetch.Found(order) : new CrystallizeFetch.NotFound();
     }
 
     private Uri OrderApiUri(string tenantIdentifier) =>

@@ -12,7 +12,13 @@ internal sealed record OrderData(OrderQueries? Order);
 
 internal sealed record OrderQueries(CrystallizeOrder? Get);
 
-internal sealed record GraphQlError(string? Message);
+internal sealed record GraphQlError(string? Message, GraphQlErrorExtensions? Extensions)
+{
+    /// <summary>Crystallize (and the emulator) report an unknown or not yet readable id as NOT_FOUND.</summary>
+    public bool IsNotFound => string.Equals(Extensions?.Code, "NOT_FOUND", StringComparison.OrdinalIgnoreCase);
+}
+
+internal sealed record GraphQlErrorExtensions(string? Code);
 
 internal static class GraphQlJson
 {

@@ -1,0 +1,134 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapr.Client;
+using FbaMesh.Contracts.Events.V1;
+using FbaMesh.CrystallizeEmulator;
+using FbaMesh.DaprEmulator;
+using FbaMesh.OrderEnricher.Api;
+using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.Testing;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace FbaMesh.OrderEnricher.Tests.Mesh;
+
+/// <summary>
+/// The enricher as it runs in the mesh, all on loopback with free ports: the app itself, emulated
+/// sidecars for it and for fba-submitter (with the repository's components, but a quick redelivery
+/// policy), the Crystallize emulator and a fake submitter that answers as the test says.
+/// </summary>
+public sealed class EnricherMesh : IAsyncDisposable
+{
+    private readonly WebApplication _enricher;
+    private readonly DaprClient _dapr;
+
+    private EnricherMesh(WebApplication enricher, DaprEmulatorHost sidecars, CrystallizeEmulatorApp crystallize, FakeSubmitter submitter, HttpClient http, DaprClient dapr, string resources)
+    {
+        (_enricher, Sidecars, Crystallize, Submitter, Http, _dapr, ResourcesPath) = (enricher, sidecars, crystallize, submitter, http, dapr, resources);
+    }
+
+    public DaprEmulatorHost Sidecars { get; }
+
+    public CrystallizeEmulatorApp Crystallize { get; }
+
+    public FakeSubmitter Submitter { get; }
+
+    /// <summary>Talks to the enricher's own HTTP port (the operator API).</summary>
+    public HttpClient Http { get; }
+
+    private string ResourcesPath { get; }
+
+    /// <param name="settings">Extra enricher configuration ("Pipeline:MaxAttempts" = "3", …).</param>
+    public static async Task<EnricherMesh> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var (appPort, daprHttp, daprGrpc, submitterPort, submitterHttp, submitterGrpc) =
+            (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
+        var crystallize = await CrystallizeEmulatorApp.StartAsync(new CrystallizeEmulatorOptions
+        {
+            Port = FreeTcpPort.Next(),
+            FixturesPath = RepositoryPaths.Combine("tools", "crystallize-emulator", "fixtures"),
+        });
+        var submitter = await FakeSubmitter.StartAsync(submitterPort);
+        var resources = TestResources.Create();
+
+        var config = new Dictionary<string, string?>
+        {
+            ["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{daprGrpc}",
+            ["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{daprHttp}",
+            ["Crystallize:OrderApiUrl"] = crystallize.BaseAddress + "{tenantIdentifier}/orders",
+            ["Crystallize:ReadAttempts"] = "2",
+            ["Crystallize:ReadRetryDelay"] = "00:00:00.020",
+            ["Crystallize:HttpRetries"] = "2",
+            ["Crystallize:HttpRetryDelay"] = "00:00:00.010",
+            ["Pipeline:MaxAttempts"] = "4",
+            ["Submitter:Deadline"] = "00:00:05",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in TestResources.MappingOptions())
+        {
+            config[key] = value;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var enricher = OrderEnricherApp.Build(
+            ["--urls", $"http://127.0.0.1:{appPort}", "--contentRoot", RepositoryPaths.Combine("services", "order-enricher"), "--environment", "Test"],
+            b => b.Configuration.AddInMemoryCollection(config));
+        await enricher.StartAsync();
+
+        var appDir = RepositoryPaths.Combine("services", "order-enricher");
+        var sidecars = await DaprEmulatorHost.StartAsync(
+        [
+            new SidecarOptions("order-enricher")
+            {
+                DaprHttpPort = daprHttp, DaprGrpcPort = daprGrpc, AppPort = appPort, AppDirectory = appDir,
+                ResourcesPath = resources, ConfigFile = "../../components/configuration/order-enricher.yaml",
+            },
+            new SidecarOptions("fba-submitter")
+            {
+                DaprHttpPort = submitterHttp, DaprGrpcPort = submitterGrpc, AppPort = submitterPort, AppProtocol = "grpc",
+                AppDirectory = RepositoryPaths.Combine("services", "fba-submitter"), ResourcesPath = resources,
+            },
+        ]);
+        await sidecars["order-enricher"].SubscriptionsDiscovered.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
+        var dapr = new DaprClientBuilder().UseGrpcEndpoint($"http://127.0.0.1:{daprGrpc}").UseHttpEndpoint($"http://127.0.0.1:{daprHttp}").Build();
+        return new EnricherMesh(enricher, sidecars, crystallize, submitter, http, dapr, resources);
+    }
+
+    /// <summary>Publishes OrderReceived as the gateway does (protobuf JSON on orders.received).</summary>
+    public Task PublishOrderReceivedAsync(string orderId) => PublishRawAsync(JsonFormatter.Default.Format(new OrderReceived { OrderId = orderId, TenantIdentifier = "fbamesh-dev" }));
+
+    public Task PublishRawAsync(string json) =>
+        _dapr.PublishByteEventAsync("fbamesh-pubsub", "orders.received", System.Text.Encoding.UTF8.GetBytes(json), "application/json");
+
+    public async Task<OrderState?> StateAsync(string orderId)
+    {
+        using var response = await Http.GetAsync($"/api/orders/{orderId}");
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<OrderState>(OrderStateJson.Options) : null;
+    }
+
+    /// <summary>Waits until the order's state is final (Submitted, Skipped or Failed).</summary>
+    public async Task<OrderState> FinalStateAsync(string orderId) =>
+        (await Eventually.UntilAsync(() => StateAsync(orderId), s => s is { IsFinal: true }, $"order {orderId} to reach a final state"))!;
+
+    public IReadOnlyList<JsonElement> Published(string topic) =>
+        [.. Sidecars.PublishedTo("fbamesh-pubsub", topic).Select(r => r.Data ?? default)];
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        _dapr.Dispose();
+        await Sidecars.DisposeAsync();
+        await _enricher.StopAsync();
+        await _enricher.DisposeAsync();
+        await Submitter.DisposeAsync();
+        await Crystallize.DisposeAsync();
+        TestResources.Delete(ResourcesPath);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using FbaMesh.Contracts.Fulfillment.V1;
+using Google.Protobuf;
+using Grpc.AspNetCore.Server.Model;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FbaMesh.OrderEnricher.Tests.Mesh;
+
+/// <summary>
+/// A tiny fba-submitter: a gRPC app (h2c) on a free port that answers SubmitFulfillmentOrder as the test
+/// says and records every request. Bound by method name, because the enricher generates only the client.
+/// </summary>
+public sealed class FakeSubmitter : IAsyncDisposable
+{
+    private static readonly Method<SubmitFulfillmentOrderRequest, SubmitFulfillmentOrderResponse> SubmitMethod = new(
+        MethodType.Unary,
+        "fbamesh.fulfillment.v1.FulfillmentOrders",
+        "SubmitFulfillmentOrder",
+        Marshallers.Create(m => m.ToByteArray(), SubmitFulfillmentOrderRequest.Parser.ParseFrom),
+        Marshallers.Create(m => m.ToByteArray(), SubmitFulfillmentOrderResponse.Parser.ParseFrom));
+
+    private readonly WebApplication _app;
+
+    private FakeSubmitter(WebApplication app, int port) => (_app, Port) = (app, port);
+
+    public int Port { get; }
+
+    /// <summary>Every request received, in order.</summary>
+    public ConcurrentQueue<SubmitFulfillmentOrderRequest> Requests { get; } = new();
+
+    /// <summary>The answer to call number n (1-based); default: CREATED the first time an id is seen, then ALREADY_EXISTS.</summary>
+    public Func<SubmitFulfillmentOrderRequest, int, Task<SubmitFulfillmentOrderResponse>> Answer { get; set; } = DefaultAnswer;
+
+    public static async Task<FakeSubmitter> StartAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port, o => o.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<Holder>();
+        builder.Services.AddSingleton<IServiceMethodProvider<SubmitterService>, SubmitterMethods>();
+        var app = builder.Build();
+        var submitter = new FakeSubmitter(app, port);
+        app.Services.GetRequiredService<Holder>().Submitter = submitter;
+        app.MapGrpcService<SubmitterService>();
+        await app.StartAsync();
+        return submitter;
+    }
+
+    public int Count(string sellerFulfillmentOrderId) => Requests.Count(r => r.SellerFulfillmentOrderId == sellerFulfillmentOrderId);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private Task<SubmitFulfillmentOrderResponse> HandleAsync(SubmitFulfillmentOrderRequest request)
+    {
+        Requests.Enqueue(request);
+        return Answer(request, Count(request.SellerFulfillmentOrderId));
+    }
+
+    private static Task<SubmitFulfillmentOrderResponse> DefaultAnswer(SubmitFulfillmentOrderRequest request, int call) =>
+        Task.FromResult(new SubmitFulfillmentOrderResponse
+        {
+            SellerFulfillmentOrderId = request.SellerFulfillmentOrderId,
+            Outcome = call == 1 ? SubmitOutcome.Created : SubmitOutcome.AlreadyExists,
+        });
+
+    /// <summary>Answers with the given status code instead.</summary>
+    public static Task<SubmitFulfillmentOrderResponse> Fail(StatusCode code, string detail) =>
+        Task.FromException<SubmitFulfillmentOrderResponse>(new RpcException(new Status(code, detail)));
+
+    internal sealed class Holder
+    {
+        public FakeSubmitter? Submitter { get; set; }
+    }
+
+    internal sealed class SubmitterService(Holder holder)
+    {
+        public Task<SubmitFulfillmentOrderResponse> SubmitAsync(SubmitFulfillmentOrderRequest request) => holder.Submitter!.HandleAsync(request);
+    }
+
+    internal sealed class SubmitterMethods : IServiceMethodProvider<SubmitterService>
+    {
+        public void OnServiceMethodDiscovery(ServiceMethodProviderContext<SubmitterService> context) =>
+            context.AddUnaryMethod(SubmitMethod, [], (service, request, _) => service.SubmitAsync(request));
+    }
+}
