@@ -9,6 +9,8 @@ namespace FbaMesh.Crystallize.Signing;
 /// </summary>
 internal sealed class ObjectMembers : IDisposable
 {
+    private const int StackLimit = 32;
+
     private Member[] _items = ArrayPool<Member>.Shared.Rent(64);
 
     public int Count { get; private set; }
@@ -36,18 +38,26 @@ internal sealed class ObjectMembers : IDisposable
             return;
         }
 
-        var firstOf = ArrayPool<int>.Shared.Rent(members.Length);
+        // Webhook objects are small: their bookkeeping lives on the stack, large ones borrow from the pool.
+        int[]? rented = null;
+        var firstOf = members.Length <= StackLimit
+            ? stackalloc int[StackLimit]
+            : rented = ArrayPool<int>.Shared.Rent(members.Length);
+        firstOf = firstOf[..members.Length];
         try
         {
             var repeated = DuplicateKeys.FindFirstOccurrences(members, output.WrittenSpan, firstOf);
             if (repeated || !IndexKeysLeadInOrder(members))
             {
-                PropertyOrder.Rewrite(members, firstOf.AsSpan(0, members.Length), objectStart, output);
+                PropertyOrder.Rewrite(members, firstOf, objectStart, output);
             }
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(firstOf);
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
         }
     }
 
