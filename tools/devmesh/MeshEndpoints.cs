@@ -41,5 +41,5 @@ public sealed record ServiceEndpoints(
     int DaprGrpcPort,
     int? ProcessId);
 
-/// <summary>An upstream emulator (or null when the real one is used): where it listens and what to call.</summary>
-public sealed record UpstreamEndpoints(Uri BaseAddress, Uri ApiUrl, Uri? TokenEndpoint = null);
+/// <summary>An upstream emulator (null when the real one is used): where it listens, what to call, its admin API.</summary>
+public sealed record UpstreamEndpoints(Uri BaseAddress, Uri ApiUrl, Uri AdminUrl, Uri? TokenEndpoint = null);

@@ -56,6 +56,9 @@ public sealed class MeshOptions
     /// <summary>Build configuration whose service binaries run; devmesh's own by default.</summary>
     public string BuildConfiguration { get; set; } = BuildInfo.Configuration;
 
+    /// <summary>Variables this process changed for itself only: children get these (original) values; null removes.</summary>
+    internal Dictionary<string, string?> ParentOnlyEnvironment { get; } = new(StringComparer.Ordinal);
+
     internal string ResolvedSecretsFile => SecretsFile is { } file
         ? Path.GetFullPath(file, RepositoryRoot)
         : Path.Combine(RepositoryRoot, "components",

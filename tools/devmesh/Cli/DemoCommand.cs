@@ -20,7 +20,7 @@ internal static class DemoCommand
         }
 
         var expectations = ExpectedOutcome.Load(UpstreamEmulators.FixturesPath(settings.Mesh.RepositoryRoot));
-        using var logging = MeshConsole.CreateLogging();
+        using var logging = MeshConsole.CreateLogging(settings);
         RunningMesh running;
         try
         {

@@ -38,8 +38,7 @@ internal static class EndpointsTable
             return;
         }
 
-        table.AddRow($"{name} emulator", Link(emulator.BaseAddress),
-            emulator.TokenEndpoint is { } token ? $"token {Link(token)}" : $"API {Link(emulator.ApiUrl)}");
+        table.AddRow($"{name} emulator", Link(emulator.ApiUrl), $"admin {Link(emulator.AdminUrl)}");
     }
 
     private static string Link(Uri? url) => url?.ToString().EscapeMarkup() ?? "";

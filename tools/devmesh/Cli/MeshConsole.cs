@@ -7,12 +7,18 @@ namespace FbaMesh.DevMesh.Cli;
 /// <summary>Starting the mesh in front of a person: progress while it starts, then the table of what runs where.</summary>
 internal static class MeshConsole
 {
-    public static ILoggerFactory CreateLogging() =>
-        LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+    /// <summary>Everything from the in-process parts to devmesh.log; only errors also to the console.</summary>
+    public static ILoggerFactory CreateLogging(MeshCommandSettings settings) =>
+        LoggerFactory.Create(b => b
+            .SetMinimumLevel(LogLevel.Information)
+            .AddProvider(new FileLoggerProvider(Path.Combine(settings.Mesh.ResolvedLogDirectory, "devmesh.log")))
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Error));
 
     public static async Task<RunningMesh> StartAsync(MeshCommandSettings settings, ILoggerFactory logging, CancellationToken ct)
     {
         settings.Mesh.Logging = logging;
+        QuietEmulatorHosts.Apply(settings.Mesh);
         var progress = new SyncProgress<MeshStartProgress>(p => AnsiConsole.MarkupLine(p.Stage switch
         {
             MeshStartStage.Starting => $"  [grey]starting[/] {p.Part.EscapeMarkup()}",
@@ -27,6 +33,8 @@ internal static class MeshConsole
         var running = new RunningMesh(mesh!, control, settings.EndpointsFile);
         await running.WriteEndpointsAsync(ct);
         AnsiConsole.Write(EndpointsTable.Render(running.Endpoints, settings));
+        // Process ids change when a service is restarted; keep the file true.
+        mesh!.ServiceChanged += (_, _) => _ = running.TryWriteEndpointsAsync();
         return running;
     }
 }
@@ -49,6 +57,18 @@ internal sealed class RunningMesh(Mesh mesh, ControlEndpoint control, string end
         var temporary = endpointsFile + ".tmp";
         await File.WriteAllTextAsync(temporary, Endpoints.ToJson(), ct);
         File.Move(temporary, endpointsFile, overwrite: true);
+    }
+
+    public async Task TryWriteEndpointsAsync()
+    {
+        try
+        {
+            await WriteEndpointsAsync(CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // The next change writes it again; the running mesh matters more than the file.
+        }
     }
 
     public async ValueTask DisposeAsync()

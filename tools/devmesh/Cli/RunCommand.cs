@@ -7,7 +7,7 @@ internal static class RunCommand
 {
     public static async Task<int> RunAsync(MeshCommandSettings settings, CancellationToken ct)
     {
-        using var logging = MeshConsole.CreateLogging();
+        using var logging = MeshConsole.CreateLogging(settings);
         RunningMesh running;
         try
         {

@@ -4,6 +4,8 @@ namespace FbaMesh.DevMesh.Hosting;
 internal static class MeshEndpointsBuilder
 {
     public const string WebhookPath = "/api/webhooks/order/created-fba";
+    public const string AdminPath = "/_emulator/";
+    public const string FulfillmentOrdersPath = "/fba/outbound/2020-07-01/fulfillmentOrders";
 
     public static MeshEndpoints Build(MeshParts parts)
     {
@@ -17,8 +19,10 @@ internal static class MeshEndpointsBuilder
             ? new Uri(g.AppUrl, WebhookPath)
             : throw new InvalidOperationException("The run file has no webhook-gateway.");
 
-        var crystallize = parts.Crystallize is { } c ? new UpstreamEndpoints(c.BaseAddress, c.OrderApiUrl) : null;
-        var spApi = parts.SpApi is { } s ? new UpstreamEndpoints(s.BaseAddress, s.BaseAddress, s.TokenEndpoint) : null;
+        var crystallize = parts.Crystallize is { } c ? new UpstreamEndpoints(c.BaseAddress, c.OrderApiUrl, new Uri(c.BaseAddress, AdminPath)) : null;
+        var spApi = parts.SpApi is { } s
+            ? new UpstreamEndpoints(s.BaseAddress, new Uri(s.BaseAddress, FulfillmentOrdersPath), new Uri(s.BaseAddress, AdminPath), s.TokenEndpoint)
+            : null;
         return new MeshEndpoints(gateway, services, crystallize, spApi) { DevMeshProcessId = Environment.ProcessId };
     }
 }

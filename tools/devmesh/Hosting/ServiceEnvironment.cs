@@ -20,6 +20,11 @@ internal static class ServiceEnvironment
             env[name] = null;
         }
 
+        foreach (var (name, original) in options.ParentOnlyEnvironment)
+        {
+            env[name] = original;
+        }
+
         env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{appPort}";
         env["ASPNETCORE_ENVIRONMENT"] = "Development";
         env["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{sidecar.DaprHttpPort}";

@@ -27,7 +27,7 @@ internal sealed partial class SupervisedService(
     /// <summary>Raised on every unexpected exit and on each restart attempt (for the CLI's live lines).</summary>
     public event EventHandler<ServiceEvent>? Changed;
 
-    public int? ProcessId => current is { Exited.IsCompleted: false } child ? child.Id : null;
+    public int? ProcessId => current is { Exited.IsCompleted: false } child ? child.ServiceId : null;
 
     public async Task StartAsync(CancellationToken ct)
     {

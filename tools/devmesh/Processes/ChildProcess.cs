@@ -16,6 +16,7 @@ internal sealed class ChildProcess : IDisposable
         "wait \"$child\"; code=$?; kill \"$watch\" 2>/dev/null; exit $code";
 
     private readonly Process process;
+    private int? serviceId;
 
     private ChildProcess(Process process, Task<int> exited)
     {
@@ -23,7 +24,11 @@ internal sealed class ChildProcess : IDisposable
         Exited = exited;
     }
 
+    /// <summary>The watchdog's process id on Unix (the root of the tree devmesh kills).</summary>
     public int Id => process.Id;
+
+    /// <summary>The service's own process id (the watchdog's child on Unix), for people and failure drills.</summary>
+    public int ServiceId => OperatingSystem.IsWindows() ? process.Id : (serviceId ??= ServiceChildOf(process.Id)) ?? process.Id;
 
     /// <summary>Set before any kill devmesh asks for, so supervision can tell a kill from a crash.</summary>
     public bool StopRequested { get; private set; }
@@ -105,6 +110,23 @@ internal sealed class ChildProcess : IDisposable
     {
         KillNow();
         process.Dispose();
+    }
+
+    /// <summary>The watchdog's child that is not the watchdog's own reader subshell (Linux /proc); null while not there.</summary>
+    private static int? ServiceChildOf(int parent)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{parent}/task/{parent}/children")
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture))
+                .Cast<int?>()
+                .FirstOrDefault(pid => File.ReadAllText($"/proc/{pid}/comm").Trim() != "sh");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static async Task<int> WaitAsync(Process process)
