@@ -54,19 +54,19 @@ internal sealed class GrpcTargetApp : IAsyncDisposable
 
     internal sealed class CallLog
     {
-        public ConcurrentQueue<(string Method, Metadata Headers)> Received { get; } = new();
+        public ConcurrentQueue<(string Method, Metadata Headers, DateTime Deadline)> Received { get; } = new();
 
         internal sealed class Recorder(CallLog log) : Interceptor
         {
             public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
             {
-                log.Received.Enqueue((context.Method, context.RequestHeaders));
+                log.Received.Enqueue((context.Method, context.RequestHeaders, context.Deadline));
                 return continuation(request, context);
             }
 
             public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
             {
-                log.Received.Enqueue((context.Method, context.RequestHeaders));
+                log.Received.Enqueue((context.Method, context.RequestHeaders, context.Deadline));
                 return continuation(request, responseStream, context);
             }
         }
