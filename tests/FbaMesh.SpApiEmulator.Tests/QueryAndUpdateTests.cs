@@ -170,4 +170,20 @@ public sealed class QueryAndUpdateTests
         Assert.Equal("Thank you for your order!", order["displayableOrderComment"]!.GetValue<string>());
         Assert.Equal("Standard", order["shippingSpeedCategory"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Update_cannot_take_an_order_past_250_units()
+    {
+        await using var emulator = await RunningEmulator.StartAsync();
+        await emulator.CreateAsync(Samples.Order("up-4", lines: 2, quantityEach: 100));
+
+        var response = await emulator.SendAsync(HttpMethod.Put, $"{RunningEmulator.Orders}/up-4", new JsonObject
+        {
+            ["items"] = new JsonArray(new JsonObject { ["sellerFulfillmentOrderItemId"] = "SKU-1", ["quantity"] = 151 }),
+        });
+
+        Assert.Equal(["$.items"], await Json.ViolatedPathsAsync(response));
+        var items = (await Json.ReadAsync(await emulator.GetAsync("up-4")))["payload"]!["fulfillmentOrderItems"]!.AsArray();
+        Assert.Equal(100, items[0]!["quantity"]!.GetValue<int>());
+    }
 }

@@ -68,6 +68,14 @@ internal static class OrderChanges
                     return SpApiResponse.InvalidInput(OrderUpdate.UnknownItemMessage(order.Order, body.Root));
                 }
 
+                var limits = new List<Violation>();
+                BusinessRules.CheckItems(JsonSerializer.SerializeToElement(updated), limits);
+                if (limits.Count > 0)
+                {
+                    state.Stats.SchemaViolation(Operations.Update);
+                    return SpApiResponse.InvalidInput(limits);
+                }
+
                 var released = order.IsOnHold && updated["fulfillmentAction"]?.GetValue<string>() == "Ship";
                 order.Order = updated;
                 if (released)
