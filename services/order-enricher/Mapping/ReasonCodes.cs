@@ -30,5 +30,8 @@ public static class ReasonCodes
     public const string AmazonPreconditionFailed = "amazon-precondition-failed";
     public const string SubmitFailed = "submit-failed";
     public const string SubmitterUnavailable = "submitter-unavailable";
+
+    // Pub/sub.
+    public const string EventPublishFailed = "event-publish-failed";
     public const string SubmitRetriesExhausted = "submit-retries-exhausted";
 }

@@ -12,7 +12,8 @@ public sealed record OrderClaim(OrderState State, string ETag);
 /// that was read. Losing the write means another delivery claimed it at the same moment; the state it
 /// left decides (final: nothing to do; still Received: let the broker come back later).
 /// </summary>
-public sealed class OrderClaims(OrderStateStore store, IOptionsMonitor<FulfillmentMappingOptions> mapping, TimeProvider time)
+public sealed class OrderClaims(
+    OrderStateStore store, IOptionsMonitor<FulfillmentMappingOptions> mapping, IOptions<PipelineOptions> pipeline, TimeProvider time)
 {
     /// <returns>The claim, or the decision to answer at once when there is nothing to do now.</returns>
     public async Task<(OrderClaim? Claim, DeliveryDecision Decision)> ClaimAsync(string orderId, CancellationToken cancellationToken)
@@ -24,6 +25,12 @@ public sealed class OrderClaims(OrderStateStore store, IOptionsMonitor<Fulfillme
         }
 
         var now = time.GetUtcNow();
+        if (current is { ClaimedBy: not null } && now - current.UpdatedAt < pipeline.Value.ClaimLease)
+        {
+            // Another delivery (a duplicate event) is working on it right now: come back for its outcome.
+            return (null, DeliveryDecision.Retry);
+        }
+
         var claimedBy = Guid.NewGuid().ToString("N");
         var next = current is null
             ? new OrderState

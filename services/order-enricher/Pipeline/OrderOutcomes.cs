@@ -1,4 +1,5 @@
 using Dapr;
+using FbaMesh.OrderEnricher.Mapping;
 using FbaMesh.OrderEnricher.Orders;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ public sealed partial class OrderOutcomes(
         if (!await TryPublishAsync(orderId, () => events.PublishSubmittedAsync(orderId, accepted.SellerFulfillmentOrderId, accepted.Outcome, cancellationToken)))
         {
             // Amazon has it; the redelivery resubmits (ALREADY_EXISTS) and publishes again.
-            return DeliveryDecision.Retry;
+            return await WaitAsync(claim, ReasonCodes.EventPublishFailed, $"Submitted ({accepted.Outcome}) but {FulfillmentEvents.SubmittedTopic} could not be published.", cancellationToken);
         }
 
         var decision = await FinishAsync(claim, OrderStatus.Submitted, null, null, DeliveryDecision.Success, accepted.Outcome, cancellationToken);
@@ -52,7 +53,7 @@ public sealed partial class OrderOutcomes(
         var published = await TryPublishAsync(orderId, () => events.PublishFailedAsync(orderId, reasonCode, message, cancellationToken));
         if (!published && claim.State.Attempts < options.Value.MaxAttempts)
         {
-            return DeliveryDecision.Retry;
+            return await WaitAsync(claim, ReasonCodes.EventPublishFailed, $"{reasonCode}, but {FulfillmentEvents.FailedTopic} could not be published.", cancellationToken);
         }
 
         var decision = await FinishAsync(claim, OrderStatus.Failed, reasonCode, message, DeliveryDecision.Drop, null, cancellationToken);
@@ -64,7 +65,8 @@ public sealed partial class OrderOutcomes(
     /// <summary>Transient trouble: the state says what the order waits for; the broker redelivers.</summary>
     public async Task<DeliveryDecision> WaitAsync(OrderClaim claim, string reasonCode, string message, CancellationToken cancellationToken)
     {
-        var next = claim.State with { ReasonCode = reasonCode, ReasonMessage = message, UpdatedAt = time.GetUtcNow() };
+        // The claim is released, so the redelivery may claim the order at once.
+        var next = claim.State with { ReasonCode = reasonCode, ReasonMessage = message, ClaimedBy = null, UpdatedAt = time.GetUtcNow() };
         await claims.SaveAsync(claim, next, cancellationToken);
         metrics.OrderHandled("retry", reasonCode);
         LogWaiting(claim.State.OrderId, reasonCode, claim.State.Attempts, message);

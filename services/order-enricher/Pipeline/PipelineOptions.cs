@@ -11,4 +11,12 @@ public sealed class PipelineOptions
     /// resiliency policy's redelivery count so the enricher, not the broker, decides and records why.
     /// </summary>
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// How long a delivery's claim on an order keeps other deliveries (duplicate events) away. A claim older
+    /// than this is taken over, so an order whose worker crashed is picked up by the redelivery; taking over a
+    /// live claim is still safe, only wasteful, because the submitter answers a second submit ALREADY_EXISTS.
+    /// Keep it well inside the redelivery window of the resiliency policy.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -13,6 +13,7 @@ public static class PipelineServiceCollectionExtensions
         builder.Services.AddOptions<PipelineOptions>()
             .Bind(builder.Configuration.GetSection(PipelineOptions.SectionName))
             .Validate(o => o.MaxAttempts >= 1, "Pipeline:MaxAttempts must be at least 1.")
+            .Validate(o => o.ClaimLease >= TimeSpan.Zero, "Pipeline:ClaimLease may not be negative.")
             .ValidateOnStart();
         builder.Services.AddOptions<SubmitterOptions>()
             .Bind(builder.Configuration.GetSection(SubmitterOptions.SectionName))

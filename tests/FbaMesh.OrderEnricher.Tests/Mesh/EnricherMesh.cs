@@ -9,7 +9,9 @@ using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.Testing;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FbaMesh.OrderEnricher.Tests.Mesh;
 
@@ -33,6 +35,9 @@ public sealed class EnricherMesh : IAsyncDisposable
     public CrystallizeEmulatorApp Crystallize { get; }
 
     public FakeSubmitter Submitter { get; }
+
+    /// <summary>Every delivery to the enricher and its answer.</summary>
+    public DeliveryLog Deliveries { get; private init; } = null!;
 
     /// <summary>Talks to the enricher's own HTTP port (the operator API).</summary>
     public HttpClient Http { get; }
@@ -75,9 +80,14 @@ public sealed class EnricherMesh : IAsyncDisposable
             config[key] = value;
         }
 
+        var deliveries = new DeliveryLog();
         var enricher = OrderEnricherApp.Build(
             ["--urls", $"http://127.0.0.1:{appPort}", "--contentRoot", RepositoryPaths.Combine("services", "order-enricher"), "--environment", "Test"],
-            b => b.Configuration.AddInMemoryCollection(config));
+            b =>
+            {
+                b.Configuration.AddInMemoryCollection(config);
+                b.Services.AddSingleton<IStartupFilter>(deliveries);
+            });
         await enricher.StartAsync();
 
         var appDir = RepositoryPaths.Combine("services", "order-enricher");
@@ -98,8 +108,23 @@ public sealed class EnricherMesh : IAsyncDisposable
 
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
         var dapr = new DaprClientBuilder().UseGrpcEndpoint($"http://127.0.0.1:{daprGrpc}").UseHttpEndpoint($"http://127.0.0.1:{daprHttp}").Build();
-        return new EnricherMesh(enricher, sidecars, crystallize, submitter, http, dapr, resources);
+        return new EnricherMesh(enricher, sidecars, crystallize, submitter, http, dapr, resources) { Deliveries = deliveries };
     }
+
+    /// <summary>Stores a copy of a sample fixture under a fresh order id, so each test has orders of its own.</summary>
+    public string CopyOfFixture(string fixtureId, int readableAfterReads = 0)
+    {
+        var order = Crystallize.Orders.Peek(fixtureId) ?? throw new ArgumentException($"No fixture {fixtureId}.", nameof(fixtureId));
+        var id = NewOrderId();
+        order["id"] = id;
+        Crystallize.PutOrder(id, order, new CrystallizeEmulator.Orders.OrderReadability(readableAfterReads, TimeSpan.Zero));
+        return id;
+    }
+
+    public static string NewOrderId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+
+    /// <summary>The state as Dapr holds it, for a test that plays another delivery.</summary>
+    public DaprClient Dapr => _dapr;
 
     /// <summary>Publishes OrderReceived as the gateway does (protobuf JSON on orders.received).</summary>
     public Task PublishOrderReceivedAsync(string orderId) => PublishRawAsync(JsonFormatter.Default.Format(new OrderReceived { OrderId = orderId, TenantIdentifier = "fbamesh-dev" }));
@@ -119,6 +144,13 @@ public sealed class EnricherMesh : IAsyncDisposable
 
     public IReadOnlyList<JsonElement> Published(string topic) =>
         [.. Sidecars.PublishedTo("fbamesh-pubsub", topic).Select(r => r.Data ?? default)];
+
+    /// <summary>Events on <paramref name="topic"/> whose data carries this order id.</summary>
+    public int PublishedFor(string topic, string orderId) =>
+        Published(topic).Count(d => d.ValueKind == JsonValueKind.Object && d.TryGetProperty("orderId", out var id) && id.GetString() == orderId);
+
+    public Task WaitForPublishedAsync(string topic, string orderId, int count = 1) =>
+        Eventually.UntilAsync(() => PublishedFor(topic, orderId) >= count, $"{count} event(s) for {orderId} on {topic}");
 
     public async ValueTask DisposeAsync()
     {

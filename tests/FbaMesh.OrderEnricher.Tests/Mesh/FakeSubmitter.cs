@@ -33,8 +33,11 @@ public sealed class FakeSubmitter : IAsyncDisposable
     /// <summary>Every request received, in order.</summary>
     public ConcurrentQueue<SubmitFulfillmentOrderRequest> Requests { get; } = new();
 
-    /// <summary>The answer to call number n (1-based); default: CREATED the first time an id is seen, then ALREADY_EXISTS.</summary>
-    public Func<SubmitFulfillmentOrderRequest, int, Task<SubmitFulfillmentOrderResponse>> Answer { get; set; } = DefaultAnswer;
+    /// <summary>
+    /// Per seller fulfillment order id: the answer to its call number n (1-based). Orders without a script
+    /// get CREATED the first time and ALREADY_EXISTS after, as the real submitter answers.
+    /// </summary>
+    public ConcurrentDictionary<string, Func<SubmitFulfillmentOrderRequest, int, Task<SubmitFulfillmentOrderResponse>>> Scripts { get; } = new(StringComparer.Ordinal);
 
     public static async Task<FakeSubmitter> StartAsync(int port)
     {
@@ -63,10 +66,11 @@ public sealed class FakeSubmitter : IAsyncDisposable
     private Task<SubmitFulfillmentOrderResponse> HandleAsync(SubmitFulfillmentOrderRequest request)
     {
         Requests.Enqueue(request);
-        return Answer(request, Count(request.SellerFulfillmentOrderId));
+        var answer = Scripts.GetValueOrDefault(request.SellerFulfillmentOrderId, DefaultAnswer);
+        return answer(request, Count(request.SellerFulfillmentOrderId));
     }
 
-    private static Task<SubmitFulfillmentOrderResponse> DefaultAnswer(SubmitFulfillmentOrderRequest request, int call) =>
+    public static Task<SubmitFulfillmentOrderResponse> DefaultAnswer(SubmitFulfillmentOrderRequest request, int call) =>
         Task.FromResult(new SubmitFulfillmentOrderResponse
         {
             SellerFulfillmentOrderId = request.SellerFulfillmentOrderId,

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace FbaMesh.OrderEnricher.Tests.Mesh;
+
+/// <summary>
+/// Records every event delivery to the enricher and its answer (SUCCESS, RETRY, DROP), by wrapping the
+/// app's pipeline from the outside, so tests can see decisions the broker acted on.
+/// </summary>
+public sealed class DeliveryLog : IStartupFilter
+{
+    private readonly ConcurrentQueue<(string Event, string Status)> _deliveries = new();
+
+    /// <summary>The answers to deliveries whose CloudEvent mentions <paramref name="orderId"/>, in order.</summary>
+    public IReadOnlyList<string> AnswersFor(string orderId) =>
+        [.. _deliveries.Where(d => d.Event.Contains(orderId, StringComparison.Ordinal)).Select(d => d.Status)];
+
+    public IReadOnlyList<(string Event, string Status)> All => [.. _deliveries];
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(RecordAsync);
+        next(app);
+    };
+
+    private async Task RecordAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!context.Request.Path.StartsWithSegments("/events", StringComparison.Ordinal))
+        {
+            await next(context);
+            return;
+        }
+
+        context.Request.EnableBuffering();
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, leaveOpen: true);
+        var cloudEvent = await reader.ReadToEndAsync(context.RequestAborted);
+        context.Request.Body.Position = 0;
+
+        var original = context.Response.Body;
+        using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+            captured.Position = 0;
+            await captured.CopyToAsync(original, context.RequestAborted);
+            _deliveries.Enqueue((cloudEvent, StatusOf(captured.ToArray(), context.Response.StatusCode)));
+        }
+    }
+
+    private static string StatusOf(byte[] body, int httpStatus)
+    {
+        try
+        {
+            return JsonDocument.Parse(body).RootElement.GetProperty("status").GetString() ?? $"HTTP {httpStatus}";
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return $"HTTP {httpStatus}";
+        }
+    }
+}

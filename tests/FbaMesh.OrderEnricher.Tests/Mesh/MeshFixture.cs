@@ -1,0 +1,13 @@
+namespace FbaMesh.OrderEnricher.Tests.Mesh;
+
+/// <summary>One mesh for a test class; its tests use orders of their own (EnricherMesh.CopyOfFixture).</summary>
+public class MeshFixture : IAsyncLifetime
+{
+    public EnricherMesh Mesh { get; private set; } = null!;
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync() => Mesh = await EnricherMesh.StartAsync(Settings);
+
+    public async Task DisposeAsync() => await Mesh.DisposeAsync();
+}
