@@ -1,3 +1,4 @@
+using System.Net;
 using FbaMesh.DaprEmulator.GrpcApi;
 using FbaMesh.DaprEmulator.Http;
 using Grpc.AspNetCore.Server.Model;
@@ -23,8 +24,9 @@ internal static class SidecarServer
         builder.Services.AddSingleton(sidecar.Mesh.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.ListenLocalhost(sidecar.Options.DaprHttpPort, l => l.Protocols = HttpProtocols.Http1);
-            kestrel.ListenLocalhost(sidecar.Options.DaprGrpcPort, l => l.Protocols = HttpProtocols.Http2);
+            // IPv4 loopback only: the endpoints are 127.0.0.1 (Dapr's defaults) and tests pick ports free there.
+            kestrel.Listen(IPAddress.Loopback, sidecar.Options.DaprHttpPort, l => l.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(IPAddress.Loopback, sidecar.Options.DaprGrpcPort, l => l.Protocols = HttpProtocols.Http2);
             kestrel.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
         });
         builder.Services.AddSingleton(sidecar);

@@ -29,8 +29,7 @@ internal static class CloudEventFactory
         JsonObject envelope;
         if (IsCloudEvent(contentType))
         {
-            envelope = JsonNode.Parse(request.Data) as JsonObject
-                ?? throw new DaprApiException(Grpc.Core.StatusCode.InvalidArgument, 400, "ERR_PUBSUB_CLOUD_EVENTS_SER", "the data is not a CloudEvent JSON object");
+            envelope = ParseCloudEvent(request.Data);
             envelope.TryAdd("source", "Dapr");
             envelope.TryAdd("type", "com.dapr.event.sent");
             envelope.TryAdd("specversion", "1.0");
@@ -55,6 +54,23 @@ internal static class CloudEventFactory
         envelope["traceparent"] = traceParent;
         envelope["tracestate"] = traceState;
         return Sorted(envelope);
+    }
+
+    private static JsonObject ParseCloudEvent(byte[] data)
+    {
+        try
+        {
+            if (JsonNode.Parse(data) is JsonObject cloudEvent)
+            {
+                return cloudEvent;
+            }
+        }
+        catch (JsonException)
+        {
+            // Answered below as daprd answers a body it cannot read as a CloudEvent.
+        }
+
+        throw new DaprApiException(Grpc.Core.StatusCode.InvalidArgument, 400, "ERR_PUBSUB_CLOUD_EVENTS_SER", "the data is not a CloudEvent JSON object");
     }
 
     public static bool IsCloudEvent(string? contentType) =>

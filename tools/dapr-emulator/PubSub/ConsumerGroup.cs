@@ -72,7 +72,15 @@ internal sealed partial class ConsumerGroup
         {
             await foreach (var record in queue.Reader.ReadAllAsync(stopping))
             {
-                await SettleAsync(record, stopping);
+                try
+                {
+                    await SettleAsync(record, stopping);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One broken event must not stall the topic for this app: log it and go on.
+                    LogFailed(logger, ex, record.Id, Topic, AppId);
+                }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -133,6 +141,9 @@ internal sealed partial class ConsumerGroup
             await changed.WaitAsync(stopping);
         }
     }
+
+    [LoggerMessage(LogLevel.Error, "Delivering event {Id} on {Topic} to {AppId} failed in the emulator; event dropped.")]
+    private static partial void LogFailed(ILogger logger, Exception ex, string id, string topic, string appId);
 
     [LoggerMessage(LogLevel.Information, "No replica of {AppId} is subscribed to {Topic} right now; events wait for one.")]
     private static partial void LogWaiting(ILogger logger, string appId, string topic);

@@ -43,6 +43,10 @@ internal sealed partial class SubscriptionDiscovery(EmulatedSidecar sidecar, Htt
         {
             // The sidecar stopped before its app answered.
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex, sidecar.AppId);
+        }
         finally
         {
             Volatile.Write(ref running, 0);
@@ -83,6 +87,9 @@ internal sealed partial class SubscriptionDiscovery(EmulatedSidecar sidecar, Htt
             }
         }
     }
+
+    [LoggerMessage(LogLevel.Error, "Reading the subscriptions of {AppId} failed; the next delivery failure retries.")]
+    private static partial void LogFailed(ILogger logger, Exception ex, string appId);
 
     [LoggerMessage(LogLevel.Information, "App {AppId}: {Count} programmatic subscription(s) read from /dapr/subscribe (HTTP {Status}).")]
     private static partial void LogDiscovered(ILogger logger, string appId, int count, int status);
