@@ -60,12 +60,20 @@ public sealed class NodeOracle
         using var process = StartOrExplain(start);
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
+        try
         {
-            process.StandardInput.Write(stdin);
+            if (stdin is not null)
+            {
+                process.StandardInput.Write(stdin);
+            }
+
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The process quit before reading everything; its exit code and stderr below say why.
         }
 
-        process.StandardInput.Close();
         if (!process.WaitForExit(ProcessTimeout))
         {
             process.Kill(entireProcessTree: true);
