@@ -1,0 +1,104 @@
+using FbaMesh.Contracts.Fulfillment.V1;
+using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Tests.Mesh;
+using Grpc.Core;
+
+namespace FbaMesh.OrderEnricher.Tests.Pipeline;
+
+/// <summary>The submitter's gRPC status codes → order state, fulfillment.* events and SUCCESS/RETRY/DROP.</summary>
+public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<MeshFixture>
+{
+    private const string Us = "6724c1b05e1d4b0012a3f102";
+    private readonly EnricherMesh _mesh = fixture.Mesh;
+
+    [Theory]
+    [InlineData(StatusCode.InvalidArgument, "amazon-rejected")]
+    [InlineData(StatusCode.PermissionDenied, "amazon-permission-denied")]
+    [InlineData(StatusCode.Unauthenticated, "amazon-unauthenticated")]
+    [InlineData(StatusCode.FailedPrecondition, "amazon-precondition-failed")]
+    [InlineData(StatusCode.NotFound, "submit-failed")]
+    public async Task A_permanent_refusal_fails_the_order_with_amazon_s_message_and_drops_it(StatusCode code, string reason)
+    {
+        var id = _mesh.CopyOfFixture(Us);
+        _mesh.Submitter.Scripts[id] = (_, _) => FakeSubmitter.Fail(code, "InvalidInput: Value 'FBA-HOODIE-L' for sellerSku is invalid.");
+
+        await _mesh.PublishOrderReceivedAsync(id);
+        var state = await _mesh.FinalStateAsync(id);
+
+        Assert.Equal(OrderStatus.Failed, state.Status);
+        Assert.Equal(reason, state.ReasonCode);
+        Assert.Contains("Value 'FBA-HOODIE-L' for sellerSku is invalid", state.ReasonMessage, StringComparison.Ordinal);
+        Assert.Equal(1, _mesh.Submitter.Count(id));
+        await _mesh.WaitForPublishedAsync("fulfillment.failed", id);
+        await _mesh.WaitForPublishedAsync("orders.received.deadletter", id);
+        Assert.Equal(["DROP"], _mesh.Deliveries.AnswersFor(id));
+        var failed = _mesh.Published("fulfillment.failed").Single(e => e.GetProperty("orderId").GetString() == id);
+        Assert.Equal(reason, failed.GetProperty("reasonCode").GetString());
+    }
+
+    [Theory]
+    [InlineData(StatusCode.Unavailable)]
+    [InlineData(StatusCode.ResourceExhausted)]
+    [InlineData(StatusCode.DeadlineExceeded)]
+    [InlineData(StatusCode.Internal)]
+    public async Task Transient_trouble_is_retried_and_then_submitted(StatusCode code)
+    {
+        var id = _mesh.CopyOfFixture(Us);
+        _mesh.Submitter.Scripts[id] = (request, call) => call <= 2 ? FakeSubmitter.Fail(code, "try later") : AlreadyExists(request);
+
+        await _mesh.PublishOrderReceivedAsync(id);
+        var state = await _mesh.FinalStateAsync(id);
+
+        Assert.Equal(OrderStatus.Submitted, state.Status);
+        Assert.Equal("ALREADY_EXISTS", state.SubmitOutcome);
+        Assert.Equal(3, state.Attempts);
+        Assert.Equal(3, _mesh.Submitter.Count(id));
+        Assert.Equal(["RETRY", "RETRY", "SUCCESS"], _mesh.Deliveries.AnswersFor(id));
+    }
+
+    [Fact]
+    public async Task Transient_trouble_that_lasts_fails_as_retries_exhausted()
+    {
+        var id = _mesh.CopyOfFixture(Us);
+        _mesh.Submitter.Scripts[id] = (_, _) => FakeSubmitter.Fail(StatusCode.Unavailable, "Amazon is down");
+
+        await _mesh.PublishOrderReceivedAsync(id);
+        var state = await _mesh.FinalStateAsync(id);
+
+        // Pipeline:MaxAttempts is 4 in the mesh.
+        Assert.Equal(OrderStatus.Failed, state.Status);
+        Assert.Equal("submit-retries-exhausted", state.ReasonCode);
+        Assert.Contains("Amazon is down", state.ReasonMessage, StringComparison.Ordinal);
+        Assert.Equal(4, _mesh.Submitter.Count(id));
+        Assert.Equal(["RETRY", "RETRY", "RETRY", "DROP"], _mesh.Deliveries.AnswersFor(id));
+        await _mesh.WaitForPublishedAsync("orders.received.deadletter", id);
+    }
+
+    [Fact]
+    public async Task While_waiting_the_state_says_why()
+    {
+        var id = _mesh.CopyOfFixture(Us);
+        var release = new TaskCompletionSource();
+        _mesh.Submitter.Scripts[id] = async (request, call) =>
+        {
+            if (call == 1)
+            {
+                return await FakeSubmitter.Fail(StatusCode.Unavailable, "throttled");
+            }
+
+            await release.Task;
+            return await FakeSubmitter.DefaultAnswer(request, 1);
+        };
+
+        await _mesh.PublishOrderReceivedAsync(id);
+        var waiting = await Testing.Eventually.UntilAsync(() => _mesh.StateAsync(id), s => s?.ReasonCode is not null, "the waiting reason");
+        release.SetResult();
+
+        Assert.Equal(OrderStatus.Received, waiting!.Status);
+        Assert.Equal("submitter-unavailable", waiting.ReasonCode);
+        Assert.Equal(OrderStatus.Submitted, (await _mesh.FinalStateAsync(id)).Status);
+    }
+
+    private static Task<SubmitFulfillmentOrderResponse> AlreadyExists(SubmitFulfillmentOrderRequest request) =>
+        Task.FromResult(new SubmitFulfillmentOrderResponse { SellerFulfillmentOrderId = request.SellerFulfillmentOrderId, Outcome = SubmitOutcome.AlreadyExists });
+}
