@@ -8,6 +8,7 @@ namespace FbaMesh.WebhookGateway;
 internal readonly record struct WebhookBody(ReadOnlyMemory<byte> Bytes, WebhookRejection? Rejection)
 {
     private const int ChunkSize = 16 * 1024;
+    private const long DrainFactor = 16;
 
     /// <summary>Crystallize sends application/json; a charset other than UTF-8 could not be hashed as it signs.</summary>
     public static WebhookRejection? CheckContentType(string? contentType)
@@ -33,10 +34,12 @@ internal readonly record struct WebhookBody(ReadOnlyMemory<byte> Bytes, WebhookR
             return new(default, WebhookRejection.BodyTooLarge(limit));
         }
 
-        // Kestrel enforces the same limit on chunked bodies too; the count below covers other servers.
+        // The count below enforces the limit without buffering more. Kestrel's own cap is set well above
+        // it: after a 413 Kestrel drains the unread rest (up to that cap) so the answer reaches the
+        // sender instead of a connection reset; past the cap it drops the connection.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
-            sizeFeature.MaxRequestBodySize = limit;
+            sizeFeature.MaxRequestBodySize = limit * DrainFactor;
         }
 
         using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? ChunkSize, limit));
