@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FbaMesh.OrderEnricher.Api;
+using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Tests.Mesh;
+using Grpc.Core;
+
+namespace FbaMesh.OrderEnricher.Tests.Api;
+
+/// <summary>GET /api/orders/{id} and the operator's POST /api/orders/{id}/retry.</summary>
+public sealed class OrderApiTests(MeshFixture fixture) : IClassFixture<MeshFixture>
+{
+    private const string Us = "6724c1b05e1d4b0012a3f102";
+    private readonly EnricherMesh _mesh = fixture.Mesh;
+
+    [Theory]
+    [InlineData("GET", "/api/orders/not-an-id")]
+    [InlineData("GET", "/api/orders/6724C1B05E1D4B0012A3F102")]
+    [InlineData("POST", "/api/orders/6724c1b05e1d4b0012a3f10/retry")]
+    public async Task An_invalid_id_is_a_400_problem(string method, string path)
+    {
+        using var response = await _mesh.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("POST", "/retry")]
+    public async Task An_unknown_order_is_a_404_problem(string method, string suffix)
+    {
+        using var response = await _mesh.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/orders/{EnricherMesh.NewOrderId()}{suffix}"));
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_state_is_json_with_status_names_and_no_personal_data()
+    {
+        var id = _mesh.CopyOfFixture(Us);
+        await _mesh.PublishOrderReceivedAsync(id);
+        await _mesh.FinalStateAsync(id);
+
+        var json = await _mesh.Http.GetStringAsync($"/api/orders/{id}");
+        var root = JsonDocument.Parse(json).RootElement;
+
+        Assert.Equal("Submitted", root.GetProperty("status").GetString());
+        Assert.Equal(id, root.GetProperty("orderId").GetString());
+        Assert.Equal(id, root.GetProperty("sellerFulfillmentOrderId").GetString());
+        Assert.Equal(1, root.GetProperty("attempts").GetInt32());
+        Assert.DoesNotContain("Jane", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amazon Way", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_order_stays_failed_when_the_event_comes_again()
+    {
+        var id = _mesh.CopyOfFixture(Us);
+        _mesh.Submitter.Scripts[id] = (_, _) => FakeSubmitter.Fail(StatusCode.InvalidArgument, "unknown SKU");
+        await _mesh.PublishOrderReceivedAsync(id);
+        var failed = await _mesh.FinalStateAsync(id);
+
+        await _mesh.PublishOrderReceivedAsync(id);
+        await Testing.Eventually.UntilAsync(() => _mesh.Deliveries.AnswersFor(id).Count == 2, "the second delivery");
+
+        Assert.Equal(["DROP", "SUCCESS"], _mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(failed, await _mesh.StateAsync(id));
+        Assert.Equal(1, _mesh.Submitter.Count(id));
+    }
+
+    [Fact]
+    public async Task An_operator_retry_sends_a_failed_order_again()
+    {
+        var id = _mesh.CopyOfFixture(Us);
+        _mesh.Submitter.Scripts[id] = (request, call) => call == 1
+            ? FakeSubmitter.Fail(StatusCode.InvalidArgument, "unknown SKU")
+            : FakeSubmitter.DefaultAnswer(request, 1);
+        await _mesh.PublishOrderReceivedAsync(id);
+        Assert.Equal(OrderStatus.Failed, (await _mesh.FinalStateAsync(id)).Status);
+
+        using var response = await _mesh.Http.PostAsync($"/api/orders/{id}/retry", null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal($"/api/orders/{id}", response.Headers.Location?.OriginalString);
+        var reset = await response.Content.ReadFromJsonAsync<OrderState>(OrderStateJson.Options);
+        Assert.Equal((OrderStatus.Received, 0, 1), (reset!.Status, reset.Attempts, reset.OperatorRetries));
+
+        var state = await _mesh.FinalStateAsync(id);
+        Assert.Equal(OrderStatus.Submitted, state.Status);
+        Assert.Equal((1, 1), (state.Attempts, state.OperatorRetries));
+        Assert.Equal(2, _mesh.Submitter.Count(id));
+    }
+
+    [Fact]
+    public async Task A_submitted_order_cannot_be_retried()
+    {
+        var id = _mesh.CopyOfFixture(Us);
+        await _mesh.PublishOrderReceivedAsync(id);
+        var submitted = await _mesh.FinalStateAsync(id);
+
+        using var response = await _mesh.Http.PostAsync($"/api/orders/{id}/retry", null);
+
+        await AssertProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal(submitted, await _mesh.StateAsync(id));
+        Assert.Equal(1, _mesh.Submitter.Count(id));
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+    }
+}

@@ -1,0 +1,72 @@
+using Dapr.Client;
+using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Tests.Mesh;
+using FbaMesh.Testing;
+
+namespace FbaMesh.OrderEnricher.Tests.Pipeline;
+
+/// <summary>Deliveries the pipeline must refuse or wait on: unusable events and orders another delivery holds.</summary>
+public sealed class DeliveryDecisionTests(MeshFixture fixture) : IClassFixture<MeshFixture>
+{
+    private const string Norway = "6724c1a95e1d4b0012a3f101";
+    private readonly EnricherMesh _mesh = fixture.Mesh;
+
+    [Theory]
+    [InlineData("{\"orderId\":\"NOT-AN-ID-but-marker-0001\"}", "NOT-AN-ID-but-marker-0001")]
+    [InlineData("{\"orderId\":42,\"marker\":\"marker-0002\"}", "marker-0002")]
+    [InlineData("{\"unknownField\":\"marker-0003\"}", "marker-0003")]
+    public async Task An_unusable_event_is_dropped_to_the_dead_letter_topic(string data, string marker)
+    {
+        await _mesh.PublishRawAsync(data);
+
+        await Eventually.UntilAsync(() => _mesh.Deliveries.AnswersFor(marker).Count == 1, "the delivery");
+        Assert.Equal(["DROP"], _mesh.Deliveries.AnswersFor(marker));
+        await Eventually.UntilAsync(
+            () => _mesh.Sidecars.PublishedTo("fbamesh-pubsub", "orders.received.deadletter").Any(r => r.Json.Contains(marker, StringComparison.Ordinal)),
+            "the dead-lettered event");
+    }
+
+    [Fact]
+    public async Task An_order_another_delivery_holds_is_retried_until_that_delivery_finishes()
+    {
+        var id = _mesh.CopyOfFixture(Norway);
+        var now = DateTimeOffset.UtcNow;
+        var held = new OrderState
+        {
+            OrderId = id, Status = OrderStatus.Received, Attempts = 1, ClaimedBy = "another-delivery",
+            SellerFulfillmentOrderId = id, ReceivedAt = now, UpdatedAt = now,
+        };
+        await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), held);
+
+        await _mesh.PublishOrderReceivedAsync(id);
+        await Eventually.UntilAsync(() => _mesh.Deliveries.AnswersFor(id).Count >= 2, "the event to be answered RETRY");
+
+        // The other delivery finishes: the next redelivery sees it and does nothing.
+        await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), held with { Status = OrderStatus.Submitted, ClaimedBy = null });
+        await Eventually.UntilAsync(() => _mesh.Deliveries.AnswersFor(id).Contains("SUCCESS"), "the redelivery to succeed");
+
+        Assert.All(_mesh.Deliveries.AnswersFor(id).SkipLast(1), a => Assert.Equal("RETRY", a));
+        Assert.Equal(0, _mesh.Submitter.Count(id));
+        Assert.Equal(OrderStatus.Submitted, (await _mesh.StateAsync(id))!.Status);
+    }
+
+    [Fact]
+    public async Task A_claim_left_by_a_crashed_delivery_is_taken_over_after_the_lease()
+    {
+        var id = _mesh.CopyOfFixture(Norway);
+        var stale = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(5);
+        await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), new OrderState
+        {
+            OrderId = id, Status = OrderStatus.Received, Attempts = 1, ClaimedBy = "crashed-delivery",
+            SellerFulfillmentOrderId = id, ReceivedAt = stale, UpdatedAt = stale,
+        });
+
+        await _mesh.PublishOrderReceivedAsync(id);
+        var state = await _mesh.FinalStateAsync(id);
+
+        Assert.Equal(OrderStatus.Submitted, state.Status);
+        Assert.Equal(2, state.Attempts);
+        Assert.Equal(stale, state.ReceivedAt);
+        Assert.Equal(["SUCCESS"], _mesh.Deliveries.AnswersFor(id));
+    }
+}
