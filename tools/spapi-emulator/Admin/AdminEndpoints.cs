@@ -25,6 +25,13 @@ internal static class AdminEndpoints
             return Results.NoContent();
         });
         admin.MapPost("/quota", SetQuotaAsync);
+        admin.MapGet("/inventory", (EmulatorState state) => Results.Json(new { unlisted = state.Inventory.Unlisted }, Json));
+        admin.MapPost("/inventory/unlisted", UnlistAsync);
+        admin.MapDelete("/inventory/unlisted/{sellerSku}", (string sellerSku, EmulatorState state) =>
+        {
+            state.Inventory.Relist(sellerSku);
+            return Results.NoContent();
+        });
         admin.MapPost("/reset", (EmulatorState state) =>
         {
             state.Reset();
@@ -44,6 +51,7 @@ internal static class AdminEndpoints
                 ["receivedAt"] = Iso8601.Format(order.ReceivedAt),
                 ["status"] = order.Status,
                 ["requestBody"] = order.RawRequest,
+                ["traceparent"] = order.TraceParent,
                 ["request"] = JsonNode.Parse(order.RawRequest),
             };
         }
@@ -86,5 +94,26 @@ internal static class AdminEndpoints
         }
     }
 
+    private static async Task<IResult> UnlistAsync(HttpRequest request, EmulatorState state)
+    {
+        try
+        {
+            var sku = await request.ReadFromJsonAsync<UnlistRequest>(Json, request.HttpContext.RequestAborted);
+            if (string.IsNullOrWhiteSpace(sku?.SellerSku))
+            {
+                throw new ArgumentException("The body must be {\"sellerSku\": \"...\"}.");
+            }
+
+            state.Inventory.Unlist(sku.SellerSku);
+            return Results.Json(new { unlisted = state.Inventory.Unlisted }, Json);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid SKU");
+        }
+    }
+
     private sealed record QuotaRequest(string Operation, double Rate, int Burst);
+
+    private sealed record UnlistRequest(string? SellerSku);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace FbaMesh.SpApiEmulator;
@@ -30,16 +31,53 @@ internal static class FulfillmentOrderEndpoints
         using (body)
         {
             var id = body!.Root.GetProperty("sellerFulfillmentOrderId").GetString()!;
-            var order = new FulfillmentOrderRecord(id, state.Orders.NextSequence(), body.Raw, JsonNode.Parse(body.Raw)!.AsObject(), state.Now);
+            if (state.Orders.Find(id) is not null)
+            {
+                return Duplicate(state, id);
+            }
+
+            if (UnlistedItem(state, body.Root) is { } refused)
+            {
+                return refused;
+            }
+
+            var order = new FulfillmentOrderRecord(id, state.Orders.NextSequence(), body.Raw, JsonNode.Parse(body.Raw)!.AsObject(), state.Now)
+            {
+                TraceParent = request.Headers["traceparent"].FirstOrDefault(),
+            };
             if (!state.Orders.TryAdd(order))
             {
-                state.Stats.DuplicateRefused();
-                return SpApiResponse.InvalidInput($"A create request already exists for MerchantFulfillmentOrderId : {id}");
+                return Duplicate(state, id);
             }
 
             state.Stats.Created();
             return SpApiResponse.Ok();
         }
+    }
+
+    // The sandbox's own answer. Checked before the inventory so a retry of a created order always hears "already exists".
+    private static SpApiResponse Duplicate(EmulatorState state, string id)
+    {
+        state.Stats.DuplicateRefused();
+        return SpApiResponse.InvalidInput($"A create request already exists for MerchantFulfillmentOrderId : {id}");
+    }
+
+    // Amazon's answer for a SKU the seller's FBA inventory does not hold names the order item.
+    private static SpApiResponse? UnlistedItem(EmulatorState state, JsonElement order)
+    {
+        var index = 0;
+        foreach (var item in order.GetProperty("items").EnumerateArray())
+        {
+            if (!state.Inventory.IsListed(item.GetProperty("sellerSku").GetString()!))
+            {
+                var itemId = item.GetProperty("sellerFulfillmentOrderItemId").GetString();
+                return SpApiResponse.InvalidInput($"the SellerSKU for Item Id: {itemId} is invalid.", $"$.items[{index}].sellerSku");
+            }
+
+            index++;
+        }
+
+        return null;
     }
 
     private static IResult Get(string sellerFulfillmentOrderId, EmulatorState state)

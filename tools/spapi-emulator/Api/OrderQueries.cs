@@ -67,7 +67,7 @@ internal static class OrderQueries
 
         using (body)
         {
-            return SpApiResponse.Ok(FulfillmentPreviews.For(JsonNode.Parse(body!.Raw)!.AsObject(), state.Now, state.Options.DefaultMarketplaceId));
+            return SpApiResponse.Ok(FulfillmentPreviews.For(JsonNode.Parse(body!.Raw)!.AsObject(), state.Inventory, state.Now, state.Options.DefaultMarketplaceId));
         }
     }
 

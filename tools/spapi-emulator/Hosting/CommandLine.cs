@@ -5,7 +5,8 @@ namespace FbaMesh.SpApiEmulator;
 /// <summary>
 /// Options from the command line: --urls, --secrets-file (a Dapr local-file secret store JSON whose
 /// "sp-api" secret holds lwaClientId, lwaClientSecret, refreshToken), --create-rate/--create-burst,
-/// --usage-plan sandbox, --token-lifetime (seconds), --status-step (seconds), --missing-fulfillment-role.
+/// --usage-plan sandbox, --token-lifetime (seconds), --status-step (seconds), --unlisted-skus A,B,
+/// --missing-fulfillment-role true.
 /// </summary>
 internal static class CommandLine
 {
@@ -44,6 +45,11 @@ internal static class CommandLine
         if (Number(config, "status-step") is { } step)
         {
             options.StatusStep = TimeSpan.FromSeconds(step);
+        }
+
+        if (config["unlisted-skus"] is { } skus)
+        {
+            options.UnlistedSkus = skus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
 
         options.MissingFulfillmentRole = config["missing-fulfillment-role"] is { } role && (role.Length == 0 || bool.Parse(role));

@@ -17,6 +17,7 @@ internal sealed class EmulatorState
         Tokens = new AccessTokenBook(Time);
         Faults = new FaultPlan(Time);
         Quotas = new UsagePlanBook(options, Model, Time);
+        Inventory = new SellerInventory(options.UnlistedSkus);
     }
 
     public SpApiEmulatorOptions Options { get; }
@@ -37,14 +38,17 @@ internal sealed class EmulatorState
 
     public UsagePlanBook Quotas { get; }
 
+    public SellerInventory Inventory { get; }
+
     public DateTimeOffset Now => Time.GetUtcNow();
 
-    /// <summary>Forgets orders, counters, faults and run-time quota changes. Issued tokens stay valid so clients stay logged in.</summary>
+    /// <summary>Forgets orders, counters, faults, run-time quota and inventory changes. Issued tokens stay valid so clients stay logged in.</summary>
     public void Reset()
     {
         Orders.Clear();
         Stats.Reset();
         Faults.Clear();
         Quotas.Reset();
+        Inventory.Reset();
     }
 }

@@ -29,11 +29,14 @@ public sealed class SpApiEmulatorApp : IAsyncDisposable
         lock (order.Gate)
         {
             order.Advance(_state.Now, _state.Options.StatusStep);
-            return new CreatedFulfillmentOrder(order.Id, order.RawRequest, order.ReceivedAt, order.Status);
+            return new CreatedFulfillmentOrder(order.Id, order.RawRequest, order.ReceivedAt, order.Status, order.TraceParent);
         }
     }).ToArray();
 
     public EmulatorStats Stats => _state.Stats;
+
+    /// <summary>The seller's FBA inventory: unlist a SKU to make Amazon refuse orders for it.</summary>
+    public SellerInventory Inventory => _state.Inventory;
 
     /// <summary>Same as POST/DELETE /_emulator/faults, in-process.</summary>
     public FaultPlan Faults => _state.Faults;

@@ -35,6 +35,9 @@ public sealed class SpApiEmulatorOptions
     /// <summary>Orders per listAllFulfillmentOrders page before a nextToken is handed out.</summary>
     public int ListPageSize { get; set; } = 50;
 
+    /// <summary>SKUs the seller's FBA inventory does not hold at start; every other SKU counts as stocked.</summary>
+    public IList<string> UnlistedSkus { get; set; } = [];
+
     /// <summary>Marketplace used when a request names none (Amazon.com).</summary>
     public string DefaultMarketplaceId { get; set; } = "ATVPDKIKX0DER";
 

@@ -18,6 +18,9 @@ internal sealed class FulfillmentOrderRecord(string id, long sequence, string ra
 
     public Lock Gate { get; } = new();
 
+    /// <summary>The W3C traceparent header of the create request, if any.</summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>Current fields (request plus updates). Read and written under <see cref="Gate"/>.</summary>
     public JsonObject Order { get; set; } = order;
 
