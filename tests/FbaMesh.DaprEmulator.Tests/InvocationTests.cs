@@ -117,6 +117,12 @@ public sealed class InvocationTests : IAsyncLifetime
         Assert.Contains("dapr.proto.runtime.v1.Dapr/InvokeBinding", binding.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(StatusCode.Unimplemented, configuration.StatusCode);
         Assert.Contains("GetConfiguration", configuration.Status.Detail, StringComparison.Ordinal);
+        using var http = new HttpClient { BaseAddress = host["caller"].HttpEndpoint };
+        var lockCall = await http.PostAsync("/v1.0-alpha1/lock/store", null);
+        var bindingCall = await http.PostAsync("/v1.0/bindings/queue", null);
+        Assert.Equal(System.Net.HttpStatusCode.NotImplemented, lockCall.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotImplemented, bindingCall.StatusCode);
+        Assert.Contains("POST /v1.0/bindings/queue", await bindingCall.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

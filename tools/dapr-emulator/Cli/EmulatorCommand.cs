@@ -10,8 +10,8 @@ internal static class EmulatorCommand
     {
         var runFile = new Option<FileInfo>("--run-file") { Description = "Dapr multi-app run file (dapr.yaml).", Required = true };
         var appIds = new Option<string[]>("--app-id") { Description = "Serve only these apps (repeatable); default every app.", AllowMultipleArgumentsPerToken = true };
-        var daprToken = new Option<string?>("--dapr-api-token") { Description = "DAPR_API_TOKEN for every sidecar (default: the run file's env, then the DAPR_API_TOKEN variable)." };
-        var appToken = new Option<string?>("--app-api-token") { Description = "APP_API_TOKEN for every sidecar (default: the run file's env, then the APP_API_TOKEN variable)." };
+        var daprToken = new Option<string?>("--dapr-api-token") { Description = "DAPR_API_TOKEN for every sidecar (default: the DAPR_API_TOKEN variable, then each app's env in the run file)." };
+        var appToken = new Option<string?>("--app-api-token") { Description = "APP_API_TOKEN for every sidecar (default: the APP_API_TOKEN variable, then each app's env in the run file)." };
         var command = new RootCommand("FbaMesh Dapr sidecar emulator: serves each app's Dapr HTTP and gRPC ports from dapr.yaml. Development and tests only.")
         {
             runFile, appIds, daprToken, appToken,

@@ -36,7 +36,7 @@ internal sealed partial class InvocationProxy(IHttpForwarder forwarder, Emulated
     {
         if (!GrpcStatusResponse.IsGrpc(context.Request))
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await AnswerHttpAsync(context);
             return;
         }
 
@@ -77,6 +77,20 @@ internal sealed partial class InvocationProxy(IHttpForwarder forwarder, Emulated
                 await GrpcStatusResponse.WriteAsync(context, StatusCode.Unavailable, $"error invoking app {appId}: {reason}");
             }
         }
+    }
+
+    /// <summary>A Dapr HTTP API path the emulator lacks is refused by name (501), anything else is 404.</summary>
+    private static Task AnswerHttpAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (!path.StartsWith("/v1.0", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status501NotImplemented;
+        return context.Response.WriteAsJsonAsync(new { errorCode = "ERR_NOT_IMPLEMENTED", message = $"the Dapr emulator does not implement {context.Request.Method} {path}" });
     }
 
     private static string? FirstValue(HttpContext context, string header) =>
