@@ -145,4 +145,16 @@ public sealed class ErrorTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("nests deeper", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_huge_integer_id_is_just_an_unknown_order()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        var digits = new string('9', 400);
+
+        var (status, body) = await emulator.QueryAsync($"{{ order {{ get(id: {digits}) {{ id }} }} }}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("NOT_FOUND", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
 }

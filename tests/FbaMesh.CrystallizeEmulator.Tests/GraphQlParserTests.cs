@@ -36,7 +36,7 @@ public sealed class GraphQlParserTests
         var get = (GraphQlField)((GraphQlField)document.Operations[0].SelectionSet[0]).SelectionSet![0];
         var values = get.Arguments.Select(a => a.Value.Resolve(new Dictionary<string, System.Text.Json.Nodes.JsonNode?>())).ToList();
         Assert.Equal("æ\"\\\n", values[0]!.GetValue<string>());
-        Assert.Equal(["-12", "1500", "true", "null", "\"RED\"", "{\"k\":[1,2]}"], values.Skip(1).Select(v => v?.ToJsonString() ?? "null"));
+        Assert.Equal(["-12", "1.5e3", "true", "null", "\"RED\"", "{\"k\":[1,2]}"], values.Skip(1).Select(v => v?.ToJsonString() ?? "null"));
         Assert.IsType<GraphQlFragmentSpread>(get.SelectionSet![0]);
         Assert.Equal("Order", Assert.IsType<GraphQlInlineFragment>(get.SelectionSet[1]).TypeCondition);
         Assert.Equal("Order", document.Fragments["F"].TypeCondition);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace FbaMesh.CrystallizeEmulator.GraphQl;
@@ -18,12 +17,9 @@ public sealed record GraphQlVariable(string Name) : GraphQlValue
 
 public sealed record GraphQlScalar(GraphQlTokenKind Kind, string Text) : GraphQlValue
 {
-    public override JsonNode? Resolve(IReadOnlyDictionary<string, JsonNode?> variables) => Kind switch
-    {
-        GraphQlTokenKind.Int => JsonValue.Create(decimal.Parse(Text, CultureInfo.InvariantCulture)),
-        GraphQlTokenKind.Float => JsonValue.Create(double.Parse(Text, CultureInfo.InvariantCulture)),
-        _ => JsonValue.Create(Text),
-    };
+    // GraphQL's number grammar is JSON's, so the literal is kept as written: no overflow, no rounding.
+    public override JsonNode? Resolve(IReadOnlyDictionary<string, JsonNode?> variables) =>
+        Kind is GraphQlTokenKind.Int or GraphQlTokenKind.Float ? JsonNode.Parse(Text) : JsonValue.Create(Text);
 }
 
 /// <summary><c>true</c>, <c>false</c>, <c>null</c> or an enum value.</summary>

@@ -58,6 +58,10 @@ internal static class WebhookEndpoints
             {
                 deliveries.Add(new { status = (int?)null, sentAt, elapsedMs = clock.Elapsed.TotalMilliseconds, error = e.Message });
             }
+            catch (TaskCanceledException) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+            {
+                deliveries.Add(new { status = (int?)null, sentAt, elapsedMs = clock.Elapsed.TotalMilliseconds, error = "The target did not answer in time." });
+            }
         }
 
         return Results.Json(new { orderId, url = urlText, deliveries });
