@@ -123,6 +123,9 @@ public sealed class EnricherMesh : IAsyncDisposable
 
     public static string NewOrderId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
 
+    /// <summary>The enricher's services (its meter factory, options).</summary>
+    public IServiceProvider Services => _enricher.Services;
+
     /// <summary>The state as Dapr holds it, for a test that plays another delivery.</summary>
     public DaprClient Dapr => _dapr;
 

@@ -1,0 +1,33 @@
+using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Tests.Mesh;
+
+namespace FbaMesh.OrderEnricher.Tests.Pipeline;
+
+/// <summary>A Crystallize that refuses the query for good (wrong tenant) fails the order at once.</summary>
+public sealed class CrystallizeRefusalTests(CrystallizeRefusalTests.WrongTenant fixture) : IClassFixture<CrystallizeRefusalTests.WrongTenant>
+{
+    private readonly EnricherMesh _mesh = fixture.Mesh;
+
+    [Fact]
+    public async Task A_4xx_answer_is_permanent_and_says_so()
+    {
+        var id = _mesh.CopyOfFixture("6724c1a95e1d4b0012a3f101");
+
+        await _mesh.PublishOrderReceivedAsync(id);
+        var state = await _mesh.FinalStateAsync(id);
+
+        Assert.Equal(OrderStatus.Failed, state.Status);
+        Assert.Equal("crystallize-rejected", state.ReasonCode);
+        Assert.Contains("404", state.ReasonMessage, StringComparison.Ordinal);
+        Assert.Equal(["DROP"], _mesh.Deliveries.AnswersFor(id));
+        Assert.DoesNotContain("dev-only-fake-access-token-secret", state.ReasonMessage, StringComparison.Ordinal);
+    }
+
+    public sealed class WrongTenant : MeshFixture
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Crystallize:TenantIdentifier"] = "some-other-shop",
+        };
+    }
+}

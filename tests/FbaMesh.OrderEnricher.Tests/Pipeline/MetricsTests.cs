@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using FbaMesh.OrderEnricher.Tests.Mesh;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FbaMesh.OrderEnricher.Tests.Pipeline;
+
+/// <summary>Meter FbaMesh.OrderEnricher: orders by outcome and reason, Crystallize fetch latency.</summary>
+public sealed class MetricsTests(MeshFixture fixture) : IClassFixture<MeshFixture>
+{
+    private readonly EnricherMesh _mesh = fixture.Mesh;
+
+    [Fact]
+    public async Task Outcomes_and_fetch_latency_are_measured()
+    {
+        var measurements = new ConcurrentQueue<(string Instrument, string Tags)>();
+        var factory = _mesh.Services.GetRequiredService<IMeterFactory>();
+        using var listener = new MeterListener
+        {
+            // Only this mesh's enricher: parallel test classes host enrichers of their own.
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == EnricherMetrics.MeterName && instrument.Meter.Scope == factory)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((i, _, tags, _) => measurements.Enqueue((i.Name, Describe(tags))));
+        listener.SetMeasurementEventCallback<double>((i, _, tags, _) => measurements.Enqueue((i.Name, Describe(tags))));
+        listener.Start();
+
+        var submitted = _mesh.CopyOfFixture("6724c1a95e1d4b0012a3f101");
+        var failed = _mesh.CopyOfFixture("6724c1ef5e1d4b0012a3f10b");
+        await _mesh.PublishOrderReceivedAsync(submitted);
+        await _mesh.PublishOrderReceivedAsync(failed);
+        await _mesh.FinalStateAsync(submitted);
+        await _mesh.FinalStateAsync(failed);
+
+        Assert.Contains(("fbamesh.enricher.orders", "outcome=submitted,reason=CREATED"), measurements);
+        Assert.Contains(("fbamesh.enricher.orders", "outcome=failed,reason=invalid-country"), measurements);
+        Assert.Contains(("fbamesh.enricher.crystallize.fetch.duration", "result=found"), measurements);
+    }
+
+    private static string Describe(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var parts = new List<string>();
+        foreach (var tag in tags)
+        {
+            parts.Add($"{tag.Key}={tag.Value}");
+        }
+
+        return string.Join(',', parts);
+    }
+}
