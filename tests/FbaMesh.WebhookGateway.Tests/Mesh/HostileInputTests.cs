@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text;
+using FbaMesh.WebhookGateway.Tests.Support;
+
+namespace FbaMesh.WebhookGateway.Tests.Mesh;
+
+/// <summary>
+/// Inputs meant to break a parser or exhaust memory. With the sidecar up, none may give a 5xx, none
+/// may publish unless it is a correctly signed order, and the process must answer afterwards.
+/// </summary>
+public sealed class HostileInputTests(GatewayWithSidecar mesh) : IClassFixture<GatewayWithSidecar>
+{
+    private const int TenMegabytes = 10 * 1024 * 1024;
+
+    [Fact]
+    public async Task No_hostile_input_gives_a_5xx_or_publishes_unsigned_and_the_process_stays_up()
+    {
+        var orderId = GatewayWithSidecar.NewOrderId();
+        var id = Encoding.ASCII.GetBytes(orderId);
+        var unsigned = new (string Name, byte[] Body, string? ContentType, bool Chunked)[]
+        {
+            ("deep array nesting", [.. Repeat('[', 100_000), .. Repeat(']', 100_000)], "application/json", false),
+            ("deep object nesting", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"a\":", 5000)) + "1" + new string('}', 5000)), "application/json", false),
+            ("lone continuation byte", [.. "{\"id\":\""u8, 0x80, .. "\"}"u8], "application/json", false),
+            ("overlong encoding", [.. "{\"id\":\""u8, 0xC0, 0xAF, .. "\"}"u8], "application/json", false),
+            ("encoded surrogate", [.. "{\"id\":\""u8, 0xED, 0xA0, 0x80, .. "\"}"u8], "application/json", false),
+            ("truncated sequence", [.. "{\"id\":\"x"u8, 0xE2, 0x82], "application/json", false),
+            ("NUL bytes", [.. "{\"id\":\""u8, .. id, 0, .. "\"}"u8], "application/json", false),
+            ("raw control characters", [.. "{\"id\":\"\n\t"u8, .. id, .. "\"}"u8], "application/json", false),
+            ("trailing garbage", [.. "{\"id\":\""u8, .. id, .. "\"} x"u8], "application/json", false),
+            ("byte order mark", [0xEF, 0xBB, 0xBF, .. "{\"id\":\""u8, .. id, .. "\"}"u8], "application/json", false),
+            ("10 MB with a length", [.. "{\"id\":\""u8, .. id, .. "\",\"pad\":\""u8, .. Repeat('x', TenMegabytes), .. "\"}"u8], "application/json", false),
+            ("10 MB chunked, no length", [.. "{\"pad\":\""u8, .. Repeat('x', TenMegabytes), .. "\"}"u8], "application/json", true),
+            ("empty body", [], "application/json", false),
+            ("empty chunked body", [], "application/json", true),
+            ("no content type", [.. "{\"id\":\""u8, .. id, .. "\"}"u8], null, false),
+            ("xml", Encoding.UTF8.GetBytes($"<order id=\"{orderId}\"/>"), "application/xml", false),
+            ("form", Encoding.UTF8.GetBytes($"id={orderId}"), "application/x-www-form-urlencoded", false),
+            ("utf-16 json", Encoding.Unicode.GetBytes($"{{\"id\":\"{orderId}\"}}"), "application/json; charset=utf-16", false),
+            ("multipart", Encoding.UTF8.GetBytes("--b\r\n\r\n{}\r\n--b--"), "multipart/form-data; boundary=b", false),
+        };
+
+        var failures = new List<string>();
+        foreach (var (name, body, contentType, chunked) in unsigned)
+        {
+            var status = await SendAsync(body, contentType, chunked, token: "garbage." + new string('A', 20_000));
+            if (status >= 500 || status < 400)
+            {
+                failures.Add($"{name}: {status}");
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.Empty(mesh.PublishedFor(orderId));
+        using var live = await mesh.Gateway.Client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("huge and tiny numbers", "{\"id\":\"ORDER\",\"n\":1e400,\"m\":-1e-400,\"big\":" + "12345678901234567890123456789012345678901234567890" + "}")]
+    [InlineData("escaped lone surrogates", "{\"id\":\"ORDER\",\"s\":\"\\ud800 \\udfff \\u0000\"}")]
+    [InlineData("index-like and duplicate keys", "{\"id\":\"x\",\"4294967295\":1,\"4294967294\":2,\"-0\":3,\"id\":\"ORDER\"}")]
+    [InlineData("non-ASCII text", "{\"order\":{\"get\":{\"id\":\"ORDER\",\"customer\":{\"firstName\":\"Åse 🦊 \\u2028\"}}}}")]
+    public async Task Strange_but_valid_JSON_that_Crystallize_signed_is_accepted(string name, string template)
+    {
+        var orderId = GatewayWithSidecar.NewOrderId();
+        var body = template.Replace("ORDER", orderId, StringComparison.Ordinal);
+
+        using var response = await mesh.Gateway.Client.SendAsync(mesh.Signed(body));
+
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Single(mesh.PublishedFor(orderId));
+    }
+
+    [Fact]
+    public async Task Many_repeated_keys_are_answered_promptly()
+    {
+        var orderId = GatewayWithSidecar.NewOrderId();
+        var keys = string.Join(',', Enumerable.Range(0, 20_000).Select(i => $"\"k{i % 5000}\":{i}"));
+        var body = $"{{{keys},\"id\":\"{orderId}\"}}";
+
+        using var response = await mesh.Gateway.Client.SendAsync(mesh.Signed(body));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private async Task<int> SendAsync(byte[] body, string? contentType, bool chunked, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Webhooks.Path)
+        {
+            Content = chunked ? new StreamContent(new UnknownLengthStream(body)) : new ByteArrayContent(body),
+        };
+        request.Headers.TransferEncodingChunked = chunked;
+        if (contentType is not null)
+        {
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        request.Headers.TryAddWithoutValidation(WebhookSignatureCheck.HeaderName, token);
+        using var response = await mesh.Gateway.Client.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
+    private static byte[] Repeat(char c, int count) => Enumerable.Repeat((byte)c, count).ToArray();
+}
