@@ -66,6 +66,21 @@ public sealed class DiscoveryTests
         Assert.Equal(subscriber.Port, metadata.GetProperty("appConnectionProperties").GetProperty("port").GetInt32());
     }
 
+    [Fact]
+    public async Task A_declarative_subscription_is_delivered_to_the_app_in_its_scopes()
+    {
+        await using var subscriber = await SubscriberApp.StartAsync(app => app.MapPost("/declared", () => Results.Ok()));
+        await using var host = await Sidecars.StartAsync(Sidecars.For("publisher"), Sidecars.For("subscriber-b", subscriber.Port));
+        await host["subscriber-b"].SubscriptionsDiscovered;
+        using var dapr = host["publisher"].Client();
+
+        await dapr.PublishEventAsync("pubsub", "declared", new Order("d", 1));
+
+        await Eventually.UntilAsync(() => subscriber.At("/declared").Count == 1, "the delivery");
+        Assert.Equal(["declared"], await TopicsOfAsync(host["subscriber-b"]));
+        Assert.Empty(await TopicsOfAsync(host["publisher"]));
+    }
+
     private static async Task<List<string>> TopicsOfAsync(EmulatedSidecar sidecar)
     {
         using var http = new HttpClient();

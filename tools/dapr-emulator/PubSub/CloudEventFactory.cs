@@ -30,6 +30,7 @@ internal static class CloudEventFactory
         if (IsCloudEvent(contentType))
         {
             envelope = ParseCloudEvent(request.Data);
+            envelope.TryAdd("time", Now(time));
             envelope.TryAdd("source", "Dapr");
             envelope.TryAdd("type", "com.dapr.event.sent");
             envelope.TryAdd("specversion", "1.0");
@@ -43,7 +44,7 @@ internal static class CloudEventFactory
                 ["type"] = meta.GetValueOrDefault("cloudevent.type") ?? "com.dapr.event.sent",
                 ["specversion"] = "1.0",
                 ["datacontenttype"] = contentType,
-                ["time"] = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                ["time"] = Now(time),
             };
             AddData(envelope, request.Data, contentType);
         }
@@ -55,6 +56,10 @@ internal static class CloudEventFactory
         envelope["tracestate"] = traceState;
         return Sorted(envelope);
     }
+
+    /// <summary>RFC 3339 to the second, as Go's time.RFC3339 writes it.</summary>
+    private static string Now(TimeProvider time) =>
+        time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonObject ParseCloudEvent(byte[] data)
     {
