@@ -5,9 +5,10 @@ namespace FbaMesh.FbaSubmitter.Amazon;
 
 /// <summary>
 /// A token bucket just below one operation's usage plan, so steady load waits here instead of meeting
-/// 429 at Amazon. Two allowances keep it below Amazon's own bucket: it refills at (1 - margin) of the
-/// rate, so jitter on the wire is absorbed, and it holds one refill less than the burst, because its
-/// refill timer's phase is arbitrary while Amazon's bucket fills continuously. When
+/// 429 at Amazon. Allowances keep it below Amazon's own bucket: it refills at (1 - margin) of the rate,
+/// and it holds less than the burst by one refill (its refill timer's phase is arbitrary while Amazon's
+/// bucket fills continuously) plus what the rate brings in the jitter allowance (requests leased in
+/// order may reach Amazon bunched or reordered when threads are scheduled late). When
 /// x-amzn-RateLimit-Limit reports a lower rate, the bucket is replaced atomically by a slower one
 /// holding no more tokens than the old one had.
 /// </summary>
@@ -17,13 +18,15 @@ public sealed class OperationPacer : IDisposable
     private TokenBucketRateLimiter _limiter;
 
     private readonly double _margin;
+    private readonly TimeSpan _jitterAllowance;
 
-    public OperationPacer(string operation, double rate, int burst, double margin = 0.1)
+    public OperationPacer(string operation, double rate, int burst, double margin = 0.1, TimeSpan? jitterAllowance = null)
     {
         Operation = operation;
         Burst = burst;
         Rate = rate;
         _margin = margin;
+        _jitterAllowance = jitterAllowance ?? TimeSpan.FromMilliseconds(100);
         _limiter = Create(rate, startWith: int.MaxValue);
     }
 
@@ -96,7 +99,8 @@ public sealed class OperationPacer : IDisposable
         var paced = rate * (1 - _margin);
         var tokens = Math.Max(1, (int)Math.Ceiling(paced * 0.05));
         var period = TimeSpan.FromSeconds(tokens / paced);
-        var limit = Math.Max(1, Burst - tokens);
+        var reserve = tokens + (int)Math.Ceiling(paced * _jitterAllowance.TotalSeconds);
+        var limit = Math.Max(1, Burst - reserve);
         var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = limit,

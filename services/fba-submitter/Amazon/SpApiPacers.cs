@@ -20,9 +20,9 @@ public sealed class SpApiPacers : IDisposable
         var o = options.Value;
         _pacers = new()
         {
-            [SpApiOperation.CreateFulfillmentOrder] = new("createFulfillmentOrder", o.CreateRate, o.CreateBurst, o.PacingMargin),
-            [SpApiOperation.GetFulfillmentOrder] = new("getFulfillmentOrder", o.GetRate, o.GetBurst, o.PacingMargin),
-            [SpApiOperation.CancelFulfillmentOrder] = new("cancelFulfillmentOrder", o.CancelRate, o.CancelBurst, o.PacingMargin),
+            [SpApiOperation.CreateFulfillmentOrder] = new("createFulfillmentOrder", o.CreateRate, o.CreateBurst, o.PacingMargin, o.PacingJitterAllowance),
+            [SpApiOperation.GetFulfillmentOrder] = new("getFulfillmentOrder", o.GetRate, o.GetBurst, o.PacingMargin, o.PacingJitterAllowance),
+            [SpApiOperation.CancelFulfillmentOrder] = new("cancelFulfillmentOrder", o.CancelRate, o.CancelBurst, o.PacingMargin, o.PacingJitterAllowance),
         };
     }
 

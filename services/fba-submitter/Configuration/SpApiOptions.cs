@@ -41,6 +41,9 @@ public sealed class SpApiOptions
     /// <summary>Fraction of each plan's rate left unused, so jitter and other callers of the same seller do not meet 429.</summary>
     public double PacingMargin { get; set; } = 0.1;
 
+    /// <summary>How late or bunched a paced request may reach Amazon; the bucket keeps that much of the rate in reserve.</summary>
+    public TimeSpan PacingJitterAllowance { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Everything one gRPC call may spend at Amazon: pacing, retries and confirmation included.</summary>
     public TimeSpan CallDeadline { get; set; } = TimeSpan.FromSeconds(30);
 

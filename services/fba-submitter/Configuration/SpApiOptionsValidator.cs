@@ -28,6 +28,11 @@ internal sealed class SpApiOptionsValidator : IValidateOptions<SpApiOptions>
             failures.Add("SpApi:PacingMargin must be a fraction from 0 to 0.9 (0.1 paces at 90% of the usage plan).");
         }
 
+        if (options.PacingJitterAllowance < TimeSpan.Zero || options.PacingJitterAllowance > TimeSpan.FromSeconds(10))
+        {
+            failures.Add("SpApi:PacingJitterAllowance must be between 0 and 10 seconds.");
+        }
+
         if (options.TokenRefreshMargin < TimeSpan.Zero)
         {
             failures.Add("SpApi:TokenRefreshMargin must not be negative.");

@@ -33,7 +33,8 @@ public sealed class SubmitterHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the app. <paramref name="settings"/> are configuration keys (SpApi:...); stub handlers,
-    /// when given, stand in for SP-API and LWA. Without a sidecar setting, Dapr points at a closed port.
+    /// when given, stand in for SP-API and LWA. Secrets come from a stub unless
+    /// <paramref name="daprSecretStore"/>; without DAPR_* settings, Dapr points at a closed port.
     /// </summary>
     public static async Task<SubmitterHost> StartAsync(
         IDictionary<string, string>? settings = null,
@@ -41,12 +42,14 @@ public sealed class SubmitterHost : IAsyncDisposable
         HttpMessageHandler? spApi = null,
         HttpMessageHandler? lwa = null,
         Action<IServiceCollection>? overrides = null,
-        bool waitForCredentials = true)
+        bool waitForCredentials = true,
+        bool daprSecretStore = false,
+        int? port = null)
     {
-        var port = FreeTcpPort.Next();
+        var appPort = port ?? FreeTcpPort.Next();
         var all = new Dictionary<string, string>
         {
-            ["urls"] = $"http://127.0.0.1:{port}",
+            ["urls"] = $"http://127.0.0.1:{appPort}",
             ["Logging:LogLevel:Default"] = "Warning",
             ["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{FreeTcpPort.Next()}",
             ["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{FreeTcpPort.Next()}",
@@ -64,7 +67,11 @@ public sealed class SubmitterHost : IAsyncDisposable
         var args = all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
         var app = SubmitterApp.Build(args, services =>
         {
-            services.AddSingleton(secrets ?? new StubSecrets(StubSecrets.DevSecret));
+            if (!daprSecretStore)
+            {
+                services.AddSingleton(secrets ?? new StubSecrets(StubSecrets.DevSecret));
+            }
+
             if (spApi is not null)
             {
                 services.AddHttpClient(SpApiTransport.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => spApi).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
@@ -78,7 +85,7 @@ public sealed class SubmitterHost : IAsyncDisposable
             overrides?.Invoke(services);
         });
         await app.StartAsync();
-        var host = new SubmitterHost(app, new Uri($"http://127.0.0.1:{port}"));
+        var host = new SubmitterHost(app, new Uri($"http://127.0.0.1:{appPort}"));
         if (waitForCredentials)
         {
             await Eventually.UntilAsync(() => host.Credentials.Current is not null, "the submitter to load its credentials");

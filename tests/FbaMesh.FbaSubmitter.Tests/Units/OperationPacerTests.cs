@@ -5,9 +5,9 @@ namespace FbaMesh.FbaSubmitter.Tests.Units;
 public class OperationPacerTests
 {
     [Fact]
-    public async Task The_burst_less_one_refill_is_available_at_once_and_the_next_permit_waits_for_the_rate()
+    public async Task The_burst_less_the_reserve_is_available_at_once_and_the_next_permit_waits_for_the_rate()
     {
-        using var pacer = new OperationPacer("createFulfillmentOrder", rate: 0.5, burst: 3);
+        using var pacer = new OperationPacer("createFulfillmentOrder", rate: 0.5, burst: 4);
 
         for (var i = 0; i < 2; i++)
         {
@@ -51,17 +51,19 @@ public class OperationPacerTests
 
         pacer.Observe("0.5");
 
-        Assert.InRange(pacer.AvailableTokens, 1, 2);
+        Assert.InRange(pacer.AvailableTokens, 0, 1);
     }
 
     [Theory]
-    [InlineData(2, 30, 0.1, 29)]
-    [InlineData(50, 10, 0.1, 7)]
-    [InlineData(200, 30, 0, 20)]
-    [InlineData(5, 1, 0.1, 1)]
-    public void Fast_plans_refill_several_tokens_per_period_and_keep_that_much_headroom(double rate, int burst, double margin, long available)
+    [InlineData(2, 30, 0.1, 0.1, 28)]
+    [InlineData(2, 30, 0.1, 0, 29)]
+    [InlineData(50, 10, 0.1, 0, 7)]
+    [InlineData(50, 10, 0.1, 0.1, 2)]
+    [InlineData(200, 60, 0, 0.1, 30)]
+    [InlineData(5, 1, 0.1, 0.1, 1)]
+    public void The_bucket_keeps_one_refill_and_the_jitter_allowance_in_reserve(double rate, int burst, double margin, double jitterSeconds, long available)
     {
-        using var pacer = new OperationPacer("createFulfillmentOrder", rate, burst, margin);
+        using var pacer = new OperationPacer("createFulfillmentOrder", rate, burst, margin, TimeSpan.FromSeconds(jitterSeconds));
 
         Assert.Equal(available, pacer.AvailableTokens);
     }
