@@ -31,12 +31,16 @@ public sealed class DiscoveryTests
     {
         var port = FreeTcpPort.Next();
         var first = await SubscriberApp.StartAsync(app => app.MapPost("/before", () => Results.Ok()).WithTopic("pubsub", "before"), port);
-        await using var host = await Sidecars.StartAsync(Sidecars.For("publisher"), Sidecars.For("subscriber-a", port));
+        var logs = new LogLines();
+        using var logging = logs.Factory();
+        await using var host = await DaprEmulatorHost.StartAsync([Sidecars.For("publisher"), Sidecars.For("subscriber-a", port)], logging);
         await host["subscriber-a"].SubscriptionsDiscovered;
         using var dapr = host["publisher"].Client();
         await first.DisposeAsync();
 
         await dapr.PublishEventAsync("pubsub", "before", new Order("lost", 1));
+        // Only a delivery that finds the app gone starts re-discovery; the new app must come up after it.
+        await Eventually.UntilAsync(() => logs.Lines.Any(l => l.Contains("subscriber-a is unreachable", StringComparison.Ordinal)), "the failed delivery");
         await using var second = await SubscriberApp.StartAsync(app => app.MapPost("/after", () => Results.Ok()).WithTopic("pubsub", "after"), port);
         await Eventually.UntilAsync(() => second.SubscribeCalls.Count > 0, "re-discovery");
         await Eventually.UntilAsync(async () => (await TopicsOfAsync(host["subscriber-a"])).Contains("after"), "the new subscription");
