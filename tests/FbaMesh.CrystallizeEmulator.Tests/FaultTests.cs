@@ -117,6 +117,26 @@ public sealed class FaultTests
         Assert.True(answeredAt - start >= TimeSpan.FromSeconds(2), $"answered at {answeredAt}");
     }
 
+    [Fact]
+    public async Task A_delay_without_a_status_slows_the_request_but_answers_normally()
+    {
+        var time = new FakeTimeProvider();
+        await using var emulator = await Emulator.StartAsync(o => o.Time = time);
+        emulator.Put(Orders.Id, Orders.Sample);
+        using var added = await emulator.Http.PostAsJsonAsync("/_emulator/faults", new { delayMs = 1000, count = 1 });
+
+        var pending = emulator.QueryAsync(Query, new { id = Orders.Id });
+        await Eventually.UntilAsync(() =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(250));
+            return pending.IsCompleted;
+        }, "the delayed request to answer");
+
+        var (status, body) = await pending;
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(Orders.Id, body["data"]!["order"]!["get"]!["id"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("""{"status":42}""")]
     [InlineData("""{"status":503,"rate":1.5}""")]

@@ -77,4 +77,15 @@ public sealed class ReadabilityTests
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
         Assert.Equal(0, emulator.App.Orders.Count);
     }
+
+    [Fact]
+    public async Task Concurrent_readers_see_exactly_the_configured_number_of_misses()
+    {
+        await using var emulator = await Emulator.StartAsync(o => o.ReadableAfterReads = 5);
+        emulator.Put(Orders.Id, Orders.Sample);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => emulator.GetOrderAsync(Orders.Id)));
+
+        Assert.Equal(5, answers.Count(a => a is null));
+    }
 }
