@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +16,6 @@ internal sealed partial class OrderCreatedWebhook(
     ILogger<OrderCreatedWebhook> logger)
 {
     public const string Route = "/api/webhooks/order/created-fba";
-
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -40,7 +37,7 @@ internal sealed partial class OrderCreatedWebhook(
             return Reject(WebhookRejection.InvalidUtf8());
         }
 
-        using var document = ParseJson(body.Bytes, out var malformed);
+        using var document = WebhookJson.Parse(body.Bytes, out var malformed);
         if (document is null)
         {
             return Reject(malformed!);
@@ -75,26 +72,6 @@ internal sealed partial class OrderCreatedWebhook(
         metrics.Accepted();
         LogAccepted(logger, orderId, tenant);
         return Results.Json(new WebhookAccepted(orderId, "accepted"), statusCode: StatusCodes.Status202Accepted);
-    }
-
-    private static JsonDocument? ParseJson(ReadOnlyMemory<byte> bytes, out WebhookRejection? rejection)
-    {
-        rejection = null;
-        if (bytes.IsEmpty)
-        {
-            rejection = WebhookRejection.MalformedJson("The body is empty.");
-            return null;
-        }
-
-        try
-        {
-            return JsonDocument.Parse(bytes, JsonOptions);
-        }
-        catch (JsonException ex)
-        {
-            rejection = WebhookRejection.MalformedJson(ex.Message);
-            return null;
-        }
     }
 
     private IResult Reject(WebhookRejection rejection, string? orderId = null)
