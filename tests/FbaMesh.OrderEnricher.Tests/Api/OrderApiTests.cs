@@ -60,11 +60,12 @@ public sealed class OrderApiTests(MeshFixture fixture) : IClassFixture<MeshFixtu
         _mesh.Submitter.Scripts[id] = (_, _) => FakeSubmitter.Fail(StatusCode.InvalidArgument, "unknown SKU");
         await _mesh.PublishOrderReceivedAsync(id);
         var failed = await _mesh.FinalStateAsync(id);
+        await _mesh.AnswersAsync(id, 1);
 
         await _mesh.PublishOrderReceivedAsync(id);
         await Testing.Eventually.UntilAsync(() => _mesh.Deliveries.AnswersFor(id).Count == 2, "the second delivery");
 
-        Assert.Equal(["DROP", "SUCCESS"], _mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(["DROP", "SUCCESS"], await _mesh.AnswersAsync(id, 2));
         Assert.Equal(failed, await _mesh.StateAsync(id));
         Assert.Equal(1, _mesh.Submitter.Count(id));
     }

@@ -155,6 +155,13 @@ public sealed class EnricherMesh : IAsyncDisposable
     public Task WaitForPublishedAsync(string topic, string orderId, int count = 1) =>
         Eventually.UntilAsync(() => PublishedFor(topic, orderId) >= count, $"{count} event(s) for {orderId} on {topic}");
 
+    /// <summary>
+    /// The answers to this order's deliveries once there are at least <paramref name="count"/>: the state
+    /// turns final just before the answer leaves the app, so a test waits for the answer to be recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AnswersAsync(string orderId, int count) =>
+        await Eventually.UntilAsync(() => Task.FromResult(Deliveries.AnswersFor(orderId)), a => a.Count >= count, $"{count} answer(s) for {orderId}");
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

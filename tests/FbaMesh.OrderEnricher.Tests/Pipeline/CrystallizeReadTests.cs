@@ -22,7 +22,7 @@ public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<Me
         Assert.Equal(OrderStatus.Submitted, state.Status);
         Assert.Equal(1, state.Attempts);
         Assert.Equal(2, Reads(id));
-        Assert.Equal(["SUCCESS"], _mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(["SUCCESS"], await _mesh.AnswersAsync(id, 1));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<Me
 
         Assert.Equal(OrderStatus.Submitted, state.Status);
         Assert.Equal(2, state.Attempts);
-        Assert.Equal(["RETRY", "SUCCESS"], _mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(["RETRY", "SUCCESS"], await _mesh.AnswersAsync(id, 2));
         Assert.Equal(1, _mesh.Submitter.Count(id));
     }
 
@@ -67,7 +67,7 @@ public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<Me
 
         // Three HTTP tries per read (HttpRetries 2): the first delivery's read fails, the second's gets through.
         Assert.Equal(OrderStatus.Submitted, state.Status);
-        Assert.Equal(["RETRY", "SUCCESS"], _mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(["RETRY", "SUCCESS"], await _mesh.AnswersAsync(id, 2));
         Assert.Equal(1, _mesh.Submitter.Count(id));
     }
 
@@ -81,7 +81,7 @@ public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<Me
         var state = await _mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Submitted, state.Status);
-        Assert.Equal(["RETRY", "SUCCESS"], _mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(["RETRY", "SUCCESS"], await _mesh.AnswersAsync(id, 2));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<Me
 
         Assert.Equal(OrderStatus.Failed, state.Status);
         Assert.Equal("no-shipping-address", state.ReasonCode);
-        Assert.Equal(["DROP"], _mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(["DROP"], await _mesh.AnswersAsync(id, 1));
         await _mesh.WaitForPublishedAsync("fulfillment.failed", id);
         await _mesh.WaitForPublishedAsync("orders.received.deadletter", id);
         Assert.Equal(0, _mesh.Submitter.Count(id));

@@ -19,7 +19,7 @@ public sealed class CrystallizeRefusalTests(CrystallizeRefusalTests.WrongTenant 
         Assert.Equal(OrderStatus.Failed, state.Status);
         Assert.Equal("crystallize-rejected", state.ReasonCode);
         Assert.Contains("404", state.ReasonMessage, StringComparison.Ordinal);
-        Assert.Equal(["DROP"], _mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(["DROP"], await _mesh.AnswersAsync(id, 1));
         Assert.DoesNotContain("dev-only-fake-access-token-secret", state.ReasonMessage, StringComparison.Ordinal);
     }
 

@@ -67,6 +67,6 @@ public sealed class DeliveryDecisionTests(MeshFixture fixture) : IClassFixture<M
         Assert.Equal(OrderStatus.Submitted, state.Status);
         Assert.Equal(2, state.Attempts);
         Assert.Equal(stale, state.ReceivedAt);
-        Assert.Equal(["SUCCESS"], _mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(["SUCCESS"], await _mesh.AnswersAsync(id, 1));
     }
 }

@@ -31,7 +31,7 @@ public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<M
         Assert.Equal(1, _mesh.Submitter.Count(id));
         await _mesh.WaitForPublishedAsync("fulfillment.failed", id);
         await _mesh.WaitForPublishedAsync("orders.received.deadletter", id);
-        Assert.Equal(["DROP"], _mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(["DROP"], await _mesh.AnswersAsync(id, 1));
         var failed = _mesh.Published("fulfillment.failed").Single(e => e.GetProperty("orderId").GetString() == id);
         Assert.Equal(reason, failed.GetProperty("reasonCode").GetString());
     }
@@ -53,7 +53,7 @@ public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<M
         Assert.Equal("ALREADY_EXISTS", state.SubmitOutcome);
         Assert.Equal(3, state.Attempts);
         Assert.Equal(3, _mesh.Submitter.Count(id));
-        Assert.Equal(["RETRY", "RETRY", "SUCCESS"], _mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(["RETRY", "RETRY", "SUCCESS"], await _mesh.AnswersAsync(id, 3));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<M
         Assert.Equal("submit-retries-exhausted", state.ReasonCode);
         Assert.Contains("Amazon is down", state.ReasonMessage, StringComparison.Ordinal);
         Assert.Equal(4, _mesh.Submitter.Count(id));
-        Assert.Equal(["RETRY", "RETRY", "RETRY", "DROP"], _mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(["RETRY", "RETRY", "RETRY", "DROP"], await _mesh.AnswersAsync(id, 4));
         await _mesh.WaitForPublishedAsync("orders.received.deadletter", id);
     }
 
