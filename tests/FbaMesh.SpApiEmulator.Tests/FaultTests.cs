@@ -169,4 +169,22 @@ public sealed class FaultTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(emulator.App.Faults.Rules);
     }
+
+    [Fact]
+    public async Task Stopping_the_emulator_ends_a_long_hold_at_once()
+    {
+        await using var emulator = await RunningEmulator.StartAsync();
+        emulator.App.Faults.Add(new FaultRule { Operation = Operations.Create, Kind = FaultKind.Timeout, Delay = TimeSpan.FromMinutes(10), Count = 1 });
+        using var client = new HttpClient { BaseAddress = emulator.App.BaseAddress, Timeout = TimeSpan.FromMinutes(15) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, RunningEmulator.Orders) { Content = JsonContent.Create(Samples.Order("hold-stop")) };
+        request.Headers.Add("x-amz-access-token", emulator.Token);
+        var held = client.SendAsync(request);
+        // The counted fault is used up once the request is inside the hold.
+        await FbaMesh.Testing.Eventually.UntilAsync(() => emulator.App.Faults.Rules.Count == 0, "the request to be held");
+
+        var stopping = emulator.App.DisposeAsync().AsTask();
+
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => held);
+        await stopping.WaitAsync(TimeSpan.FromSeconds(20));
+    }
 }

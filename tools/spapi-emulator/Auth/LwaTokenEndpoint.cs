@@ -21,7 +21,16 @@ internal static class LwaTokenEndpoint
             return Error(400, "invalid_request", "The request is missing a required parameter : grant_type");
         }
 
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            return Error(400, "invalid_request", "The request is not a valid form.");
+        }
+
         var grantType = form["grant_type"].ToString();
         if (grantType.Length == 0)
         {

@@ -28,15 +28,21 @@ internal static class FaultOutcome
         return await HoldAsync(fault, http) ?? done;
     }
 
-    /// <summary>Holds the request on the wall clock; answers Results.Empty when the connection was dropped.</summary>
+    /// <summary>
+    /// Holds the request on the wall clock; answers Results.Empty when the connection was dropped. A hold
+    /// ends early when the caller hangs up or the emulator stops, so no held request delays a shutdown.
+    /// </summary>
     private static async Task<IResult?> HoldAsync(FaultRule fault, HttpContext http)
     {
+        var stopping = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
         try
         {
-            await Task.Delay(fault.Delay, TimeProvider.System, http.RequestAborted);
+            await Task.Delay(fault.Delay, TimeProvider.System, ended.Token);
         }
         catch (OperationCanceledException)
         {
+            http.Abort();
             return Results.Empty;
         }
 

@@ -9,6 +9,7 @@ public sealed class SpApiEmulatorApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
+    private int _disposed;
 
     private SpApiEmulatorApp(WebApplication app, EmulatorState state, Uri baseAddress)
     {
@@ -106,6 +107,11 @@ public sealed class SpApiEmulatorApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
