@@ -10,7 +10,11 @@ public sealed record RecordedRequest(
     JsonObject? Variables,
     IReadOnlyList<string> OrderIds,
     int Status,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>The W3C traceparent header the caller sent, if any.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>The most recent Order API requests, bounded so a long bench run cannot grow it without end.</summary>
 public sealed class RequestLog(int capacity)

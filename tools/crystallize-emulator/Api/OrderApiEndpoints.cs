@@ -28,22 +28,21 @@ internal sealed class OrderApi(
 {
     public async Task<IResult> AnswerAsync(HttpContext http, string? tenant)
     {
-        var path = http.Request.Path.Value ?? string.Empty;
         if (tenant is not null && tenant != options.TenantIdentifier)
         {
-            return Refuse(path, StatusCodes.Status404NotFound, $"No tenant with identifier \"{tenant}\" here.", "TENANT_NOT_FOUND");
+            return Refuse(http, StatusCodes.Status404NotFound, $"No tenant with identifier \"{tenant}\" here.", "TENANT_NOT_FOUND");
         }
 
         if (!AccessToken.IsPresentedIn(http.Request.Headers, options))
         {
-            return Refuse(path, StatusCodes.Status401Unauthorized,
+            return Refuse(http, StatusCodes.Status401Unauthorized,
                 $"Unauthorized: send the {AccessToken.IdHeader} and {AccessToken.SecretHeader} headers of a valid access token.", "UNAUTHENTICATED");
         }
 
         var (request, status, problem) = await GraphQlRequest.ReadAsync(http.Request, http.RequestAborted);
         if (request is null)
         {
-            return Refuse(path, status, problem!, "BAD_REQUEST");
+            return Refuse(http, status, problem!, "BAD_REQUEST");
         }
 
         var query = OrderQuery.Prepare(request.Query, request.OperationName, request.Variables);
@@ -56,23 +55,28 @@ internal sealed class OrderApi(
 
             if (fault.Status is { } injected)
             {
-                return Answer(path, request, query, injected, Errors($"Injected fault: HTTP {injected}.", "INJECTED_FAULT"));
+                return Answer(http, request, query, injected, Errors($"Injected fault: HTTP {injected}.", "INJECTED_FAULT"));
             }
         }
 
-        return Answer(path, request, query, StatusCodes.Status200OK, OrderQueryExecutor.Execute(query, store.Read));
+        return Answer(http, request, query, StatusCodes.Status200OK, OrderQueryExecutor.Execute(query, store.Read));
     }
 
-    private IResult Refuse(string path, int status, string message, string code) =>
-        Answer(path, null, null, status, Errors(message, code));
+    private IResult Refuse(HttpContext http, int status, string message, string code) =>
+        Answer(http, null, null, status, Errors(message, code));
 
-    private IResult Answer(string path, GraphQlRequest? request, OrderQuery? query, int status, JsonObject response)
+    private IResult Answer(HttpContext http, GraphQlRequest? request, OrderQuery? query, int status, JsonObject response)
     {
         var messages = response["errors"] is JsonArray errors
             ? errors.Select(e => e?["message"]?.GetValue<string>() ?? string.Empty).ToList()
             : [];
         log.Add(new RecordedRequest(
-            time.GetUtcNow(), path, query?.OperationName ?? request?.OperationName, request?.Variables, query?.OrderIds ?? [], status, messages));
+            time.GetUtcNow(), http.Request.Path.Value ?? string.Empty, query?.OperationName ?? request?.OperationName, request?.Variables,
+            query?.OrderIds ?? [], status, messages)
+        {
+            // Lets an end-to-end test see that the enricher's read belongs to the webhook's trace.
+            TraceParent = http.Request.Headers.TraceParent.ToString() is { Length: > 0 } traceparent ? traceparent : null,
+        });
         return Results.Text(JsonSerializer.Serialize(response, EmulatorJson.Options), "application/json; charset=utf-8", statusCode: status);
     }
 
