@@ -38,6 +38,20 @@ public sealed class DuplicateAndCancelTests
     }
 
     [Fact]
+    public async Task Hundreds_of_concurrent_creates_are_all_kept_and_counted()
+    {
+        await using var emulator = await RunningEmulator.StartAsync(o => o.CreatePlan = new UsagePlan(10_000, 10_000));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 400).Select(i => emulator.CreateAsync(Samples.Order($"many-{i % 300}"))));
+
+        Assert.Equal(300, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(100, answers.Count(a => a.StatusCode == HttpStatusCode.BadRequest));
+        Assert.Equal(300, emulator.App.FulfillmentOrders.Select(o => o.SellerFulfillmentOrderId).Distinct().Count());
+        var stats = emulator.App.Stats;
+        Assert.Equal((300, 100, 400), (stats.Creates, stats.DuplicatesRefused, stats.For(Operations.Create).Requests));
+    }
+
+    [Fact]
     public async Task A_received_order_is_cancelled_and_a_second_cancel_answers_as_the_sandbox()
     {
         await using var emulator = await RunningEmulator.StartAsync();
