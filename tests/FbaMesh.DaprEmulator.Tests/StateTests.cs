@@ -35,9 +35,11 @@ public sealed class StateTests : IAsyncLifetime
         save.States.Add(new StateItem { Key = "order-1", Value = ByteString.CopyFromUtf8("{}"), Etag = new Etag { Value = etag } });
         var error = await Assert.ThrowsAsync<RpcException>(async () => await raw.SaveStateAsync(save));
 
-        Assert.Equal(StatusCode.Aborted, error.StatusCode);
-        Assert.Equal("failed saving state in state store statestore: possible etag mismatch. error from state store", error.Status.Detail);
         var (value, current) = await dapr.GetStateAndETagAsync<Order>("statestore", "order-1");
+        Assert.Equal(StatusCode.Aborted, error.StatusCode);
+        Assert.Equal(
+            $"failed saving state in state store statestore: possible etag mismatch. error from state store: state etag not match for key=app-one||order-1: current={current}, expect={etag}",
+            error.Status.Detail);
         Assert.Equal(2, value.Quantity);
         Assert.Matches("^[0-9]+$", current);
     }
@@ -54,6 +56,7 @@ public sealed class StateTests : IAsyncLifetime
         Assert.True(await dapr.TrySaveStateAsync("statestore", "fw", new Order("a", 3), etag, firstWrite));
 
         Assert.Equal(StatusCode.Aborted, again.StatusCode);
+        Assert.EndsWith("possible etag mismatch. error from state store: item already exists and no etag was passed", again.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(3, (await dapr.GetStateAsync<Order>("statestore", "fw")).Quantity);
     }
 

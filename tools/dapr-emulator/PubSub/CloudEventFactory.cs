@@ -10,7 +10,7 @@ internal sealed record PublishRequest(string PubSubName, string Topic, byte[] Da
 /// <summary>
 /// Builds the CloudEvent 1.0 envelope as daprd does: id (uuid unless cloudevent.id), source (the app id
 /// unless cloudevent.source), type com.dapr.event.sent (unless cloudevent.type), specversion, datacontenttype
-/// (text/plain when none), topic, pubsubname, time, traceid/traceparent/tracestate; JSON data as a value,
+/// (text/plain when none), topic, pubsubname, time, traceid/traceparent/tracestate; application/json data as a value,
 /// application/octet-stream as data_base64, anything else as a string. Data that already is a CloudEvent
 /// (application/cloudevents+json) passes through with topic, pubsubname and trace fields set.
 /// Keys are written in sorted order, as Go's JSON encoder writes daprd's map.
@@ -84,7 +84,8 @@ internal static class CloudEventFactory
     private static void AddData(JsonObject envelope, byte[] data, string contentType)
     {
         var mediaType = contentType.Split(';')[0].Trim();
-        if (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
+        // components-contrib's IsJSONContentType: application/json only (other +json types stay strings).
+        if (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
             try
             {

@@ -42,9 +42,14 @@ internal sealed class LocalFileSecretStore(string name, string file, string sepa
                 {
                     Flatten(secret.Value, "", values);
                 }
+                else if (secret.Value.ValueKind == JsonValueKind.String)
+                {
+                    values[secret.Name] = secret.Value.GetString()!;
+                }
                 else
                 {
-                    values[secret.Name] = Scalar(secret.Value);
+                    // As components-contrib: with multiValued, only top-level strings and objects are secrets.
+                    continue;
                 }
 
                 result[secret.Name] = values;

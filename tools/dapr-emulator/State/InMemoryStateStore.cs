@@ -55,25 +55,32 @@ internal sealed class InMemoryStateStore(string name)
         }
     }
 
+    /// <summary>The checks and messages of components-contrib's state.in-memory (doValidateEtag).</summary>
     private void Check(StateWrite write)
     {
         var existing = items.GetValueOrDefault(write.Key);
-        if (!string.IsNullOrEmpty(write.ETag))
+        if (string.IsNullOrEmpty(write.ETag))
         {
-            if (existing is null || !string.Equals(existing.ETag, write.ETag, StringComparison.Ordinal))
+            // first-write without an ETag may only create the key (and may not delete an existing one).
+            if (write.FirstWrite && existing is not null)
             {
-                throw new ETagMismatchException(write.Key);
+                throw new ETagMismatchException("item already exists and no etag was passed");
             }
+
+            return;
         }
-        else if (write.FirstWrite && existing is not null && !write.IsDelete)
+
+        if (existing is null)
         {
-            // first-write without an ETag may only create the key; an existing key needs its ETag.
-            throw new ETagMismatchException(write.Key);
+            throw new ETagMismatchException($"state not exist or expired for key={write.Key}");
+        }
+
+        if (!string.Equals(existing.ETag, write.ETag, StringComparison.Ordinal))
+        {
+            throw new ETagMismatchException($"state etag not match for key={write.Key}: current={existing.ETag}, expect={write.ETag}");
         }
     }
 }
 
-internal sealed class ETagMismatchException(string key) : Exception("possible etag mismatch. error from state store")
-{
-    public string Key { get; } = key;
-}
+/// <summary>Dapr's ETagError of kind mismatch: "possible etag mismatch. error from state store: {reason}".</summary>
+internal sealed class ETagMismatchException(string reason) : Exception("possible etag mismatch. error from state store: " + reason);
