@@ -26,7 +26,8 @@ internal sealed class ControlEndpoint : IAsyncDisposable
 
     public Uri Url => new(app.Urls.First());
 
-    public static async Task<ControlEndpoint> StartAsync(Mesh mesh)
+    /// <param name="changed">Called after every restart or kill (process ids changed).</param>
+    public static async Task<ControlEndpoint> StartAsync(Mesh mesh, Func<Task> changed)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -46,8 +47,8 @@ internal sealed class ControlEndpoint : IAsyncDisposable
 
             await next(context);
         });
-        app.MapPost("/apps/{appId}/restart", (string appId, CancellationToken ct) => Act(mesh, appId, () => mesh.RestartAsync(appId, ct)));
-        app.MapPost("/apps/{appId}/kill", (string appId) => Act(mesh, appId, () => mesh.KillAsync(appId)));
+        app.MapPost("/apps/{appId}/restart", (string appId, CancellationToken ct) => Act(mesh, appId, () => mesh.RestartAsync(appId, ct), changed));
+        app.MapPost("/apps/{appId}/kill", (string appId) => Act(mesh, appId, () => mesh.KillAsync(appId), changed));
         app.MapGet("/endpoints", () => Results.Json(mesh.Endpoints, MeshEndpoints.Json));
 
         await app.StartAsync();
@@ -60,7 +61,7 @@ internal sealed class ControlEndpoint : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private static async Task<IResult> Act(Mesh mesh, string appId, Func<Task> action)
+    private static async Task<IResult> Act(Mesh mesh, string appId, Func<Task> action, Func<Task> changed)
     {
         if (!mesh.Endpoints.Services.ContainsKey(appId))
         {
@@ -71,10 +72,12 @@ internal sealed class ControlEndpoint : IAsyncDisposable
         try
         {
             await action();
+            await changed();
             return Results.Json(mesh.Endpoints.Services[appId], MeshEndpoints.Json);
         }
         catch (Processes.MeshStartException ex)
         {
+            await changed();
             return Results.Problem(statusCode: 503, title: $"{appId} did not become ready", detail: ex.Message);
         }
     }

@@ -18,6 +18,12 @@ internal static class MeshConsole
     public static async Task<RunningMesh> StartAsync(MeshCommandSettings settings, ILoggerFactory logging, CancellationToken ct)
     {
         settings.Mesh.Logging = logging;
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and CI: no terminal to fit, so tables keep URLs on one line.
+            AnsiConsole.Profile.Width = 200;
+        }
+
         QuietEmulatorHosts.Apply(settings.Mesh);
         var progress = new SyncProgress<MeshStartProgress>(p => AnsiConsole.MarkupLine(p.Stage switch
         {
@@ -29,10 +35,15 @@ internal static class MeshConsole
         Mesh? mesh = null;
         await AnsiConsole.Status().StartAsync("Starting FbaMesh…", async _ =>
             mesh = await Mesh.StartAsync(settings.Mesh, progress, ct));
-        var control = await ControlEndpoint.StartAsync(mesh!);
-        var running = new RunningMesh(mesh!, control, settings.EndpointsFile);
-        await running.WriteEndpointsAsync(ct);
+        RunningMesh? running = null;
+        var control = await ControlEndpoint.StartAsync(mesh!, () => running?.TryWriteEndpointsAsync() ?? Task.CompletedTask);
+        running = new RunningMesh(mesh!, control, settings.EndpointsFile);
         AnsiConsole.Write(EndpointsTable.Render(running.Endpoints, settings));
+        // Outside the table too: a table cell may wrap the URL, and people copy it from here.
+        AnsiConsole.MarkupLine($"Webhook URL: [bold]{running.Endpoints.GatewayWebhookUrl.ToString().EscapeMarkup()}[/]");
+
+        // Last: the file tells scripts and tests that the mesh is up and the table is out.
+        await running.WriteEndpointsAsync(ct);
         // Process ids change when a service is restarted; keep the file true.
         mesh!.ServiceChanged += (_, _) => _ = running.TryWriteEndpointsAsync();
         return running;

@@ -106,6 +106,9 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>What devmesh's death does to the pipe: the watchdog sees end-of-file and kills the service.</summary>
+    internal void CloseWatchdogPipe() => process.StandardInput.Close();
+
     public void Dispose()
     {
         KillNow();
