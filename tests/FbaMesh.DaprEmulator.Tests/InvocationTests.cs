@@ -97,6 +97,20 @@ public sealed class InvocationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stopping_a_sidecar_ends_an_open_stream_and_closes_its_ports()
+    {
+        var health = Client("greeter");
+        using var watch = health.Watch(new HealthCheckRequest());
+        Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
+
+        await host.StopSidecarAsync("caller").WaitAsync(Eventually.DefaultTimeout);
+
+        await Assert.ThrowsAnyAsync<Exception>(async () => await watch.ResponseStream.MoveNext(CancellationToken.None));
+        var gone = await Assert.ThrowsAsync<RpcException>(async () => await health.CheckAsync(new HealthCheckRequest()));
+        Assert.Equal(StatusCode.Unavailable, gone.StatusCode);
+    }
+
+    [Fact]
     public async Task An_app_that_is_down_is_unavailable()
     {
         await using var other = await Sidecars.StartAsync(Sidecars.For("caller"), Sidecars.For("down", FreeTcpPort.Next(), "grpc"));

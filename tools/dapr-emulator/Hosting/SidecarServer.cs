@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FbaMesh.DaprEmulator.Hosting;
@@ -30,6 +31,8 @@ internal static class SidecarServer
             kestrel.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
         });
         builder.Services.AddSingleton(sidecar);
+        // A stopping sidecar cuts open streams after a moment instead of waiting the default 30 s for them.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         // Unknown services fall through to the invocation proxy instead of being answered UNIMPLEMENTED.
         builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
         builder.Services.AddSingleton<IServiceMethodProvider<DaprRuntimeService>, DaprRuntimeMethods>();
