@@ -37,4 +37,36 @@ public sealed class StartupTests
         await app.StartAsync();
         await app.StopAsync();
     }
+
+    [Fact]
+    public async Task With_an_operator_token_the_order_api_needs_it()
+    {
+        var port = FreeTcpPort.Next();
+        await using var app = OrderEnricherApp.Build(
+            ["--urls", $"http://127.0.0.1:{port}", "--contentRoot", RepositoryPaths.Combine("services", "order-enricher")],
+            b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["OperatorApi:Token"] = "operator-secret",
+                ["Logging:LogLevel:Default"] = "None",
+            }));
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        using var without = await http.GetAsync("/api/orders/not-an-id");
+        using var wrong = await http.SendAsync(WithToken("/api/orders/not-an-id", "guess"));
+        using var right = await http.SendAsync(WithToken("/api/orders/not-an-id", "operator-secret"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, without.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.DoesNotContain("operator-secret", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, right.StatusCode);
+        await app.StopAsync();
+    }
+
+    private static HttpRequestMessage WithToken(string path, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
 }

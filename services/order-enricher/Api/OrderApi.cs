@@ -7,7 +7,7 @@ public static class OrderApi
 {
     public static void MapOrderApi(this WebApplication app)
     {
-        var orders = app.MapGroup("/api/orders");
+        var orders = app.MapGroup("/api/orders").RequireOperatorToken(app.Configuration);
         orders.MapGet("/{id}", GetAsync);
         orders.MapPost("/{id}/retry", OrderRetry.RetryAsync);
     }

@@ -60,6 +60,9 @@ public sealed partial class OrderPipeline(
 
     private async Task<DeliveryDecision> SubmitAsync(OrderClaim claim, SubmitFulfillmentOrderRequest request, CancellationToken cancellationToken)
     {
+        // The id recorded when the order was first received wins over the one mapped now: a prefix changed
+        // in between must not turn a retry into a second Amazon order.
+        request.SellerFulfillmentOrderId = claim.State.SellerFulfillmentOrderId ?? request.SellerFulfillmentOrderId;
         LogSubmitting(claim.State.OrderId, request.SellerFulfillmentOrderId, request.Items.Count, claim.State.Attempts);
         return await submitter.SubmitAsync(request, cancellationToken) switch
         {

@@ -10,7 +10,7 @@ public sealed class PipelineOptions
     /// unavailable) before the order is Failed and dropped to the dead-letter topic. Kept below the
     /// resiliency policy's redelivery count so the enricher, not the broker, decides and records why.
     /// </summary>
-    public int MaxAttempts { get; set; } = 8;
+    public int MaxAttempts { get; set; } = 15;
 
     /// <summary>
     /// How long a delivery's claim on an order keeps other deliveries (duplicate events) away. A claim older
