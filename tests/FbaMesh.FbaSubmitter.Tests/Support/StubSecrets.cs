@@ -16,13 +16,15 @@ public sealed class StubSecrets : ISecretSource
 
     public StubSecrets(Dictionary<string, string>? secret = null) => _secret = secret;
 
-    public int Reads { get; private set; }
+    private int _reads;
+
+    public int Reads => Volatile.Read(ref _reads);
 
     public void Set(Dictionary<string, string>? secret) => _secret = secret;
 
     public Task<IReadOnlyDictionary<string, string>> GetAsync(string store, string name, CancellationToken cancellationToken)
     {
-        Reads++;
+        Interlocked.Increment(ref _reads);
         return _secret is { } s
             ? Task.FromResult<IReadOnlyDictionary<string, string>>(s)
             : Task.FromException<IReadOnlyDictionary<string, string>>(new InvalidOperationException($"secret '{name}' not found in store '{store}'"));

@@ -84,7 +84,16 @@ public sealed class SubmitterHost : IAsyncDisposable
 
             overrides?.Invoke(services);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var host = new SubmitterHost(app, new Uri($"http://127.0.0.1:{appPort}"));
         if (waitForCredentials)
         {
