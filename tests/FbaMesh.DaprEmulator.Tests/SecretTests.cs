@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using FbaMesh.DaprEmulator.Tests.Support;
 using Grpc.Core;
 using Xunit;
@@ -60,6 +61,21 @@ public sealed class SecretTests : IAsyncLifetime
         Assert.Equal(["crystallize", "plain", "sp-api"], all.Keys.Order());
         Assert.Equal("plain-value", all["plain"]["plain"]);
         Assert.Equal("fake-refresh", all["sp-api"]["refreshToken"]);
+    }
+
+    [Fact]
+    public async Task Curl_users_read_secrets_over_http_with_the_same_scopes()
+    {
+        using var http = new HttpClient { BaseAddress = host["reader"].HttpEndpoint };
+
+        var secret = await http.GetFromJsonAsync<Dictionary<string, string>>("/v1.0/secrets/multi-secrets/crystallize");
+        var bulk = await http.GetFromJsonAsync<Dictionary<string, Dictionary<string, string>>>("/v1.0/secrets/multi-secrets/bulk");
+        var denied = await http.GetAsync("/v1.0/secrets/multi-secrets/sp-api");
+
+        Assert.Equal("fake-signature", secret!["signatureSecret"]);
+        Assert.Equal(["crystallize"], bulk!.Keys);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Contains("ERR_PERMISSION_DENIED", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

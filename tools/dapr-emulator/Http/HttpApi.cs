@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Dapr.Client.Autogen.Grpc.v1;
 using FbaMesh.DaprEmulator.Hosting;
+using FbaMesh.DaprEmulator.Secrets;
 using FbaMesh.DaprEmulator.PubSub;
 using FbaMesh.DaprEmulator.State;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +20,10 @@ internal static class HttpApi
         app.MapGet("/v1.0/metadata", () => Results.Json(SidecarMetadata.Json(sidecar)));
         app.MapPost("/v1.0/publish/{pubsub}/{**topic}", (string pubsub, string topic, HttpRequest request) => PublishAsync(sidecar, pubsub, topic, request));
         app.MapGet("/v1.0/state/{store}/{**key}", (string store, string key) => Answer(() => GetState(sidecar, store, key)));
+        app.MapGet("/v1.0/secrets/{store}/bulk", (string store) => Answer(() =>
+            Results.Json(sidecar.GetBulkSecret(new GetBulkSecretRequest { StoreName = store }).Data.ToDictionary(s => s.Key, s => s.Value.Secrets))));
+        app.MapGet("/v1.0/secrets/{store}/{key}", (string store, string key) => Answer(() =>
+            Results.Json(sidecar.GetSecret(new GetSecretRequest { StoreName = store, Key = key }).Data)));
         app.MapGet("/_emulator/topics/{pubsub}/{**topic}", (string pubsub, string topic) =>
             Results.Json(sidecar.Mesh.ExistingBroker(pubsub)?.PublishedTo(topic).Select(r => r.Envelope) ?? []));
         app.MapHttpInvocation(sidecar);
@@ -42,7 +48,7 @@ internal static class HttpApi
 
     private static IResult GetState(EmulatedSidecar sidecar, string store, string key)
     {
-        var item = sidecar.GetState(new Dapr.Client.Autogen.Grpc.v1.GetStateRequest { StoreName = store, Key = key });
+        var item = sidecar.GetState(new GetStateRequest { StoreName = store, Key = key });
         if (item.Data.IsEmpty && string.IsNullOrEmpty(item.Etag))
         {
             return Results.NoContent();
