@@ -136,7 +136,7 @@ public sealed partial class LwaTokenClient(
                 throw new LwaRefusedException(LwaError.OperatorMessage(error));
             }
 
-            throw new LwaUnavailableException($"Login with Amazon answered {(int)response.StatusCode} {error.Code}.".TrimEnd() );
+            throw new LwaUnavailableException($"Login with Amazon answered HTTP {(int)response.StatusCode}{(error.Code is null ? "" : $" ({error.Code})")}.");
         }
     }
 

@@ -25,12 +25,10 @@ public sealed partial class SpApiCaller(
         var retries = 0;
         while (true)
         {
-            SpApiReply reply;
             AccessToken token;
             try
             {
                 token = await tokens.GetAsync(budget.Token);
-                reply = await transport.SendOnceAsync(operation, method, path, jsonBody, token, budget);
             }
             catch (LwaRefusedException ex)
             {
@@ -40,6 +38,16 @@ public sealed partial class SpApiCaller(
             {
                 await WaitOrFailAsync(budget, retries++, StatusCode.Unavailable, ex.Message, operation);
                 continue;
+            }
+            catch (OperationCanceledException) when (budget.Expired)
+            {
+                throw new SpApiFailure(StatusCode.Unavailable, $"The call deadline passed while waiting for a Login with Amazon access token for {operation}.");
+            }
+
+            SpApiReply reply;
+            try
+            {
+                reply = await transport.SendOnceAsync(operation, method, path, jsonBody, token, budget);
             }
             catch (OperationCanceledException) when (budget.Expired)
             {
@@ -81,7 +89,7 @@ public sealed partial class SpApiCaller(
 
             if (reply.OutcomeUnknown && idempotent)
             {
-                LogTransient(operation.ToString(), reply.Describe());
+                LogTransient(operation.ToString(), reply.DescribeCodes());
                 await WaitOrFailAsync(budget, retries++, StatusCode.Unavailable,
                     $"SP-API {operation} did not succeed before the call deadline: last attempt {reply.Describe()}.", operation, reply);
                 continue;

@@ -24,4 +24,11 @@ internal sealed record SpApiReply(int Status, string Body, IReadOnlyList<AmazonE
         TransportFault.ConnectionFailed => "connection failed or was reset",
         _ => $"HTTP {Status} ({AmazonErrorBody.Describe(Errors)})",
     };
+
+    /// <summary>For logs: Amazon's messages may quote request values (names, addresses), its codes never do.</summary>
+    public string DescribeCodes() => Fault switch
+    {
+        TransportFault.None => $"HTTP {Status} ({string.Join(", ", Errors.Select(e => e.Code))})",
+        _ => Describe(),
+    };
 }

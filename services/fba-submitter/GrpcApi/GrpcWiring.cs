@@ -9,6 +9,9 @@ internal static class GrpcWiring
     public static void AddFulfillmentOrdersGrpc(this IHostApplicationBuilder builder)
     {
         builder.Services.AddGrpc();
+        // Grpc.AspNetCore logs every failed call's status detail at Information; Amazon's messages in
+        // it may quote the recipient's name or address, which must not reach Information logs.
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
         // grpc.health.v1 answers SERVING only when ready: credentials loaded and the sidecar reachable.
         builder.Services.AddGrpcHealthChecks(o =>
         {

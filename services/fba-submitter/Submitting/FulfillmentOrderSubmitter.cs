@@ -38,7 +38,9 @@ public sealed partial class FulfillmentOrderSubmitter(
         catch (SpApiFailure failure)
         {
             metrics.Create(failure.Code.ToString());
-            LogFailed(request.SellerFulfillmentOrderId, failure.Code, failure.Message);
+            // Amazon's codes only: its messages may quote the recipient's name or address.
+            var codes = failure.AmazonErrors is { } errors ? string.Join(", ", errors.Errors.Select(e => e.Code)) : "";
+            LogFailed(request.SellerFulfillmentOrderId, failure.Code, failure.AmazonErrors?.HttpStatus ?? 0, codes);
             throw;
         }
     }
@@ -60,7 +62,7 @@ public sealed partial class FulfillmentOrderSubmitter(
                 throw Rejected(reply);
             }
 
-            LogConfirming(id, reply.Describe());
+            LogConfirming(id, reply.DescribeCodes());
             if (await ExistsAsync(id, reply, budget))
             {
                 return SubmitOutcome.AlreadyExists;
@@ -112,8 +114,8 @@ public sealed partial class FulfillmentOrderSubmitter(
     [LoggerMessage(Level = LogLevel.Information, Message = "Fulfillment order {SellerFulfillmentOrderId} submitted: {Outcome}")]
     private partial void LogSubmitted(string sellerFulfillmentOrderId, SubmitOutcome outcome);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Fulfillment order {SellerFulfillmentOrderId} not submitted: {Code} {Reason}")]
-    private partial void LogFailed(string sellerFulfillmentOrderId, StatusCode code, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fulfillment order {SellerFulfillmentOrderId} not submitted: {Code} (Amazon HTTP {AmazonStatus} {AmazonCodes})")]
+    private partial void LogFailed(string sellerFulfillmentOrderId, StatusCode code, int amazonStatus, string amazonCodes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Create of {SellerFulfillmentOrderId} ended with {Reason}; confirming with getFulfillmentOrder before any retry")]
     private partial void LogConfirming(string sellerFulfillmentOrderId, string reason);

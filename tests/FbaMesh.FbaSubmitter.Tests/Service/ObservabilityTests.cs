@@ -89,14 +89,21 @@ public class ObservabilityTests
         {
             ["awsAccessKeyId"] = "AKIA-FAKE", ["awsSecretAccessKey"] = "aws-secret-value", ["roleArn"] = "arn:aws:iam::1:role/x",
         });
-        var spApi = StubSpApi.Create(n => n == 1 ? StubSpApi.Status(500, "InternalFailure", "We encountered an internal error.") : StubSpApi.Ok(), get: StubSpApi.NotFound);
+        var spApi = StubSpApi.Create(
+            n => n switch
+            {
+                1 => StubSpApi.Status(500, "InternalFailure", "We encountered an internal error."),
+                3 => StubSpApi.Status(400, "InvalidInput", "Value Kari Nordmann for parameter name is invalid."),
+                _ => StubSpApi.Ok(),
+            },
+            get: StubSpApi.NotFound);
         await using var host = await SubmitterHost.StartAsync(
             new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Debug", ["SpApi:SecretRefreshInterval"] = "00:00:00.050" },
             secrets, spApi, StubAmazon.Lwa(), s => s.AddSingleton<ILoggerProvider>(logs));
         var request = Orders.Valid();
 
         await host.Client.SubmitAsync(request);
-        await host.Client.SubmitAsync(Orders.Valid());
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => host.Client.SubmitAsync(Orders.Valid()));
         var readsSoFar = secrets.Reads;
         await Eventually.UntilAsync(() => secrets.Reads >= readsSoFar + 3, "several reloads of the secret");
 
@@ -111,6 +118,7 @@ public class ObservabilityTests
             Assert.DoesNotContain(all, l => l.Level >= LogLevel.Information && l.Text.Contains(personal, StringComparison.Ordinal));
         }
 
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, refused.StatusCode);
         Assert.Single(all, l => l.Level == LogLevel.Warning && l.Text.Contains("awsAccessKeyId", StringComparison.Ordinal));
         Assert.Contains(all, l => l.Level == LogLevel.Information && l.Text.Contains(request.SellerFulfillmentOrderId, StringComparison.Ordinal));
     }
