@@ -58,7 +58,7 @@ internal sealed partial class CredentialLoader(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The exception text of the Dapr SDK names the store and the secret, never a value.
-            problem = $"Could not read secret '{o.SecretName}' from Dapr secret store '{o.SecretStore}' ({ex.GetType().Name}: {ex.Message}). " +
+            problem = $"Could not read secret '{o.SecretName}' from Dapr secret store '{o.SecretStore}' ({Reason(ex)}). " +
                 $"Check that the sidecar runs, the store exists and the configuration allows this app the secret '{o.SecretName}'.";
         }
 
@@ -68,6 +68,18 @@ internal sealed partial class CredentialLoader(
             LogNotLoaded(problem!, o.SecretRetryInterval);
             _lastProblem = problem;
         }
+    }
+
+    /// <summary>The Dapr SDK wraps the sidecar's answer ("secret sp-api not found"); the innermost message says most.</summary>
+    private static string Reason(Exception ex)
+    {
+        var inner = ex;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return inner is global::Grpc.Core.RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : $"{inner.GetType().Name}: {inner.Message}";
     }
 
     private void WarnOnceAboutAwsKeys(IReadOnlyDictionary<string, string> secret)
