@@ -1,0 +1,10 @@
+using FbaMesh.FunctionalTests.Mesh;
+using Xunit;
+
+namespace FbaMesh.FunctionalTests.Scenarios;
+
+/// <summary>The scenarios on devmesh: emulated sidecars, always runnable on a plain machine.</summary>
+public sealed class EmulatedChainTests(EmulatedMeshFixture fixture) : ChainScenarios, IClassFixture<EmulatedMeshFixture>
+{
+    protected override Task<IMeshUnderTest> MeshAsync() => fixture.MeshAsync();
+}
