@@ -97,7 +97,7 @@ internal sealed partial class SignatureSecretCache(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The exception type and message only: a store's error text never carries the value.
-            LogReadFailed(logger, _options.SecretStore, _options.SecretName, ex.GetType().Name, ex.Message);
+            LogReadFailed(logger, _options.SecretStore, _options.SecretName, ex.GetType().Name, ex.InnerException?.Message ?? ex.Message);
             return null;
         }
 
