@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace FbaMesh.OrderEnricher.Mapping;
 
@@ -8,7 +9,7 @@ namespace FbaMesh.OrderEnricher.Mapping;
 /// Country code or English name → ISO 3166-1 alpha-2, from the platform's region data (ICU) rather than a
 /// hand-typed table, plus the everyday names merchants' checkouts produce ("USA", "UK", "Holland").
 /// </summary>
-public static class CountryCodes
+public static partial class CountryCodes
 {
     // Names people write that the region data does not hold as a region's English name.
     private static readonly (string Alias, string Code)[] Aliases =
@@ -20,10 +21,13 @@ public static class CountryCodes
         ("Republic of Korea", "KR"), ("Russian Federation", "RU"), ("Viet Nam", "VN"),
         ("Republic of Ireland", "IE"), ("Eire", "IE"), ("Türkiye", "TR"), ("Turkey", "TR"),
         ("UAE", "AE"), ("Ivory Coast", "CI"), ("Swaziland", "SZ"), ("Macedonia", "MK"), ("Burma", "MM"),
+        ("Macau", "MO"), ("Palestine", "PS"), ("Vatican", "VA"), ("Holy See", "VA"), ("East Timor", "TL"),
+        ("Cabo Verde", "CV"), ("DR Congo", "CD"), ("Democratic Republic of the Congo", "CD"),
+        ("Republic of the Congo", "CG"), ("Taiwan, Province of China", "TW"),
     ];
 
-    // Codes ICU knows that are not countries.
-    private static readonly FrozenSet<string> NotCountries = FrozenSet.ToFrozenSet(["EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"]);
+    // Codes ICU knows that ISO 3166-1 does not assign to a country (groupings, pseudo-regions, Kosovo's XK).
+    private static readonly FrozenSet<string> NotCountries = FrozenSet.ToFrozenSet(["EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK"]);
 
     private static readonly FrozenDictionary<string, string> ByKey = Build();
 
@@ -41,7 +45,10 @@ public static class CountryCodes
         {
             map.TryAdd(Key(region.TwoLetterISORegionName), region.TwoLetterISORegionName);
             map.TryAdd(Key(region.ThreeLetterISORegionName), region.TwoLetterISORegionName);
-            map.TryAdd(Key(region.EnglishName), region.TwoLetterISORegionName);
+            foreach (var name in NameVariants(region.EnglishName))
+            {
+                map.TryAdd(Key(name), region.TwoLetterISORegionName);
+            }
         }
 
         foreach (var (alias, code) in Aliases)
@@ -50,6 +57,21 @@ public static class CountryCodes
         }
 
         return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// ICU's short English names ("St. Kitts &amp; Nevis", "Myanmar (Burma)", "Hong Kong SAR China") and the
+    /// way people write them ("Saint Kitts and Nevis", "Myanmar", "Hong Kong").
+    /// </summary>
+    private static IEnumerable<string> NameVariants(string name)
+    {
+        var spelled = name.Replace("&", "and", StringComparison.Ordinal).Replace("St. ", "Saint ", StringComparison.Ordinal);
+        string[] forms = [name, spelled, spelled.Replace(" SAR China", "", StringComparison.Ordinal)];
+        foreach (var form in forms)
+        {
+            yield return form;
+            yield return Parenthesis().Replace(form, "");
+        }
     }
 
     private static IEnumerable<RegionInfo> AllRegions()
@@ -100,4 +122,7 @@ public static class CountryCodes
 
         return builder.ToString();
     }
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex Parenthesis();
 }
