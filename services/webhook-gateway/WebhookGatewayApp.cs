@@ -1,9 +1,10 @@
 using FbaMesh.ServiceDefaults;
+using Microsoft.Extensions.Options;
 
 namespace FbaMesh.WebhookGateway;
 
 /// <summary>Builds the gateway; Program.cs runs it and tests host it in-process on a free port.</summary>
-public static class WebhookGatewayApp
+public static partial class WebhookGatewayApp
 {
     /// <param name="args">Command-line arguments (also configuration: --Webhook:MaxBodyBytes=…, --DAPR_GRPC_PORT=…).</param>
     /// <param name="configure">Lets a test replace services (a FakeTimeProvider, …) before the app is built.</param>
@@ -17,6 +18,19 @@ public static class WebhookGatewayApp
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapOrderCreatedWebhook();
+        app.Lifetime.ApplicationStarted.Register(() => WarnWhenUnverified(app));
         return app;
     }
+
+    // Development may switch verification off; that must never go unnoticed in the logs.
+    private static void WarnWhenUnverified(WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<WebhookOptions>>().Value.VerifySignatures)
+        {
+            LogVerificationOff(app.Logger);
+        }
+    }
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Webhook signature verification is OFF (Webhook:VerifySignatures=false, Development only): any caller can queue orders")]
+    private static partial void LogVerificationOff(ILogger logger);
 }

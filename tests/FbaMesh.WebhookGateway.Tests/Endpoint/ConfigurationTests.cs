@@ -29,6 +29,7 @@ public sealed class ConfigurationTests
         var answer = await ProblemAnswer.SendAsync(gateway.Client, Webhooks.Request(Webhooks.QueryPayload(), token: null));
 
         Assert.Equal("publish-failed", answer.Code); // past the signature step; only the (down) sidecar stops it
+        Assert.Contains(gateway.Logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Text.Contains("verification is OFF", StringComparison.Ordinal));
     }
 
     [Theory]
