@@ -44,8 +44,11 @@ public sealed class SpApiOptions
     /// <summary>How late or bunched a paced request may reach Amazon; the bucket keeps that much of the rate in reserve.</summary>
     public TimeSpan PacingJitterAllowance { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Everything one gRPC call may spend at Amazon: pacing, retries and confirmation included.</summary>
-    public TimeSpan CallDeadline { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Everything one gRPC call may spend at Amazon: pacing, retries and confirmation included. Below
+    /// the sidecar's 30 s invocation timeout (components/resiliency.yaml), so the caller gets our answer.
+    /// </summary>
+    public TimeSpan CallDeadline { get; set; } = TimeSpan.FromSeconds(25);
 
     /// <summary>One HTTP attempt; past it the outcome is unknown and a create is confirmed before any retry.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
