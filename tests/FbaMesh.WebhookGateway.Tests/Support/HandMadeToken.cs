@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using FbaMesh.Crystallize.Signing;
 
 namespace FbaMesh.WebhookGateway.Tests.Support;
 
@@ -22,8 +21,20 @@ public static class HandMadeToken
             ["userId"] = "user-1",
             ["tenantId"] = "tenant-id-1",
             ["tenantIdentifier"] = Webhooks.Tenant,
-            ["hmac"] = SignatureChallenge.ComputeHmac(url, "POST", Encoding.UTF8.GetBytes(body)),
+            ["hmac"] = IndependentHmac(url, body),
         };
+    }
+
+    /// <summary>
+    /// The hmac claim spelled out from the reference's definition, without the signing library: valid
+    /// for bodies that already are in JSON.stringify form (compact, no index-like keys, plain numbers),
+    /// so a test can tell the gateway hashes exactly url, method and body, whatever the library does.
+    /// </summary>
+    public static string IndependentHmac(string url, string canonicalBody)
+    {
+        Assert.DoesNotMatch("[\\s+&<>'\"\\\\]", url);
+        var challenge = "{\"url\":\"" + url + "\",\"method\":\"POST\",\"body\":" + canonicalBody + "}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(challenge)));
     }
 
     public static string Hs256(JsonObject claims, string secret = Webhooks.Secret) =>
