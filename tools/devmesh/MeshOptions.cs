@@ -8,8 +8,14 @@ namespace FbaMesh.DevMesh;
 /// <summary>What <see cref="Mesh.StartAsync"/> starts and how. Defaults are the README's one-command mesh.</summary>
 public sealed class MeshOptions
 {
+    private string? repositoryRoot;
+
     /// <summary>The folder holding dapr.yaml and FbaMesh.sln; found from the working directory by default.</summary>
-    public string RepositoryRoot { get; set; } = RepositoryLocator.Find();
+    public string RepositoryRoot
+    {
+        get => repositoryRoot ??= RepositoryLocator.Find();
+        set => repositoryRoot = value;
+    }
 
     /// <summary>The Dapr multi-app run file, relative to <see cref="RepositoryRoot"/>.</summary>
     public string RunFile { get; set; } = "dapr.yaml";

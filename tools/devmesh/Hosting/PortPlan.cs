@@ -11,9 +11,28 @@ internal sealed class PortPlan(bool fresh)
 {
     private readonly HashSet<int> handed = [];
 
-    public int Pick(int configured) => fresh ? NextFree() : configured;
+    public int Pick(int configured) => fresh ? NextFree() : EnsureFree(configured);
 
     public int? Pick(int? configured) => configured is { } port ? Pick(port) : null;
+
+    /// <summary>A configured port someone else holds is a clear start error, not a crash loop later.</summary>
+    private int EnsureFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            handed.Add(port);
+            return port;
+        }
+        catch (SocketException)
+        {
+            throw new Processes.MeshStartException(
+                $"Port {port} (from dapr.yaml or the emulator defaults) is in use: is another devmesh or `dapr run -f .` running? " +
+                "Stop it, or start this one with --free-ports.");
+        }
+    }
 
     public int NextFree()
     {

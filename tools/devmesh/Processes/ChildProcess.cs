@@ -5,15 +5,20 @@ namespace FbaMesh.DevMesh.Processes;
 /// <summary>
 /// One service process. On Unix it runs under a tiny shell watchdog that holds the read end of a
 /// pipe from devmesh: when devmesh dies in any way (even SIGKILL) the pipe closes and the watchdog
-/// kills the service, so no orphan outlives the mesh. Stopping kills the whole process tree.
+/// kills the service, so no orphan outlives the mesh. The watchdog runs in its own session (setsid),
+/// so a Ctrl+C in devmesh's terminal reaches devmesh alone, which then stops every tree in order;
+/// a signal sent to the watchdog itself takes the service down with it.
 /// </summary>
 internal sealed class ChildProcess : IDisposable
 {
     // $0 is a label for ps; "$@" is the service command. Reading fd 3 (our stdin) returns only at EOF.
     private const string Watchdog =
         "exec 3<&0; \"$@\" </dev/null & child=$!; " +
+        "trap 'kill -9 \"$child\" 2>/dev/null; exit 143' HUP INT TERM; " +
         "( read -r _ <&3; kill -9 \"$child\" 2>/dev/null ) & watch=$!; " +
         "wait \"$child\"; code=$?; kill \"$watch\" 2>/dev/null; exit $code";
+
+    private static readonly string? Setsid = new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
 
     private readonly Process process;
     private int? serviceId;
@@ -52,7 +57,13 @@ internal sealed class ChildProcess : IDisposable
         }
         else
         {
-            info.FileName = "/bin/sh";
+            // setsid execs in place (a started child is never a group leader), so the pid stays the watchdog's.
+            info.FileName = Setsid ?? "/bin/sh";
+            if (Setsid is not null)
+            {
+                info.ArgumentList.Add("/bin/sh");
+            }
+
             info.ArgumentList.Add("-c");
             info.ArgumentList.Add(Watchdog);
             info.ArgumentList.Add($"devmesh-{spec.Name}");
@@ -77,12 +88,16 @@ internal sealed class ChildProcess : IDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var exited = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Not WaitForExitAsync: it also waits for end-of-file on the output pipes, which a stray
+        // grandchild could hold open forever.
+        process.Exited += (_, _) => exited.TrySetResult(process.ExitCode);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { onOutputLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { onOutputLine(e.Data); } };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ChildProcess(process, WaitAsync(process));
+        return new ChildProcess(process, exited.Task);
     }
 
     /// <summary>SIGKILL to the service and everything it started; returns once it is gone.</summary>
@@ -130,11 +145,5 @@ internal sealed class ChildProcess : IDisposable
         {
             return null;
         }
-    }
-
-    private static async Task<int> WaitAsync(Process process)
-    {
-        await process.WaitForExitAsync();
-        return process.ExitCode;
     }
 }
