@@ -34,7 +34,11 @@ public sealed partial class LwaTokenClient(
     public async Task<AccessToken> GetAsync(CancellationToken cancellationToken)
     {
         var current = credentials.Current ?? throw new SpApiFailure(
-            global::Grpc.Core.StatusCode.FailedPrecondition, CredentialsMissingMessage(credentials.Problem));
+            global::Grpc.Core.StatusCode.FailedPrecondition, CredentialsMissingMessage(credentials.Problem))
+        {
+            Reason = FailureReasons.CredentialsNotLoaded,
+            RetryAfter = options.Value.SecretRetryInterval,
+        };
         Task<AccessToken> refresh;
         lock (_gate)
         {

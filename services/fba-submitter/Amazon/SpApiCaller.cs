@@ -32,7 +32,7 @@ public sealed partial class SpApiCaller(
             }
             catch (LwaRefusedException ex)
             {
-                throw new SpApiFailure(StatusCode.Unauthenticated, ex.Message);
+                throw new SpApiFailure(StatusCode.Unauthenticated, ex.Message) { Reason = FailureReasons.LwaRefused };
             }
             catch (LwaUnavailableException ex)
             {
@@ -41,7 +41,10 @@ public sealed partial class SpApiCaller(
             }
             catch (OperationCanceledException) when (budget.Expired)
             {
-                throw new SpApiFailure(StatusCode.Unavailable, $"The call deadline passed while waiting for a Login with Amazon access token for {operation}.");
+                throw new SpApiFailure(StatusCode.Unavailable, $"The call deadline passed while waiting for a Login with Amazon access token for {operation}.")
+                {
+                    RetryAfter = options.Value.MaxBackoff,
+                };
             }
 
             SpApiReply reply;
@@ -52,7 +55,10 @@ public sealed partial class SpApiCaller(
             catch (OperationCanceledException) when (budget.Expired)
             {
                 throw new SpApiFailure(StatusCode.ResourceExhausted,
-                    $"The call deadline passed while waiting for {operation} capacity (paced to Amazon's usage plan).");
+                    $"The call deadline passed while waiting for {operation} capacity (paced to Amazon's usage plan).")
+                {
+                    RetryAfter = options.Value.MaxBackoff,
+                };
             }
 
             if (reply.Status is 401 or 403 && !refreshedToken)
@@ -69,14 +75,20 @@ public sealed partial class SpApiCaller(
                     $"SP-API refused {operation} with a fresh access token (HTTP 403: {AmazonErrorBody.Describe(reply.Errors)}). " +
                     "The app most likely lacks the \"Amazon Fulfillment\" role: add it to the app in Seller Central / Developer Central " +
                     "and authorize the app again to get a new refresh token.",
-                    AmazonErrorBody.ToProto(reply.Status, reply.Errors));
+                    AmazonErrorBody.ToProto(reply.Status, reply.Errors))
+                {
+                    Reason = FailureReasons.FulfillmentRoleMissing,
+                };
             }
 
             if (reply.Status == 401)
             {
                 throw new SpApiFailure(StatusCode.Unauthenticated,
                     $"SP-API refused the access token for {operation} even after a refresh (HTTP 401: {AmazonErrorBody.Describe(reply.Errors)}).",
-                    AmazonErrorBody.ToProto(reply.Status, reply.Errors));
+                    AmazonErrorBody.ToProto(reply.Status, reply.Errors))
+                {
+                    Reason = FailureReasons.AccessTokenRefused,
+                };
             }
 
             if (reply.Throttled)
@@ -104,7 +116,10 @@ public sealed partial class SpApiCaller(
         var o = options.Value;
         if (!await budget.WaitAsync(Backoff.Delay(retry, o.InitialBackoff, o.MaxBackoff, _jitter)))
         {
-            throw new SpApiFailure(code, message, last is { Fault: TransportFault.None } ? AmazonErrorBody.ToProto(last.Status, last.Errors) : null);
+            throw new SpApiFailure(code, message, last is { Fault: TransportFault.None } ? AmazonErrorBody.ToProto(last.Status, last.Errors) : null)
+            {
+                RetryAfter = o.MaxBackoff,
+            };
         }
     }
 

@@ -46,7 +46,10 @@ public sealed class FulfillmentOrderLookup(SpApiCaller caller, IOptions<SpApiOpt
         }
 
         var code = reply.Status == 400 ? for400 : reply.OutcomeUnknown ? StatusCode.Unavailable : StatusCode.FailedPrecondition;
-        return new SpApiFailure(code, $"Amazon answered {operation} for '{id}' with {reply.Describe()}.", errors);
+        return new SpApiFailure(code, $"Amazon answered {operation} for '{id}' with {reply.Describe()}.", errors)
+        {
+            Reason = code == StatusCode.FailedPrecondition && reply.Status == 400 ? FailureReasons.NotCancellable : FailureReasons.For(code),
+        };
     }
 
     private static GetFulfillmentOrderBody? Parse(string body)

@@ -73,7 +73,10 @@ public sealed partial class FulfillmentOrderSubmitter(
             {
                 throw new SpApiFailure(StatusCode.Unavailable,
                     $"Amazon has no order '{id}' after a create that ended with {reply.Describe()}, and the call deadline " +
-                    "leaves no time to create it again. Submitting again is safe.");
+                    "leaves no time to create it again. Submitting again is safe.")
+                {
+                    RetryAfter = o.MaxBackoff,
+                };
             }
         }
     }
@@ -89,7 +92,11 @@ public sealed partial class FulfillmentOrderSubmitter(
         {
             throw new SpApiFailure(f.Code,
                 $"The create of '{id}' ended with {unknown.Describe()} and confirming it with getFulfillmentOrder failed ({f.Message}). " +
-                "Whether Amazon holds the order is unknown; submitting again is safe (a duplicate answers ALREADY_EXISTS).", f.AmazonErrors);
+                "Whether Amazon holds the order is unknown; submitting again is safe (a duplicate answers ALREADY_EXISTS).", f.AmazonErrors)
+            {
+                Reason = FailureReasons.OutcomeUnknown,
+                RetryAfter = f.RetryAfter,
+            };
         }
 
         if (found.IsSuccess)
@@ -103,7 +110,10 @@ public sealed partial class FulfillmentOrderSubmitter(
         }
 
         throw new SpApiFailure(StatusCode.Unavailable,
-            $"Confirming the create of '{id}' with getFulfillmentOrder answered {found.Describe()}.", AmazonErrorBody.ToProto(found.Status, found.Errors));
+            $"Confirming the create of '{id}' with getFulfillmentOrder answered {found.Describe()}.", AmazonErrorBody.ToProto(found.Status, found.Errors))
+        {
+            Reason = FailureReasons.OutcomeUnknown,
+        };
     }
 
     private static SpApiFailure Rejected(SpApiReply reply) => new(

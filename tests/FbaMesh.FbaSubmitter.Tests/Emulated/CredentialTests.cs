@@ -38,6 +38,8 @@ public class CredentialTests
         var error = await Assert.ThrowsAsync<RpcException>(() => submitter.Client.SubmitAsync(Orders.Valid()));
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal("LWA_REFUSED", error.Reason());
+        Assert.Null(error.RetryDelay());
         Assert.Contains("invalid_grant", error.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("update sp-api:refreshToken", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(0, amazon.Stats.Creates);
@@ -53,6 +55,7 @@ public class CredentialTests
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains("Amazon Fulfillment", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal("FULFILLMENT_ROLE_MISSING", error.Reason());
         Assert.Equal(0, amazon.Stats.Creates);
     }
 
@@ -71,6 +74,8 @@ public class CredentialTests
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("Could not read secret 'sp-api'", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal("CREDENTIALS_NOT_LOADED", error.Reason());
+        Assert.Equal(TimeSpan.FromMilliseconds(100), error.RetryDelay());
         Assert.Equal(SubmitOutcome.Created, answer.Outcome);
     }
 

@@ -53,6 +53,7 @@ public class GetAndCancelTests
         var error = await Assert.ThrowsAsync<RpcException>(() => submitter.Client.CancelAsync(request.SellerFulfillmentOrderId));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Equal("NOT_CANCELLABLE", error.Reason());
         Assert.Contains("OrderNotCancellable", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal("InvalidInput", Assert.Single(error.GetRpcStatus()!.GetDetail<FbaMesh.Contracts.Fulfillment.V1.AmazonErrors>().Errors).Code);
     }

@@ -17,6 +17,7 @@ public class FailuresOverStubTests
         var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitAsync(Orders.Valid()));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("AMAZON_REJECTED", error.Reason());
         Assert.Contains("InvalidInput: Value ZZ for parameter countryCode is invalid.", error.Status.Detail, StringComparison.Ordinal);
         var amazon = error.GetRpcStatus()!.GetDetail<AmazonErrors>();
         Assert.Equal(400, amazon.HttpStatus);
@@ -34,6 +35,7 @@ public class FailuresOverStubTests
         var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitAsync(new SubmitFulfillmentOrderRequest { SellerFulfillmentOrderId = "x" }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("INVALID_REQUEST", error.Reason());
         var badRequest = error.GetRpcStatus()!.GetDetail<BadRequest>();
         Assert.Contains(badRequest.FieldViolations, v => v.Field == "destination_address");
         Assert.Contains(badRequest.FieldViolations, v => v.Field == "items");
@@ -91,6 +93,7 @@ public class FailuresOverStubTests
         var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitAsync(Orders.Valid()));
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.NotNull(error.RetryDelay());
         var kinds = SubmitOverStubTests.Kinds(spApi);
         for (var i = 1; i < kinds.Length; i++)
         {
@@ -107,6 +110,7 @@ public class FailuresOverStubTests
         var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitAsync(Orders.Valid()));
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Equal("THROTTLED", error.Reason());
         Assert.All(SubmitOverStubTests.Kinds(spApi), k => Assert.Equal("create", k));
     }
 }
