@@ -1,12 +1,15 @@
 using System.Text.Json;
+using FbaMesh.Crystallize.Signing;
 
 namespace FbaMesh.WebhookGateway;
 
-/// <summary>Parses the webhook body. Depth is capped: Crystallize's payloads are a few levels deep,
-/// and a deeper document is an attack on the parser, not an order.</summary>
+/// <summary>
+/// Parses the webhook body. Depth is capped as the signature's canonicaliser caps it, so a body is
+/// either readable by both or refused as malformed JSON; Crystallize's payloads are a few levels deep.
+/// </summary>
 internal static class WebhookJson
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = JavaScriptJson.MaxDepth };
 
     public static JsonDocument? Parse(ReadOnlyMemory<byte> bytes, out WebhookRejection? rejection)
     {

@@ -72,6 +72,22 @@ public sealed class HostileInputTests(GatewayWithSidecar mesh) : IClassFixture<G
         Assert.Single(mesh.PublishedFor(orderId));
     }
 
+    [Theory]
+    [InlineData(200, HttpStatusCode.Accepted)]
+    [InlineData(300, HttpStatusCode.BadRequest)]
+    public async Task Nesting_is_read_up_to_the_canonicalisers_depth_and_refused_beyond(int depth, HttpStatusCode expected)
+    {
+        var orderId = GatewayWithSidecar.NewOrderId();
+        var body = $"{{\"id\":\"{orderId}\",\"deep\":{new string('[', depth - 1)}{new string(']', depth - 1)}}}";
+
+        // Past the canonicaliser's depth no token can be made; the body is refused before the signature anyway.
+        using var request = depth <= FbaMesh.Crystallize.Signing.JavaScriptJson.MaxDepth ? mesh.Signed(body) : Webhooks.Request(body, "x.y.z");
+
+        using var response = await mesh.Gateway.Client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task Many_repeated_keys_are_answered_promptly()
     {
