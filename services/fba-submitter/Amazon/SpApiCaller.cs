@@ -36,7 +36,7 @@ public sealed partial class SpApiCaller(
             }
             catch (LwaUnavailableException ex)
             {
-                await WaitOrFailAsync(budget, retries++, StatusCode.Unavailable, ex.Message, operation);
+                await WaitOrFailAsync(budget, retries++, StatusCode.Unavailable, ex.Message);
                 continue;
             }
             catch (OperationCanceledException) when (budget.Expired)
@@ -95,7 +95,7 @@ public sealed partial class SpApiCaller(
             {
                 LogThrottled(operation.ToString());
                 await WaitOrFailAsync(budget, retries++, StatusCode.ResourceExhausted,
-                    $"Amazon kept answering 429 to {operation} until the call deadline.", operation, reply);
+                    $"Amazon kept answering 429 to {operation} until the call deadline.", reply);
                 continue;
             }
 
@@ -103,7 +103,7 @@ public sealed partial class SpApiCaller(
             {
                 LogTransient(operation.ToString(), reply.DescribeCodes());
                 await WaitOrFailAsync(budget, retries++, StatusCode.Unavailable,
-                    $"SP-API {operation} did not succeed before the call deadline: last attempt {reply.Describe()}.", operation, reply);
+                    $"SP-API {operation} did not succeed before the call deadline: last attempt {reply.Describe()}.", reply);
                 continue;
             }
 
@@ -111,7 +111,7 @@ public sealed partial class SpApiCaller(
         }
     }
 
-    private async Task WaitOrFailAsync(CallBudget budget, int retry, StatusCode code, string message, SpApiOperation operation, SpApiReply? last = null)
+    private async Task WaitOrFailAsync(CallBudget budget, int retry, StatusCode code, string message, SpApiReply? last = null)
     {
         var o = options.Value;
         if (!await budget.WaitAsync(Backoff.Delay(retry, o.InitialBackoff, o.MaxBackoff, _jitter)))

@@ -78,7 +78,8 @@ public sealed class SpApiTransport(
         activity?.SetTag("http.response.status_code", reply.Status);
         if (!reply.IsSuccess)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, reply.Describe());
+            // Codes only: Amazon's messages may quote the recipient's name or address, and traces leave the process.
+            activity?.SetStatus(ActivityStatusCode.Error, reply.DescribeCodes());
         }
 
         if (reply.Throttled)
