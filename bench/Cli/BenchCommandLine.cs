@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace FbaMesh.Bench.Cli;
+
+/// <summary>The table of contents: one subcommand per scenario.</summary>
+public static class BenchCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("FbaMesh bench: measured speed, footprint and survival under faults (docs/BENCHMARKS.md).");
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(DrainCommand.Create());
+        root.Subcommands.Add(LatencyCommand.Create());
+        root.Subcommands.Add(FootprintCommand.Create());
+        root.Subcommands.Add(ChaosCommand.Create());
+        return root;
+    }
+
+    /// <summary>--json PATH: the same figures as the table, for scripts and CI.</summary>
+    public static Option<string?> JsonOption() => new("--json") { Description = "Also write the figures as JSON to this file." };
+
+    public static Option<T> Option<T>(string name, string description, T defaultValue) =>
+        new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+
+    public static Command Command(string name, string description, params Option[] options)
+    {
+        var command = new Command(name, description);
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using FbaMesh.Bench.Common;
+using FbaMesh.Bench.Drain;
+using Spectre.Console;
+
+namespace FbaMesh.Bench.Cli;
+
+internal static class DrainCommand
+{
+    public static Command Create()
+    {
+        var orders = BenchCommandLine.Option("--orders", "Orders in the burst.", 1000);
+        var rate = BenchCommandLine.Option("--rate", "Amazon's createFulfillmentOrder rate R (and the submitter's SpApi:CreateRate).", 50.0);
+        var burst = BenchCommandLine.Option("--burst", "Amazon's burst B (and the submitter's SpApi:CreateBurst).", 30);
+        var margin = new Option<double?>("--pacing-margin") { Description = "Submitter SpApi:PacingMargin (default: the service's own, 0.1)." };
+        var json = BenchCommandLine.JsonOption();
+        var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, json);
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = new DrainSettings(parse.GetValue(orders), parse.GetValue(rate), parse.GetValue(burst), PacingMargin: parse.GetValue(margin));
+            var report = await SpectreProgress.RunAsync(p => DrainScenario.RunAsync(settings, p, ct));
+            AnsiConsole.Write(DrainTable.Render(report));
+            await BenchJson.WriteAsync(report, parse.GetValue(json), ct);
+            return report.Orders.Clean ? 0 : 1;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using FbaMesh.Bench.Common;
+using FbaMesh.Bench.Footprint;
+using Spectre.Console;
+
+namespace FbaMesh.Bench.Cli;
+
+internal static class FootprintCommand
+{
+    public static Command Create()
+    {
+        var orders = BenchCommandLine.Option("--orders", "Orders pushed through before the second memory reading.", 10_000);
+        var json = BenchCommandLine.JsonOption();
+        var command = BenchCommandLine.Command("footprint", "Each service's start time to ready and resident memory, idle and after N orders.", orders, json);
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = new FootprintSettings(parse.GetValue(orders));
+            var report = await SpectreProgress.RunAsync(p => FootprintScenario.RunAsync(settings, p, ct));
+            AnsiConsole.Write(FootprintTable.Render(report));
+            await BenchJson.WriteAsync(report, parse.GetValue(json), ct);
+            return report.Orders.Clean ? 0 : 1;
+        });
+        return command;
+    }
+}

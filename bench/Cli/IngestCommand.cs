@@ -1,0 +1,28 @@
+using System.CommandLine;
+using FbaMesh.Bench.Common;
+using FbaMesh.Bench.Ingest;
+using Spectre.Console;
+
+namespace FbaMesh.Bench.Cli;
+
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var concurrency = BenchCommandLine.Option<int[]>("--concurrency", "Concurrency levels (closed-loop clients).", [1, 8, 32]);
+        concurrency.AllowMultipleArgumentsPerToken = true;
+        var rounds = BenchCommandLine.Option("--rounds", "Measured rounds per side and level (alternating baseline, gateway).", 5);
+        var seconds = BenchCommandLine.Option("--round-seconds", "Length of one round.", 3.0);
+        var json = BenchCommandLine.JsonOption();
+        var command = BenchCommandLine.Command("ingest", "Signed webhooks: the gateway (verify + publish) versus a bare Kestrel baseline.", concurrency, rounds, seconds, json);
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = new IngestSettings(parse.GetValue(concurrency)!, parse.GetValue(rounds), TimeSpan.FromSeconds(parse.GetValue(seconds)));
+            var report = await SpectreProgress.RunAsync(p => IngestScenario.RunAsync(settings, p, ct));
+            AnsiConsole.Write(IngestTable.Render(report));
+            await BenchJson.WriteAsync(report, parse.GetValue(json), ct);
+            return report.Levels.Any(l => l.Gateway.Errors > 0) ? 1 : 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,115 @@
+using FbaMesh.DevMesh;
+
+namespace FbaMesh.Bench.Common;
+
+/// <summary>What Amazon (the SP-API emulator) and the enricher hold for the orders of a run.</summary>
+public sealed record ExactlyOnceReport(
+    int Orders,
+    int ExpectedAtAmazon,
+    int AtAmazonOnce,
+    int Lost,
+    int Duplicated,
+    int UnexpectedAtAmazon,
+    int WrongFinalState,
+    int Unsettled,
+    IReadOnlyDictionary<string, int> FinalStates,
+    IReadOnlyList<string> LostOrderIds,
+    IReadOnlyList<string> DuplicatedOrderIds)
+{
+    public bool Clean => Lost == 0 && Duplicated == 0 && UnexpectedAtAmazon == 0;
+}
+
+/// <summary>
+/// The proof of "exactly once": every FBA order exactly once at Amazon, no other order there, every
+/// order in its expected final state. Lost = an FBA order Amazon does not hold when the wait ended.
+/// </summary>
+public static class ExactlyOnce
+{
+    /// <summary>Waits (bounded) until Amazon holds every expected FBA order and every order is settled.</summary>
+    public static async Task<ExactlyOnceReport> SettleAndCheckAsync(
+        Mesh mesh, IReadOnlyList<BenchOrder> orders, TimeSpan timeout, IProgressTrack? track, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        var fba = orders.Where(o => o.Expected == ExpectedOutcome.Submit).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var states = new Dictionary<string, OrderProgress?>(StringComparer.Ordinal);
+        try
+        {
+            while (true)
+            {
+                var held = AmazonCounts(mesh).Keys.Count(fba.Contains);
+                track?.Set(held, $"at Amazon {held}/{fba.Count}");
+                if (held >= fba.Count)
+                {
+                    break;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(250), deadline.Token);
+            }
+
+            foreach (var order in orders)
+            {
+                while (true)
+                {
+                    states[order.Id] = await TryGetAsync(mesh, order.Id, deadline.Token);
+                    if (states[order.Id] is { IsSettled: true })
+                    {
+                        break;
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The wait is a ceiling; what is missing by then is counted below.
+        }
+
+        foreach (var order in orders.Where(o => !states.ContainsKey(o.Id)))
+        {
+            states[order.Id] = await TryGetAsync(mesh, order.Id, ct);
+        }
+
+        return Check(mesh, orders, states);
+    }
+
+    private static ExactlyOnceReport Check(Mesh mesh, IReadOnlyList<BenchOrder> orders, Dictionary<string, OrderProgress?> states)
+    {
+        var atAmazon = AmazonCounts(mesh);
+        var ours = orders.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var fba = orders.Where(o => o.Expected == ExpectedOutcome.Submit).ToList();
+        var lost = fba.Where(o => !atAmazon.ContainsKey(o.Id)).Select(o => o.Id).ToList();
+        var duplicated = atAmazon.Where(a => a.Value > 1 && ours.ContainsKey(a.Key)).Select(a => a.Key).ToList();
+        var unexpected = atAmazon.Keys.Count(id => ours.TryGetValue(id, out var o) && o.Expected != ExpectedOutcome.Submit);
+        var finalStates = states.Values.GroupBy(s => s?.Status ?? "Unknown").ToDictionary(g => g.Key, g => g.Count());
+        var wrong = orders.Count(o => states[o.Id] is { IsSettled: true } s && s.Status != StatusFor(o.Expected));
+        var unsettled = orders.Count(o => states[o.Id] is not { IsSettled: true });
+        return new ExactlyOnceReport(
+            orders.Count, fba.Count, fba.Count(o => atAmazon.TryGetValue(o.Id, out var n) && n == 1), lost.Count, duplicated.Count,
+            unexpected, wrong, unsettled, finalStates, [.. lost.Take(20)], [.. duplicated.Take(20)]);
+    }
+
+    public static Dictionary<string, int> AmazonCounts(Mesh mesh) =>
+        mesh.SpApi!.FulfillmentOrders.GroupBy(o => o.SellerFulfillmentOrderId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    private static string StatusFor(ExpectedOutcome expected) => expected switch
+    {
+        ExpectedOutcome.Submit => OrderProgress.Submitted,
+        ExpectedOutcome.Skip => OrderProgress.Skipped,
+        _ => OrderProgress.Failed,
+    };
+
+    private static async Task<OrderProgress?> TryGetAsync(Mesh mesh, string id, CancellationToken ct)
+    {
+        try
+        {
+            return await mesh.GetOrderAsync(id, ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+}

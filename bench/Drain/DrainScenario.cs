@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using FbaMesh.Bench.Common;
+
+namespace FbaMesh.Bench.Drain;
+
+public sealed record DrainSettings(int Orders = 1000, double Rate = 50, int Burst = 30, int SendConcurrency = 16, double? PacingMargin = null)
+{
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+}
+
+public sealed record DrainReport(
+    RunInfo Run,
+    DrainSettings Settings,
+    double SendSeconds,
+    double SecondsToAllCreated,
+    double CreateWindowSeconds,
+    long Creates,
+    double Efficiency,
+    double SteadyRatePerSecond,
+    long Throttled,
+    long ThrottledAfterBurst,
+    long DuplicatesRefused,
+    long WebhookRetries,
+    ExactlyOnceReport Orders,
+    bool EfficiencyTargetMet,
+    bool NoThrottleAfterBurst,
+    IReadOnlyDictionary<string, double> ServiceStartMs,
+    string LoadAfter);
+
+/// <summary>
+/// A burst of N FBA orders into the mesh with Amazon's create quota at rate R, burst B, and the
+/// submitter told the same plan. Efficiency = creates / (B + R·T), T from the first create to the last:
+/// 1.0 means the quota was used to the last token, less means the mesh left quota unused.
+/// </summary>
+public static class DrainScenario
+{
+    public const double EfficiencyTarget = 0.95;
+
+    public static async Task<DrainReport> RunAsync(DrainSettings settings, IBenchProgress progress, CancellationToken ct)
+    {
+        var run = RunInfo.Now();
+        var plan = new MeshPlan(settings.Rate, settings.Burst) { PacingMargin = settings.PacingMargin };
+        var (mesh, startMs) = await BenchMesh.StartAsync(plan, progress, ct);
+        await using (mesh)
+        {
+            var orders = SampleOrders.Load(BenchMesh.RepositoryRoot).Take(settings.Orders, fbaOnly: true);
+            var sender = new WebhookSender(mesh);
+            var sendTrack = progress.Track("webhooks sent", orders.Count);
+            var createTrack = progress.Track("created at Amazon", orders.Count);
+            await using var sampler = new QuotaSampler(mesh.SpApi!);
+            sampler.Start();
+            var clock = Stopwatch.StartNew();
+            var started = DateTimeOffset.UtcNow;
+            await sender.SendAllAsync(orders, settings.SendConcurrency, n => sendTrack.Set(n), ct);
+            var sendSeconds = clock.Elapsed.TotalSeconds;
+            var result = await ExactlyOnce.SettleAndCheckAsync(mesh, orders, settings.Timeout, createTrack, ct);
+            await sampler.DisposeAsync();
+
+            var ids = orders.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+            var times = mesh.SpApi!.FulfillmentOrders.Where(o => ids.Contains(o.SellerFulfillmentOrderId)).Select(o => o.ReceivedAt).Order().ToList();
+            var window = times.Count > 1 ? (times[^1] - times[0]).TotalSeconds : 0;
+            var efficiency = times.Count / (settings.Burst + (settings.Rate * window));
+            var steady = times.Count > settings.Burst && window > 0
+                ? (times.Count - settings.Burst) / (times[^1] - times[Math.Min(settings.Burst, times.Count - 1)]).TotalSeconds
+                : 0;
+            var create = mesh.SpApi.Stats.For("createFulfillmentOrder").Snapshot();
+            var afterBurst = sampler.ThrottledAfter(settings.Burst);
+            return new DrainReport(
+                run, settings, Math.Round(sendSeconds, 2), times.Count > 0 ? Math.Round((times[^1] - started).TotalSeconds, 2) : 0,
+                Math.Round(window, 2), mesh.SpApi.Stats.Creates, Math.Round(efficiency, 3), Math.Round(steady, 1), create.Throttled, afterBurst,
+                mesh.SpApi.Stats.DuplicatesRefused, sender.Retries, result, efficiency >= EfficiencyTarget, afterBurst == 0, startMs, RunInfo.LoadAverageNow());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace FbaMesh.Bench.Drain;
+
+public static class DrainTable
+{
+    public static Table Render(DrainReport r)
+    {
+        var table = new Table().Title($"drain: {r.Settings.Orders} orders, Amazon create plan {r.Settings.Rate}/s burst {r.Settings.Burst}")
+            .AddColumns("figure", "value");
+        Add(table, "webhooks sent in", $"{F(r.SendSeconds)} s");
+        Add(table, "time until every order was created", $"{F(r.SecondsToAllCreated)} s");
+        Add(table, "first create → last create (T)", $"{F(r.CreateWindowSeconds)} s");
+        Add(table, "creates", r.Creates.ToString(CultureInfo.InvariantCulture));
+        Add(table, "efficiency = creates / (B + R·T)", $"{r.Efficiency.ToString("0.000", CultureInfo.InvariantCulture)} {Ok(r.EfficiencyTargetMet)} (target ≥ {DrainScenario.EfficiencyTarget})");
+        Add(table, "steady rate after the burst", $"{F(r.SteadyRatePerSecond)} /s (plan {r.Settings.Rate} /s)");
+        Add(table, "429s met (total / after the burst)", $"{r.Throttled} / {r.ThrottledAfterBurst} {Ok(r.NoThrottleAfterBurst)}");
+        Add(table, "duplicate creates refused by Amazon", r.DuplicatesRefused.ToString(CultureInfo.InvariantCulture));
+        Add(table, "lost / duplicated", $"{r.Orders.Lost} / {r.Orders.Duplicated} {Ok(r.Orders.Clean)}");
+        table.Caption($"load {r.Run.LoadAverage} → {r.LoadAfter}");
+        return table;
+    }
+
+    internal static string Ok(bool met) => met ? "[green]ok[/]" : "[red]missed[/]";
+
+    private static void Add(Table table, string name, string value) => table.AddRow(Markup.Escape(name), value);
+
+    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace FbaMesh.Bench.Ingest;
+
+public static class IngestTable
+{
+    public static Table Render(IngestReport report)
+    {
+        var table = new Table().Title($"ingest: signed webhooks ({report.BodyBytesAverage:0} B bodies), medians of {report.Settings.Rounds} rounds of {report.Settings.RoundSeconds:0.#} s")
+            .AddColumns("concurrency", "target", "req/s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "KB alloc/req", "ratio gw/base");
+        foreach (var level in report.Levels)
+        {
+            table.AddRow(Row(level.Concurrency, "baseline", level.Baseline, ""));
+            table.AddRow(Row(level.Concurrency, "gateway", level.Gateway, Verdict(level)));
+        }
+
+        table.Caption($"targets: ratio ≥ {IngestScenario.RatioTarget} at concurrency 32, gateway p99 < {IngestScenario.P99TargetMs} ms; load {report.Run.LoadAverage} → {report.LoadAfter}");
+        return table;
+    }
+
+    private static string[] Row(int concurrency, string side, SideFigures f, string ratio) =>
+    [
+        concurrency.ToString(CultureInfo.InvariantCulture), side, F(f.RequestsPerSecond, "0"), F(f.P50Ms, "0.00"), F(f.P99Ms, "0.00"),
+        F(f.P999Ms, "0.00"), f.Errors.ToString(CultureInfo.InvariantCulture), F(f.AllocatedKbPerRequest, "0.0"), ratio,
+    ];
+
+    private static string Verdict(IngestLevel level) =>
+        $"{level.ThroughputRatio.ToString("0.00", CultureInfo.InvariantCulture)} {(level.RatioTargetMet ? "[green]ok[/]" : "[red]below[/]")}" +
+        (level.P99TargetMet ? "" : " [red]p99[/]");
+
+    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}
