@@ -22,6 +22,9 @@ public sealed partial class FulfillmentOrderSubmitter(
 {
     private readonly SingleFlight<SubmitOutcome> _flights = new();
 
+    /// <summary>Submits waiting for Amazon right now (concurrent submits of one id count once per caller).</summary>
+    public int Waiting => _flights.Waiting;
+
     public Task<SubmitOutcome> SubmitAsync(SubmitFulfillmentOrderRequest request, CancellationToken callerGone) =>
         _flights.RunAsync(request.SellerFulfillmentOrderId, () => SubmitOnceAsync(request), callerGone);
 

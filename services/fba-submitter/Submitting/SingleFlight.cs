@@ -9,13 +9,25 @@ namespace FbaMesh.FbaSubmitter.Submitting;
 public sealed class SingleFlight<TResult>
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TResult>>> _running = new(StringComparer.Ordinal);
+    private int _waiting;
 
     public int Running => _running.Count;
 
-    public Task<TResult> RunAsync(string key, Func<Task<TResult>> work, CancellationToken callerGone)
+    /// <summary>Callers currently waiting for a run, across keys.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    public async Task<TResult> RunAsync(string key, Func<Task<TResult>> work, CancellationToken callerGone)
     {
         var lazy = _running.GetOrAdd(key, k => new Lazy<Task<TResult>>(() => RunAndForgetAsync(k, work)));
-        return lazy.Value.WaitAsync(callerGone);
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            return await lazy.Value.WaitAsync(callerGone);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
     }
 
     private async Task<TResult> RunAndForgetAsync(string key, Func<Task<TResult>> work)

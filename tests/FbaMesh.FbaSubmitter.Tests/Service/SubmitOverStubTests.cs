@@ -98,8 +98,8 @@ public partial class SubmitOverStubTests
         var request = Orders.Valid();
 
         var calls = Enumerable.Range(0, 10).Select(_ => host.Client.SubmitAsync(request)).ToArray();
-        await FbaMesh.Testing.Eventually.UntilAsync(() => spApi.Count == 1, "the create to reach the stub");
-        await Task.Delay(100);
+        var submitter = host.Services.GetRequiredService<FbaMesh.FbaSubmitter.Submitting.FulfillmentOrderSubmitter>();
+        await FbaMesh.Testing.Eventually.UntilAsync(() => submitter.Waiting == 10, "all ten submits to wait on the one create");
         release.SetResult();
         var answers = await Task.WhenAll(calls);
 
