@@ -13,13 +13,16 @@ namespace FbaMesh.OrderEnricher.Tests.Mesh;
 /// </summary>
 public sealed class DeliveryLog : IStartupFilter
 {
-    private readonly ConcurrentQueue<(string Event, string Status)> _deliveries = new();
+    private readonly ConcurrentQueue<(string Event, string Status, string TraceParent)> _deliveries = new();
 
     /// <summary>The answers to deliveries whose CloudEvent mentions <paramref name="orderId"/>, in order.</summary>
     public IReadOnlyList<string> AnswersFor(string orderId) =>
         [.. _deliveries.Where(d => d.Event.Contains(orderId, StringComparison.Ordinal)).Select(d => d.Status)];
 
-    public IReadOnlyList<(string Event, string Status)> All => [.. _deliveries];
+    /// <summary>The traceparent headers the deliveries of this order came with.</summary>
+    public IReadOnlyList<string> TraceParentsFor(string orderId) =>
+        [.. _deliveries.Where(d => d.Event.Contains(orderId, StringComparison.Ordinal)).Select(d => d.TraceParent)];
+
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -52,7 +55,7 @@ public sealed class DeliveryLog : IStartupFilter
             context.Response.Body = original;
             captured.Position = 0;
             await captured.CopyToAsync(original, context.RequestAborted);
-            _deliveries.Enqueue((cloudEvent, StatusOf(captured.ToArray(), context.Response.StatusCode)));
+            _deliveries.Enqueue((cloudEvent, StatusOf(captured.ToArray(), context.Response.StatusCode), context.Request.Headers.TraceParent.ToString()));
         }
     }
 

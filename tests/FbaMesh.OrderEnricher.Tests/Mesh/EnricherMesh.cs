@@ -45,8 +45,10 @@ public sealed class EnricherMesh : IAsyncDisposable
     private string ResourcesPath { get; }
 
     /// <param name="settings">Extra enricher configuration ("Pipeline:MaxAttempts" = "3", …).</param>
-    public static async Task<EnricherMesh> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="apiTokens">When true, the enricher's sidecar demands DAPR_API_TOKEN and sends APP_API_TOKEN.</param>
+    public static async Task<EnricherMesh> StartAsync(IDictionary<string, string?>? settings = null, bool apiTokens = false)
     {
+        var (daprToken, appToken) = apiTokens ? ("test-dapr-api-token", "test-app-api-token") : ((string?)null, (string?)null);
         var (appPort, daprHttp, daprGrpc, submitterPort, submitterHttp, submitterGrpc) =
             (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
         var crystallize = await CrystallizeEmulatorApp.StartAsync(new CrystallizeEmulatorOptions
@@ -69,6 +71,8 @@ public sealed class EnricherMesh : IAsyncDisposable
             ["Pipeline:MaxAttempts"] = "4",
             ["Submitter:Deadline"] = "00:00:05",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["DAPR_API_TOKEN"] = daprToken,
+            ["APP_API_TOKEN"] = appToken,
         };
         foreach (var (key, value) in TestResources.MappingOptions())
         {
@@ -97,6 +101,7 @@ public sealed class EnricherMesh : IAsyncDisposable
             {
                 DaprHttpPort = daprHttp, DaprGrpcPort = daprGrpc, AppPort = appPort, AppDirectory = appDir,
                 ResourcesPath = resources, ConfigFile = "../../components/configuration/order-enricher.yaml",
+                DaprApiToken = daprToken, AppApiToken = appToken,
             },
             new SidecarOptions("fba-submitter")
             {
@@ -107,7 +112,11 @@ public sealed class EnricherMesh : IAsyncDisposable
         await sidecars["order-enricher"].SubscriptionsDiscovered.WaitAsync(TimeSpan.FromSeconds(30));
 
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
-        var dapr = new DaprClientBuilder().UseGrpcEndpoint($"http://127.0.0.1:{daprGrpc}").UseHttpEndpoint($"http://127.0.0.1:{daprHttp}").Build();
+        var dapr = new DaprClientBuilder()
+            .UseGrpcEndpoint($"http://127.0.0.1:{daprGrpc}")
+            .UseHttpEndpoint($"http://127.0.0.1:{daprHttp}")
+            .UseDaprApiToken(daprToken)
+            .Build();
         return new EnricherMesh(enricher, sidecars, crystallize, submitter, http, dapr, resources) { Deliveries = deliveries };
     }
 

@@ -63,8 +63,12 @@ public sealed class FakeSubmitter : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private Task<SubmitFulfillmentOrderResponse> HandleAsync(SubmitFulfillmentOrderRequest request)
+    /// <summary>The traceparent header of every request, in order (null when absent).</summary>
+    public ConcurrentQueue<string?> TraceParents { get; } = new();
+
+    private Task<SubmitFulfillmentOrderResponse> HandleAsync(SubmitFulfillmentOrderRequest request, ServerCallContext context)
     {
+        TraceParents.Enqueue(context.RequestHeaders.GetValue("traceparent"));
         Requests.Enqueue(request);
         var answer = Scripts.GetValueOrDefault(request.SellerFulfillmentOrderId, DefaultAnswer);
         return answer(request, Count(request.SellerFulfillmentOrderId));
@@ -88,12 +92,13 @@ public sealed class FakeSubmitter : IAsyncDisposable
 
     internal sealed class SubmitterService(Holder holder)
     {
-        public Task<SubmitFulfillmentOrderResponse> SubmitAsync(SubmitFulfillmentOrderRequest request) => holder.Submitter!.HandleAsync(request);
+        public Task<SubmitFulfillmentOrderResponse> SubmitAsync(SubmitFulfillmentOrderRequest request, ServerCallContext context) =>
+            holder.Submitter!.HandleAsync(request, context);
     }
 
     internal sealed class SubmitterMethods : IServiceMethodProvider<SubmitterService>
     {
         public void OnServiceMethodDiscovery(ServiceMethodProviderContext<SubmitterService> context) =>
-            context.AddUnaryMethod(SubmitMethod, [], (service, request, _) => service.SubmitAsync(request));
+            context.AddUnaryMethod(SubmitMethod, [], (service, request, call) => service.SubmitAsync(request, call));
     }
 }

@@ -7,7 +7,9 @@ public class MeshFixture : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync() => Mesh = await EnricherMesh.StartAsync(Settings);
+    protected virtual bool ApiTokens => false;
+
+    public async Task InitializeAsync() => Mesh = await EnricherMesh.StartAsync(Settings, ApiTokens);
 
     public async Task DisposeAsync() => await Mesh.DisposeAsync();
 }
