@@ -69,4 +69,46 @@ public sealed class DeliveryDecisionTests(MeshFixture fixture) : IClassFixture<M
         Assert.Equal(stale, state.ReceivedAt);
         Assert.Equal(["SUCCESS"], await _mesh.AnswersAsync(id, 1));
     }
+
+    [Fact]
+    public async Task When_another_delivery_finished_first_the_etag_conflict_ends_in_success_without_overwriting()
+    {
+        var id = _mesh.CopyOfFixture(Norway);
+        OrderState? theirs = null;
+        _mesh.Submitter.Scripts[id] = async (request, call) =>
+        {
+            // Another delivery records the order while this one is at the submitter.
+            var (current, _) = await _mesh.Dapr.GetStateAndETagAsync<OrderState>("fbamesh-state", OrderStateStore.Key(id));
+            theirs = current! with { Status = OrderStatus.Submitted, SubmitOutcome = "CREATED", ClaimedBy = "the-other-delivery" };
+            await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), theirs);
+            return await Mesh.FakeSubmitter.DefaultAnswer(request, 2);
+        };
+
+        await _mesh.PublishOrderReceivedAsync(id);
+
+        Assert.Equal(["SUCCESS"], await _mesh.AnswersAsync(id, 1));
+        Assert.Equal(theirs, await _mesh.StateAsync(id));
+    }
+
+    [Fact]
+    public async Task When_another_delivery_took_the_order_over_the_etag_conflict_asks_for_a_redelivery()
+    {
+        var id = _mesh.CopyOfFixture(Norway);
+        OrderState? taken = null;
+        _mesh.Submitter.Scripts[id] = async (request, call) =>
+        {
+            var (current, _) = await _mesh.Dapr.GetStateAndETagAsync<OrderState>("fbamesh-state", OrderStateStore.Key(id));
+            taken = current! with { ClaimedBy = "the-other-delivery", UpdatedAt = DateTimeOffset.UtcNow };
+            await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), taken);
+            return await Mesh.FakeSubmitter.DefaultAnswer(request, call);
+        };
+
+        await _mesh.PublishOrderReceivedAsync(id);
+        var first = await _mesh.AnswersAsync(id, 1);
+        await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), taken! with { Status = OrderStatus.Submitted, ClaimedBy = null });
+        await Eventually.UntilAsync(() => _mesh.Deliveries.AnswersFor(id).Contains("SUCCESS"), "the redelivery to find the order submitted");
+
+        Assert.Equal("RETRY", first[0]);
+        Assert.Equal(1, _mesh.Submitter.Count(id));
+    }
 }
