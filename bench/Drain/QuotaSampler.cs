@@ -16,6 +16,7 @@ public sealed class QuotaSampler(SpApiEmulatorApp amazon) : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private Task? loop;
+    private int disposed;
 
     public void Start() => loop = Task.Run(RunAsync);
 
@@ -40,6 +41,11 @@ public sealed class QuotaSampler(SpApiEmulatorApp amazon) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await stop.CancelAsync();
         if (loop is not null)
         {

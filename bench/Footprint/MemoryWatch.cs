@@ -9,6 +9,7 @@ public sealed class MemoryWatch(Mesh mesh) : IAsyncDisposable
     private readonly Dictionary<string, double> highest = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stop = new();
     private Task? loop;
+    private int disposed;
 
     public static IReadOnlyDictionary<string, ResidentMemory?> Now(Mesh mesh) =>
         mesh.Endpoints.Services.ToDictionary(s => s.Key, s => ResidentMemory.Of(s.Value.ProcessId), StringComparer.Ordinal);
@@ -49,6 +50,11 @@ public sealed class MemoryWatch(Mesh mesh) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await stop.CancelAsync();
         if (loop is not null)
         {
