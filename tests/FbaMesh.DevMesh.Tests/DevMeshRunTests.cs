@@ -58,7 +58,9 @@ public sealed class DevMeshRunTests
         Assert.True(children.Count(pid => ProcessTree.CommandName(pid) == "dotnet") >= 3, string.Join(", ", children.Select(ProcessTree.CommandName)));
         devmesh.Signal("TERM");
         Assert.Equal(0, await devmesh.WaitForExitAsync(TimeSpan.FromSeconds(60)));
-        Assert.DoesNotContain(children, ProcessTree.IsAlive);
+        await Eventually.UntilAsync(() => !children.Any(ProcessTree.IsAlive),
+            $"every process devmesh started to be gone: {string.Join(", ", children.Where(ProcessTree.IsAlive).Select(ProcessTree.CommandName))}",
+            TimeSpan.FromSeconds(10));
         Assert.False(File.Exists(devmesh.EndpointsFile));
     }
 

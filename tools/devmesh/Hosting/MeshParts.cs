@@ -94,15 +94,24 @@ internal sealed class MeshParts : IAsyncDisposable
 
         var logger = logging.CreateLogger("FbaMesh.DevMesh");
         var probe = new ReadinessProbe(probeHttp);
+        var upstreams = new UpstreamUrls(Crystallize?.OrderApiUrl, SpApi?.BaseAddress, SpApi?.TokenEndpoint);
         foreach (var sidecar in plan.Sidecars.Where(s => s.AppPort is not null))
         {
-            var definition = ServiceEnvironment.Define(sidecar, options, this);
+            var definition = ServiceEnvironment.Define(sidecar, options, upstreams);
             Services[sidecar.AppId] = new SupervisedService(
                 definition, new ServiceLog(options.ResolvedLogDirectory, sidecar.AppId), probe, options, logger);
         }
 
         await Task.WhenAll(Services.Values.Select(s =>
             StepAsync(progress, s.Definition.AppId, async () => { await s.StartAsync(ct); return s; }, x => x.Definition.AppUrl.ToString())));
+
+        // Ready apps are not enough: an event published before the enricher's sidecar has read its
+        // subscriptions would find no subscriber. The mesh is up once every sidecar has read them.
+        await StepAsync(progress, "subscriptions", async () =>
+        {
+            await Task.WhenAll(Sidecars.Sidecars.Select(s => s.SubscriptionsDiscovered)).WaitAsync(options.ReadyTimeout, ct);
+            return Sidecars.Sidecars.Count;
+        }, count => $"read by {count} sidecars");
     }
 
     private async Task<T> StepAsync<T>(IProgress<MeshStartProgress> progress, string part, Func<Task<T>> start, Func<T, string> describe)

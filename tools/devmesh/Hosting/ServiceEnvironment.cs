@@ -8,10 +8,16 @@ namespace FbaMesh.DevMesh.Hosting;
 /// </summary>
 internal static class ServiceEnvironment
 {
+    /// <summary>
+    /// Crystallize's order API. Set explicitly for a real tenant because the enricher's Development
+    /// settings point at the local emulator (http://localhost:5400), and devmesh runs in Development.
+    /// </summary>
+    public const string RealCrystallizeOrderApi = "https://api.crystallize.com/{tenantIdentifier}/orders";
+
     /// <summary>Inherited variables that would make a service listen somewhere else.</summary>
     private static readonly string[] Cleared = ["ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_URLS", "DOTNET_HTTP_PORTS"];
 
-    public static ServiceDefinition Define(SidecarOptions sidecar, MeshOptions options, MeshParts parts)
+    public static ServiceDefinition Define(SidecarOptions sidecar, MeshOptions options, UpstreamUrls upstreams)
     {
         var appPort = sidecar.AppPort ?? throw new ArgumentException("A service needs an app port.", nameof(sidecar));
         var env = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -35,7 +41,7 @@ internal static class ServiceEnvironment
         env["DAPR_API_TOKEN"] = sidecar.DaprApiToken;
         env["APP_API_TOKEN"] = sidecar.AppApiToken;
 
-        AddUpstreams(sidecar.AppId, env, options, parts);
+        AddUpstreams(sidecar.AppId, env, options, upstreams);
 
         if (options.AppEnvironment.TryGetValue(sidecar.AppId, out var extra))
         {
@@ -50,24 +56,27 @@ internal static class ServiceEnvironment
             ServiceDefinition.FindAssembly(sidecar.AppDirectory, options.BuildConfiguration), env);
     }
 
-    private static void AddUpstreams(string appId, Dictionary<string, string?> env, MeshOptions options, MeshParts parts)
+    private static void AddUpstreams(string appId, Dictionary<string, string?> env, MeshOptions options, UpstreamUrls upstreams)
     {
         switch (appId)
         {
             case "webhook-gateway" when options.PublicBaseUrl is { } publicUrl:
                 env["Webhook__PublicBaseUrl"] = publicUrl.ToString();
                 break;
-            case "order-enricher" when parts.Crystallize is { } crystallize:
-                env["Crystallize__OrderApiUrl"] = crystallize.OrderApiUrl.ToString();
+            case "order-enricher" when upstreams.CrystallizeOrderApi is { } orderApi:
+                env["Crystallize__OrderApiUrl"] = orderApi.ToString();
                 foreach (var (name, value) in SampleMappingOptions.ToEnvironment(UpstreamEmulators.FixturesPath(options.RepositoryRoot)))
                 {
                     env[name] = value;
                 }
 
                 break;
-            case "fba-submitter" when parts.SpApi is { } spApi:
-                env["SpApi__EndpointOverride"] = spApi.BaseAddress.ToString();
-                env["SpApi__TokenEndpointOverride"] = spApi.TokenEndpoint.ToString();
+            case "order-enricher":
+                env["Crystallize__OrderApiUrl"] = RealCrystallizeOrderApi;
+                break;
+            case "fba-submitter" when upstreams.SpApi is { } spApi && upstreams.LwaTokenEndpoint is { } token:
+                env["SpApi__EndpointOverride"] = spApi.ToString();
+                env["SpApi__TokenEndpointOverride"] = token.ToString();
                 break;
             case "fba-submitter":
                 // The real upstream from devmesh is always Amazon's sandbox: a developer's mesh ships nothing.
@@ -76,3 +85,6 @@ internal static class ServiceEnvironment
         }
     }
 }
+
+/// <summary>Where the emulators listen; null for an upstream that is the real one.</summary>
+internal sealed record UpstreamUrls(Uri? CrystallizeOrderApi, Uri? SpApi, Uri? LwaTokenEndpoint);
