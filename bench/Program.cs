@@ -1,6 +1,13 @@
 using FbaMesh.Bench.Cli;
+using Spectre.Console;
 
 // The benchmark and chaos harness (issue 8):
 //   dotnet run -c Release --project bench -- <ingest | drain | latency | footprint | chaos> [--json PATH] [options]
 // Each scenario lives in its own folder; the command line only wires options to it.
+// Tables written to a file or a pipe (CI, BENCHMARKS.md) keep their columns instead of wrapping at 80.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 200;
+}
+
 return await BenchCommandLine.Build().Parse(args).InvokeAsync();

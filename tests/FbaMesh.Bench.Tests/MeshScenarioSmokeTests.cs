@@ -1,0 +1,67 @@
+using FbaMesh.Bench.Chaos;
+using FbaMesh.Bench.Common;
+using FbaMesh.Bench.Drain;
+using FbaMesh.Bench.Latency;
+using Xunit;
+
+namespace FbaMesh.Bench.Tests;
+
+/// <summary>
+/// drain, chaos and latency at smoke size, each on its own fresh mesh (as the bench runs them). One
+/// class, so they run one after another: three meshes at once would crowd a 2-core machine.
+/// </summary>
+public sealed class MeshScenarioSmokeTests
+{
+    [Fact]
+    public async Task Drain_of_100_orders_loses_and_duplicates_nothing_and_writes_its_report()
+    {
+        var report = await DrainScenario.RunAsync(new DrainSettings(Orders: 100), SilentProgress.Instance, CancellationToken.None);
+
+        Assert.Equal(0, report.Orders.Lost);
+        Assert.Equal(0, report.Orders.Duplicated);
+        Assert.Equal(100, report.Orders.AtAmazonOnce);
+        var json = await JsonReport.RoundTripAsync(report);
+        Assert.Equal(0, json.At("orders", "lost").GetInt32());
+        Assert.Equal(0, json.At("orders", "duplicated").GetInt32());
+        Assert.True(json.At("efficiency").GetDouble() > 0);
+        Assert.Equal(100, json.At("settings", "orders").GetInt32());
+    }
+
+    [Fact]
+    public async Task Chaos_of_100_orders_with_kills_and_faults_loses_and_duplicates_nothing()
+    {
+        var settings = new ChaosSettings(Orders: 100, SendPerSecond: 20)
+        {
+            KillEvery = TimeSpan.FromSeconds(1.5),
+            FaultEvery = TimeSpan.FromSeconds(0.5),
+        };
+
+        var report = await ChaosScenario.RunAsync(settings, SilentProgress.Instance, CancellationToken.None);
+
+        var run = Assert.Single(report.Runs);
+        Assert.True(run.Orders.Clean, $"lost {string.Join(", ", run.Orders.LostOrderIds)}; duplicated {string.Join(", ", run.Orders.DuplicatedOrderIds)}");
+        Assert.Equal(0, run.Orders.WrongFinalState);
+        Assert.Equal(0, run.Orders.Unsettled);
+        // Sending is paced over about 5 s and the first kill comes within 2.25 s of the start.
+        Assert.Contains(run.Events, e => e.Kind == "kill");
+        Assert.Contains(run.Events, e => e.Kind == "fault");
+        var json = await JsonReport.RoundTripAsync(report);
+        Assert.True(json.At("clean").GetBoolean());
+        Assert.Equal(0, json.At("lost").GetInt32());
+        Assert.Equal(0, json.At("duplicated").GetInt32());
+        Assert.Equal(100, json.At("runs")[0].At("orders", "orders").GetInt32());
+    }
+
+    [Fact]
+    public async Task Latency_of_a_few_orders_reports_every_hop()
+    {
+        var report = await LatencyScenario.RunAsync(new LatencySettings(Orders: 5, WarmUp: 1), SilentProgress.Instance, CancellationToken.None);
+
+        Assert.True(report.Orders.Clean);
+        Assert.Equal(5, report.Hops.Count);
+        Assert.All(report.Hops, hop => Assert.Equal(5, hop.Latency.Count));
+        var json = await JsonReport.RoundTripAsync(report);
+        Assert.Equal(5, json.At("hops").GetArrayLength());
+        Assert.Equal(5, json.At("hops")[0].At("latency", "count").GetInt32());
+    }
+}
