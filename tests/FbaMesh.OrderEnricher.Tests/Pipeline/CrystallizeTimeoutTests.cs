@@ -1,0 +1,37 @@
+using System.Net.Http.Json;
+using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Tests.Mesh;
+
+namespace FbaMesh.OrderEnricher.Tests.Pipeline;
+
+/// <summary>A Crystallize read that hangs is cut at the attempt timeout and tried again within the same delivery.</summary>
+public sealed class CrystallizeTimeoutTests(CrystallizeTimeoutTests.ShortTimeouts fixture) : IClassFixture<CrystallizeTimeoutTests.ShortTimeouts>
+{
+    private readonly EnricherMesh _mesh = fixture.Mesh;
+
+    [Fact]
+    public async Task A_slow_answer_is_retried_after_the_attempt_timeout()
+    {
+        var id = _mesh.CopyOfFixture("6724c1a95e1d4b0012a3f101");
+        using (var http = new HttpClient { BaseAddress = _mesh.Crystallize.BaseAddress })
+        {
+            using var added = await http.PostAsJsonAsync("_emulator/faults", new { delayMs = 20_000, count = 1, orderId = id });
+            added.EnsureSuccessStatusCode();
+        }
+
+        await _mesh.PublishOrderReceivedAsync(id);
+        var state = await _mesh.FinalStateAsync(id);
+
+        Assert.Equal(OrderStatus.Submitted, state.Status);
+        Assert.Equal(["SUCCESS"], await _mesh.AnswersAsync(id, 1));
+    }
+
+    public sealed class ShortTimeouts : MeshFixture
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Crystallize:AttemptTimeout"] = "00:00:01",
+            ["Crystallize:TotalTimeout"] = "00:00:15",
+        };
+    }
+}
