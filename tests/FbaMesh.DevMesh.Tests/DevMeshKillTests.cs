@@ -1,0 +1,29 @@
+using FbaMesh.Testing;
+
+namespace FbaMesh.DevMesh.Tests;
+
+/// <summary>devmesh killed outright gets no chance to clean up: the watchdogs must do it.</summary>
+[Collection(MeshCollection.Name)]
+public sealed class DevMeshKillTests
+{
+    [Fact]
+    public async Task A_service_killed_on_request_stays_down_and_SIGKILL_of_devmesh_still_leaves_no_service_running()
+    {
+        await using var devmesh = DevMeshProcess.Start();
+        var endpoints = await devmesh.WaitForEndpointsAsync();
+        var services = endpoints.Services.Values.Select(s => s.ProcessId!.Value).ToList();
+        Assert.All(services, pid => Assert.Equal("dotnet", ProcessTree.CommandName(pid)));
+
+        var (code, said) = await devmesh.CommandAsync("kill", "fba-submitter");
+        Assert.True(code == 0, said);
+        var submitter = endpoints.Services["fba-submitter"].ProcessId!.Value;
+        await Eventually.UntilAsync(() => !ProcessTree.IsAlive(submitter), "the submitter to be gone");
+        Assert.DoesNotContain("fba-submitter exited unexpectedly", devmesh.Output, StringComparison.Ordinal);
+
+        devmesh.Signal("KILL");
+        await devmesh.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        await Eventually.UntilAsync(() => !services.Any(ProcessTree.IsAlive),
+            "the watchdogs to kill the services of a dead devmesh", TimeSpan.FromSeconds(30));
+    }
+}
