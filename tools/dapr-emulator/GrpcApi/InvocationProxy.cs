@@ -21,6 +21,10 @@ internal sealed partial class InvocationProxy(IHttpForwarder forwarder, Emulated
         AutomaticDecompression = DecompressionMethods.None,
         UseCookies = false,
         ConnectTimeout = TimeSpan.FromSeconds(5),
+
+        // Forward the caller's traceparent as it came: an activity listener in this process (tests,
+        // devmesh with telemetry) must not replace it with a trace of the emulator's own.
+        ActivityHeadersPropagator = null,
         EnableMultipleHttp2Connections = true,
     });
 

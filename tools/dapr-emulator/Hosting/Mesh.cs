@@ -22,7 +22,15 @@ internal sealed class Mesh : IAsyncDisposable
     public Mesh(ILoggerFactory logging, TimeProvider time)
     {
         (Logging, Time) = (logging, time);
-        AppHttp = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5), PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+        // Deliveries carry the event's own traceparent (set from the envelope); no listener in this
+        // process may replace it with a new trace, so the handler propagates no activity headers.
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            ActivityHeadersPropagator = null,
+        };
+        AppHttp = new HttpClient(handler)
         {
             Timeout = TimeSpan.FromSeconds(60),
         };

@@ -20,6 +20,10 @@ internal static class HttpInvocation
         AutomaticDecompression = DecompressionMethods.None,
         UseCookies = false,
         ConnectTimeout = TimeSpan.FromSeconds(5),
+
+        // Forward the caller's traceparent as it came: an activity listener in this process (tests,
+        // devmesh with telemetry) must not replace it with a trace of the emulator's own.
+        ActivityHeadersPropagator = null,
     });
 
     public static void MapHttpInvocation(this IEndpointRouteBuilder app, EmulatedSidecar sidecar)
