@@ -26,7 +26,9 @@ public sealed class Mesh : IAsyncDisposable
     /// <summary>Unexpected exits and restarts of services, for live display.</summary>
     public event EventHandler<ServiceEvent>? ServiceChanged;
 
-    public DaprEmulatorHost Sidecars => parts.Sidecars;
+    /// <summary>The emulated sidecars (publish log, per-app endpoints). Not there with a <see cref="MeshOptions.SidecarRuntime"/>.</summary>
+    public DaprEmulatorHost Sidecars => parts.Emulator
+        ?? throw new InvalidOperationException("This mesh runs on MeshOptions.SidecarRuntime, not on the emulated sidecars.");
 
     public CrystallizeEmulatorApp? Crystallize => parts.Crystallize;
 

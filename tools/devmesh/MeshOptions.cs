@@ -56,6 +56,9 @@ public sealed class MeshOptions
     /// <summary>Webhook__PublicBaseUrl for the gateway (a tunnel URL when a real Crystallize calls in).</summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>Null: emulated sidecars in this process (no Dapr runtime needed). Otherwise these, e.g. daprd in containers.</summary>
+    public ISidecarRuntime? SidecarRuntime { get; set; }
+
     /// <summary>How long one service may take to answer /readyz after it was started.</summary>
     public TimeSpan ReadyTimeout { get; set; } = TimeSpan.FromSeconds(90);
 

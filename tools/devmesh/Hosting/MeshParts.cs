@@ -20,7 +20,8 @@ internal sealed class MeshParts : IAsyncDisposable
     {
     }
 
-    public DaprEmulatorHost Sidecars { get; private set; } = null!;
+    /// <summary>The emulated sidecars; null when <see cref="MeshOptions.SidecarRuntime"/> provides them.</summary>
+    public DaprEmulatorHost? Emulator { get; private set; }
 
     public CrystallizeEmulatorApp? Crystallize { get; private set; }
 
@@ -89,13 +90,21 @@ internal sealed class MeshParts : IAsyncDisposable
             owned.Add(new DisposeOnce(overlay.Dispose));
         }
 
-        Sidecars = await StepAsync(progress, "sidecars",
-            () => DaprEmulatorHost.StartAsync(plan.Sidecars, logging, ct), _ => string.Join(", ", plan.Sidecars.Select(s => s.AppId)));
+        var names = string.Join(", ", plan.Sidecars.Select(s => s.AppId));
+        IReadOnlyList<DaprEmulator.SidecarOptions> sidecars = plan.Sidecars;
+        if (options.SidecarRuntime is { } runtime)
+        {
+            sidecars = await StepAsync(progress, "sidecars", () => runtime.StartAsync(plan.Sidecars, ct), _ => names);
+        }
+        else
+        {
+            Emulator = await StepAsync(progress, "sidecars", () => DaprEmulatorHost.StartAsync(plan.Sidecars, logging, ct), _ => names);
+        }
 
         var logger = logging.CreateLogger("FbaMesh.DevMesh");
         var probe = new ReadinessProbe(probeHttp);
         var upstreams = new UpstreamUrls(Crystallize?.OrderApiUrl, SpApi?.BaseAddress, SpApi?.TokenEndpoint);
-        foreach (var sidecar in plan.Sidecars.Where(s => s.AppPort is not null))
+        foreach (var sidecar in sidecars.Where(s => s.AppPort is not null))
         {
             var definition = ServiceEnvironment.Define(sidecar, options, upstreams);
             Services[sidecar.AppId] = new SupervisedService(
@@ -107,11 +116,14 @@ internal sealed class MeshParts : IAsyncDisposable
 
         // Ready apps are not enough: an event published before the enricher's sidecar has read its
         // subscriptions would find no subscriber. The mesh is up once every sidecar has read them.
-        await StepAsync(progress, "subscriptions", async () =>
+        if (Emulator is { } emulator)
         {
-            await Task.WhenAll(Sidecars.Sidecars.Select(s => s.SubscriptionsDiscovered)).WaitAsync(options.ReadyTimeout, ct);
-            return Sidecars.Sidecars.Count;
-        }, count => $"read by {count} sidecars");
+            await StepAsync(progress, "subscriptions", async () =>
+            {
+                await Task.WhenAll(emulator.Sidecars.Select(s => s.SubscriptionsDiscovered)).WaitAsync(options.ReadyTimeout, ct);
+                return emulator.Sidecars.Count;
+            }, count => $"read by {count} sidecars");
+        }
     }
 
     private async Task<T> StepAsync<T>(IProgress<MeshStartProgress> progress, string part, Func<Task<T>> start, Func<T, string> describe)
