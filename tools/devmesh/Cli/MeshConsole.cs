@@ -36,7 +36,17 @@ internal static class MeshConsole
         await AnsiConsole.Status().StartAsync("Starting FbaMesh…", async _ =>
             mesh = await Mesh.StartAsync(settings.Mesh, progress, ct));
         RunningMesh? running = null;
-        var control = await ControlEndpoint.StartAsync(mesh!, () => running?.TryWriteEndpointsAsync() ?? Task.CompletedTask);
+        ControlEndpoint control;
+        try
+        {
+            control = await ControlEndpoint.StartAsync(mesh!, () => running?.TryWriteEndpointsAsync() ?? Task.CompletedTask);
+        }
+        catch
+        {
+            await mesh!.DisposeAsync();
+            throw;
+        }
+
         running = new RunningMesh(mesh!, control, settings.EndpointsFile);
         AnsiConsole.Write(EndpointsTable.Render(running.Endpoints, settings));
         // Outside the table too: a table cell may wrap the URL, and people copy it from here.

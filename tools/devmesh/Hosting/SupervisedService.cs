@@ -133,7 +133,7 @@ internal sealed partial class SupervisedService(
         crashesInARow = TimeProvider.System.GetElapsedTime(startedAt) > StableAfter ? 1 : crashesInARow + 1;
         var pause = TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, FirstPause.Ticks << Math.Min(crashesInARow - 1, 10)));
         LogExited(logger, definition.AppId, code, options.SuperviseRestarts ? pause.TotalSeconds : -1);
-        Changed?.Invoke(this, new ServiceEvent(definition.AppId, ServiceEventKind.Exited, code, pause));
+        Changed?.Invoke(this, new ServiceEvent(definition.AppId, ServiceEventKind.Exited, code, options.SuperviseRestarts ? pause : null));
         if (!options.SuperviseRestarts)
         {
             return;
@@ -153,6 +153,12 @@ internal sealed partial class SupervisedService(
         {
             // The new process exited or never became ready; its own watcher schedules the next try.
             LogRestartFailed(logger, definition.AppId, ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            // The process could not even be started (dotnet gone, binary deleted by a rebuild): say so, stop trying.
+            LogRestartFailed(logger, definition.AppId, ex.Message);
+            Changed?.Invoke(this, new ServiceEvent(definition.AppId, ServiceEventKind.Exited, null, null));
         }
     }
 
