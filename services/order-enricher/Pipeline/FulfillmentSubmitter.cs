@@ -1,5 +1,6 @@
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.OrderEnricher.Mapping;
+using RetryInfo = Google.Rpc.RetryInfo;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -28,13 +29,22 @@ public sealed class FulfillmentSubmitter(
         }
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return FromStatus(ex.Status);
+            return FromStatus(ex.Status, retryLater: ex.GetRpcStatus()?.GetDetail<RetryInfo>() is not null);
         }
     }
 
-    public static SubmitResult FromStatus(Status status)
+    /// <param name="retryLater">
+    /// The submitter attached google.rpc.RetryInfo: the condition heals by itself or by an operator
+    /// (credentials not loaded yet, a role being granted), so the order waits instead of failing.
+    /// </param>
+    public static SubmitResult FromStatus(Status status, bool retryLater = false)
     {
         var detail = string.IsNullOrWhiteSpace(status.Detail) ? status.StatusCode.ToString() : status.Detail;
+        if (retryLater && status.StatusCode != StatusCode.InvalidArgument)
+        {
+            return new SubmitResult.Transient($"{status.StatusCode} (retry later): {detail}");
+        }
+
         return status.StatusCode switch
         {
             StatusCode.InvalidArgument => new SubmitResult.Rejected(ReasonCodes.AmazonRejected, detail),

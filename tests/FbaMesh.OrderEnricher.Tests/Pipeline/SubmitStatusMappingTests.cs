@@ -42,4 +42,15 @@ public sealed class SubmitStatusMappingTests
 
         Assert.Equal("PermissionDenied", rejected.Message);
     }
+
+    [Theory]
+    [InlineData(StatusCode.FailedPrecondition)]
+    [InlineData(StatusCode.PermissionDenied)]
+    [InlineData(StatusCode.Unauthenticated)]
+    public void An_operator_fixable_status_with_retry_info_waits_instead_of_failing(StatusCode code) =>
+        Assert.IsType<SubmitResult.Transient>(FulfillmentSubmitter.FromStatus(new Status(code, "credentials not loaded"), retryLater: true));
+
+    [Fact]
+    public void Amazon_refusing_the_order_fails_it_even_with_retry_info() =>
+        Assert.IsType<SubmitResult.Rejected>(FulfillmentSubmitter.FromStatus(new Status(StatusCode.InvalidArgument, "bad sku"), retryLater: true));
 }
