@@ -17,9 +17,12 @@ public sealed class GatewayUnderLoad : IAsyncDisposable
     private readonly DaprEmulatorHost sidecar;
     private readonly WebApplication app;
 
-    private GatewayUnderLoad(DaprEmulatorHost sidecar, WebApplication app, Uri url) => (this.sidecar, this.app, Url) = (sidecar, app, url);
+    private GatewayUnderLoad(DaprEmulatorHost sidecar, WebApplication app, Uri url, int sidecarGrpcPort) =>
+        (this.sidecar, this.app, Url, SidecarGrpcPort) = (sidecar, app, url, sidecarGrpcPort);
 
     public Uri Url { get; }
+
+    public int SidecarGrpcPort { get; }
 
     public int Published => sidecar.PublishedTo("fbamesh-pubsub", "orders.received").Count;
 
@@ -46,7 +49,7 @@ public sealed class GatewayUnderLoad : IAsyncDisposable
         ];
         var app = WebhookGatewayApp.Build(args, builder => builder.Logging.ClearProviders());
         await app.StartAsync();
-        return new GatewayUnderLoad(sidecar, app, new Uri($"http://127.0.0.1:{appPort}{WebhookPath}"));
+        return new GatewayUnderLoad(sidecar, app, new Uri($"http://127.0.0.1:{appPort}{WebhookPath}"), grpc);
     }
 
     public async ValueTask DisposeAsync()

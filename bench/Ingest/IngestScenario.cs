@@ -22,7 +22,8 @@ public sealed record SideFigures(
         rounds.Sum(r => r.Gen0), rounds.Sum(r => r.Gen1), rounds.Sum(r => r.Gen2), rounds);
 }
 
-public sealed record IngestReport(RunInfo Run, IngestSettingsView Settings, double BodyBytesAverage, IReadOnlyList<IngestLevel> Levels, int PublishedSeen, string LoadAfter);
+public sealed record IngestReport(
+    RunInfo Run, IngestSettingsView Settings, double BodyBytesAverage, IReadOnlyList<IngestLevel> Levels, IReadOnlyList<StepCost> Breakdown, int PublishedSeen, string LoadAfter);
 
 public sealed record IngestSettingsView(IReadOnlyList<int> Concurrency, int Rounds, double RoundSeconds);
 
@@ -70,9 +71,10 @@ public static class IngestScenario
                 progress.Note($"concurrency {concurrency}: baseline {bs.RequestsPerSecond:0} req/s, gateway {gs.RequestsPerSecond:0} req/s, ratio {ratio:0.00}, gateway p99 {gs.P99Ms:0.0} ms");
             }
 
+            var breakdown = await IngestBreakdown.MeasureAsync(bodies, gateway, settings.Concurrency.Max(), settings.RoundDuration, ct);
             return new IngestReport(
                 run, new IngestSettingsView(settings.Concurrency, settings.Rounds, settings.RoundDuration.TotalSeconds),
-                Math.Round(bodies.AverageBytes), levels, gateway.Published, RunInfo.LoadAverageNow());
+                Math.Round(bodies.AverageBytes), levels, breakdown, gateway.Published, RunInfo.LoadAverageNow());
         }
         finally
         {

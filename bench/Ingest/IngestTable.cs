@@ -15,6 +15,12 @@ public static class IngestTable
             table.AddRow(Row(level.Concurrency, "gateway", level.Gateway, Verdict(level)));
         }
 
+        foreach (var step in report.Breakdown)
+        {
+            table.AddRow("", Markup.Escape($"alone: {step.Step}, c={step.Concurrency}"), F(step.OperationsPerSecond, "0"), F(step.Latency.P50, "0.00"), F(step.Latency.P99, "0.00"),
+                F(step.Latency.P999, "0.00"), "", F(step.AllocatedKbPerOperation, "0.0"), "");
+        }
+
         table.Caption($"targets: ratio ≥ {IngestScenario.RatioTarget} at concurrency 32, gateway p99 < {IngestScenario.P99TargetMs} ms; load {report.Run.LoadAverage} → {report.LoadAfter}");
         return table;
     }
