@@ -20,6 +20,36 @@ public sealed class ComponentTests
     }
 
     [Fact]
+    public void Local_components_need_no_docker_for_dapr_init_slim()
+    {
+        var local = Components(RepositoryPaths.Combine("components"));
+
+        Assert.Equal("pubsub.in-memory", local["fbamesh-pubsub"]["spec"]!["type"].Text());
+        Assert.Equal("state.in-memory", local["fbamesh-state"]["spec"]!["type"].Text());
+        Assert.Equal("secretstores.local.file", local["fbamesh-secrets"]["spec"]!["type"].Text());
+    }
+
+    [Fact]
+    public void The_run_file_points_at_files_that_exist()
+    {
+        var runFile = YamlDocuments.LoadOne(RepositoryPaths.Combine("dapr.yaml"));
+        // daprd resolves the secrets file from the app's directory, where `dapr run -f .` starts it.
+        var secretsFile = Components(RepositoryPaths.Combine("components"))["fbamesh-secrets"]["spec"]!["metadata"]!.AsArray()
+            .Single(m => m!["name"].Text() == "secretsFile")!["value"].Text();
+
+        Assert.True(Directory.Exists(RepositoryPaths.Combine(runFile["common"]!["resourcesPath"].Text())));
+        foreach (var app in runFile["apps"]!.AsArray())
+        {
+            var appDirectory = RepositoryPaths.Combine(app!["appDirPath"].Text());
+            Assert.True(Directory.Exists(appDirectory), appDirectory);
+            var config = Path.GetFullPath(Path.Combine(appDirectory, app["configFilePath"].Text()));
+            Assert.True(File.Exists(config), config);
+            Assert.Equal(app["appID"].Text() + "-config", YamlDocuments.LoadOne(config)["metadata"]!["name"].Text());
+            Assert.True(File.Exists(Path.Combine(appDirectory, secretsFile)), secretsFile);
+        }
+    }
+
+    [Fact]
     public void Kubernetes_components_use_redis_and_the_kubernetes_secret_store()
     {
         var cluster = Components(RunFiles.Kubernetes);
