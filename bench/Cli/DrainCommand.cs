@@ -13,11 +13,15 @@ internal static class DrainCommand
         var rate = BenchCommandLine.Option("--rate", "Amazon's createFulfillmentOrder rate R (and the submitter's SpApi:CreateRate).", 50.0);
         var burst = BenchCommandLine.Option("--burst", "Amazon's burst B (and the submitter's SpApi:CreateBurst).", 30);
         var margin = new Option<double?>("--pacing-margin") { Description = "Submitter SpApi:PacingMargin (default: the service's own, 0.1)." };
+        var env = ServiceEnvironmentOption.Create();
         var json = BenchCommandLine.JsonOption();
-        var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, json);
+        var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, env, json);
         command.SetAction(async (parse, ct) =>
         {
-            var settings = new DrainSettings(parse.GetValue(orders), parse.GetValue(rate), parse.GetValue(burst), PacingMargin: parse.GetValue(margin));
+            var settings = new DrainSettings(parse.GetValue(orders), parse.GetValue(rate), parse.GetValue(burst), PacingMargin: parse.GetValue(margin))
+            {
+                ServiceEnvironment = ServiceEnvironmentOption.Read(parse.GetValue(env)),
+            };
             var report = await SpectreProgress.RunAsync(p => DrainScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(DrainTable.Render(report));
             await BenchJson.WriteAsync(report, parse.GetValue(json), ct);

@@ -10,11 +10,15 @@ internal static class FootprintCommand
     public static Command Create()
     {
         var orders = BenchCommandLine.Option("--orders", "Orders pushed through before the second memory reading.", 10_000);
+        var env = ServiceEnvironmentOption.Create();
         var json = BenchCommandLine.JsonOption();
-        var command = BenchCommandLine.Command("footprint", "Each service's start time to ready and resident memory, idle and after N orders.", orders, json);
+        var command = BenchCommandLine.Command("footprint", "Each service's start time to ready and resident memory, idle and after N orders.", orders, env, json);
         command.SetAction(async (parse, ct) =>
         {
-            var settings = new FootprintSettings(parse.GetValue(orders));
+            var settings = new FootprintSettings(parse.GetValue(orders))
+            {
+                ServiceEnvironment = ServiceEnvironmentOption.Read(parse.GetValue(env)),
+            };
             var report = await SpectreProgress.RunAsync(p => FootprintScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(FootprintTable.Render(report));
             await BenchJson.WriteAsync(report, parse.GetValue(json), ct);

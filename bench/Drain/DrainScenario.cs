@@ -5,6 +5,9 @@ namespace FbaMesh.Bench.Drain;
 
 public sealed record DrainSettings(int Orders = 1000, double Rate = 50, int Burst = 30, int SendConcurrency = 16, double? PacingMargin = null)
 {
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ServiceEnvironment { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 }
 
@@ -39,7 +42,7 @@ public static class DrainScenario
     public static async Task<DrainReport> RunAsync(DrainSettings settings, IBenchProgress progress, CancellationToken ct)
     {
         var run = RunInfo.Now();
-        var plan = new MeshPlan(settings.Rate, settings.Burst) { PacingMargin = settings.PacingMargin };
+        var plan = new MeshPlan(settings.Rate, settings.Burst) { PacingMargin = settings.PacingMargin, Extra = settings.ServiceEnvironment };
         var (mesh, startMs) = await BenchMesh.StartAsync(plan, progress, ct);
         await using (mesh)
         {

@@ -7,6 +7,9 @@ public sealed record FootprintSettings(int Orders = 10_000, double Rate = 1000, 
 {
     public TimeSpan IdleSettle { get; init; } = TimeSpan.FromSeconds(5);
 
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ServiceEnvironment { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(20);
 }
 
@@ -28,7 +31,7 @@ public static class FootprintScenario
     public static async Task<FootprintReport> RunAsync(FootprintSettings settings, IBenchProgress progress, CancellationToken ct)
     {
         var run = RunInfo.Now();
-        var (mesh, startMs) = await BenchMesh.StartAsync(new MeshPlan(settings.Rate, settings.Burst), progress, ct);
+        var (mesh, startMs) = await BenchMesh.StartAsync(new MeshPlan(settings.Rate, settings.Burst) { Extra = settings.ServiceEnvironment }, progress, ct);
         await using (mesh)
         {
             var apps = mesh.Endpoints.Services.Keys.Order(StringComparer.Ordinal).ToList();
