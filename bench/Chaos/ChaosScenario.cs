@@ -14,7 +14,7 @@ public sealed record ChaosSettings(int Orders = 1000, int Runs = 1, int Seed = 8
 }
 
 public sealed record ChaosRun(
-    int Run, int Seed, double SendSeconds, double ChaosSeconds, int Kills, int Faults, double RecoverySeconds, double SettleSeconds,
+    int Run, int Seed, double SendSeconds, double ChaosSeconds, int Kills, int Faults, int AtAmazonWhenChaosEnded, double RecoverySeconds, double SettleSeconds,
     long WebhookRetries, ExactlyOnceReport Orders, EmulatorStatsSnapshot Amazon, IReadOnlyList<ChaosEvent> Events);
 
 public sealed record ChaosReport(RunInfo Run, ChaosSettings Settings, IReadOnlyList<ChaosRun> Runs, int Lost, int Duplicated, bool Clean, string LoadAfter);
@@ -63,6 +63,7 @@ public static class ChaosScenario
             mesh.SpApi!.Faults.Clear();
             mesh.Crystallize!.Faults.Clear();
             var chaosEnd = DateTimeOffset.UtcNow;
+            var atAmazonThen = mesh.SpApi.Stats.Creates;
             var chaosSeconds = clock.Elapsed.TotalSeconds;
 
             var result = await ExactlyOnce.SettleAndCheckAsync(mesh, orders, settings.SettleTimeout, settleTrack, ct);
@@ -70,7 +71,7 @@ public static class ChaosScenario
             var lastCreate = mesh.SpApi.FulfillmentOrders.Select(o => o.ReceivedAt).DefaultIfEmpty(chaosEnd).Max();
             var events = monkey.Events;
             return new ChaosRun(
-                number, seed, Math.Round(sendSeconds, 2), Math.Round(chaosSeconds, 2), events.Count(e => e.Kind == "kill"), events.Count(e => e.Kind == "fault"),
+                number, seed, Math.Round(sendSeconds, 2), Math.Round(chaosSeconds, 2), events.Count(e => e.Kind == "kill"), events.Count(e => e.Kind == "fault"), (int)atAmazonThen,
                 Math.Round(Math.Max(0, (lastCreate - chaosEnd).TotalSeconds), 2), Math.Round(settleSeconds, 2), sender.Retries, result,
                 mesh.SpApi.Stats.Snapshot(), events);
         }
