@@ -6,6 +6,7 @@ using FbaMesh.FunctionalTests.Mesh;
 using FbaMesh.FunctionalTests.Support;
 using FbaMesh.Testing;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace FbaMesh.FunctionalTests.Scenarios;
 
@@ -17,6 +18,9 @@ public abstract partial class ChainScenarios
 {
     private static readonly TimeSpan Settle = MeshSettings.SettleTimeout;
 
+    /// <summary>Where a scenario reports what it observed (not asserted), e.g. end-to-end latency.</summary>
+    protected ITestOutputHelper? Output { get; init; }
+
     /// <summary>The mesh for this class; a kind that cannot run here skips the test with the reason.</summary>
     protected abstract Task<IMeshUnderTest> MeshAsync();
 
@@ -26,13 +30,16 @@ public abstract partial class ChainScenarios
         var mesh = await MeshAsync();
         var (id, order) = SampleOrders.Copy("6724c1a95e1d4b0012a3f101");
         mesh.Crystallize.PutOrder(id, order);
+        var latency = new WebhookToAmazonLatency();
 
+        latency.Sent(id);
         using var answer = await mesh.Crystallize.SendOrderCreatedWebhookAsync(id, mesh.GatewayWebhookUrl);
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
 
         var settled = await mesh.WaitForSettledAsync(id, Settle);
         Assert.Equal(OrderProgress.Submitted, settled.Status);
         Assert.Equal(id, settled.SellerFulfillmentOrderId);
+        latency.Report(Output, mesh.SpApi, "one order");
         JsonSubset.AssertContains(SampleOrders.ExpectedRequest("6724c1a95e1d4b0012a3f101", id), mesh.SpApi.SingleRequestFor(id));
     }
 
@@ -40,8 +47,10 @@ public abstract partial class ChainScenarios
     public async Task Every_sample_order_gives_the_expected_request_or_the_expected_reason()
     {
         var mesh = await MeshAsync();
+        var latency = new WebhookToAmazonLatency();
         foreach (var id in SampleOrders.Ids)
         {
+            latency.Sent(id);
             using var answer = await mesh.Crystallize.SendOrderCreatedWebhookAsync(id, mesh.GatewayWebhookUrl);
             Assert.True(answer.StatusCode == HttpStatusCode.Accepted, $"{id}: gateway answered {(int)answer.StatusCode}");
         }
@@ -69,6 +78,8 @@ public abstract partial class ChainScenarios
                     break;
             }
         }
+
+        latency.Report(Output, mesh.SpApi, "sample orders sent back to back");
     }
 
     [SkippableFact]
