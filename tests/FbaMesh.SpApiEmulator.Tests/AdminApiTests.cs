@@ -80,7 +80,7 @@ public sealed class AdminApiTests
     public void The_command_line_reads_a_Dapr_local_file_secret_store_and_plan_switches()
     {
         var secrets = Path.Combine(Path.GetTempPath(), $"spapi-secrets-{Guid.NewGuid():N}.json");
-        File.WriteAllText(secrets, "{\"sp-api\":{\"lwaClientId\":\"cid\",\"lwaClientSecret\":\"csecret\",\"refreshToken\":\"Atzr|r\"}}");
+        File.WriteAllText(secrets, "{\"sp-api\":{\"lwaClientId\":\"cid\",\"lwaClientSecret\":\"csecret\",\"refreshToken\":\"fake-refresh-token-r\"}}");
         try
         {
             var options = CommandLine.Parse(["--urls", "http://localhost:5599", "--secrets-file", secrets, "--create-rate", "10", "--create-burst", "40", "--token-lifetime", "120", "--usage-plan", "sandbox"]);
@@ -88,7 +88,7 @@ public sealed class AdminApiTests
             Assert.Equal("http://localhost:5599", options.Urls);
             Assert.Equal("cid", options.LwaClientId);
             Assert.Equal("csecret", options.LwaClientSecret);
-            Assert.Equal(["Atzr|r"], options.RefreshTokens);
+            Assert.Equal(["fake-refresh-token-r"], options.RefreshTokens);
             Assert.Equal(new UsagePlan(10, 40), options.CreatePlan);
             Assert.Equal(UsagePlan.Sandbox, options.DefaultPlan);
             Assert.Equal(TimeSpan.FromMinutes(2), options.AccessTokenLifetime);

@@ -14,12 +14,12 @@ namespace FbaMesh.FunctionalTests.Scenarios;
 /// Issue 6's scenarios, written once against <see cref="IMeshUnderTest"/> and run on every mesh kind.
 /// Tests of one class run one after another on one shared mesh; each uses its own order ids.
 /// </summary>
-public abstract partial class ChainScenarios
+public abstract partial class ChainScenarios(ITestOutputHelper output)
 {
     private static readonly TimeSpan Settle = MeshSettings.SettleTimeout;
 
     /// <summary>Where a scenario reports what it observed (not asserted), e.g. end-to-end latency.</summary>
-    protected ITestOutputHelper? Output { get; init; }
+    protected ITestOutputHelper Output { get; } = output;
 
     /// <summary>The mesh for this class; a kind that cannot run here skips the test with the reason.</summary>
     protected abstract Task<IMeshUnderTest> MeshAsync();

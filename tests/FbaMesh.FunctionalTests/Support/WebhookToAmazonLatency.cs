@@ -14,7 +14,7 @@ public sealed class WebhookToAmazonLatency
 
     public void Sent(string orderId) => sent[orderId] = DateTimeOffset.UtcNow;
 
-    public void Report(ITestOutputHelper? output, SpApiEmulatorApp amazon, string what)
+    public void Report(ITestOutputHelper output, SpApiEmulatorApp amazon, string what)
     {
         var latencies = amazon.FulfillmentOrders
             .Where(o => sent.ContainsKey(o.SellerFulfillmentOrderId))
@@ -23,7 +23,7 @@ public sealed class WebhookToAmazonLatency
             .ToArray();
         if (latencies.Length > 0)
         {
-            output?.WriteLine(
+            output.WriteLine(
                 $"{what}: webhook → Amazon request, {latencies.Length} orders: median {latencies[latencies.Length / 2]:0} ms, " +
                 $"min {latencies[0]:0} ms, max {latencies[^1]:0} ms");
         }
