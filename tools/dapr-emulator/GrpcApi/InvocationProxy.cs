@@ -14,19 +14,7 @@ namespace FbaMesh.DaprEmulator.GrpcApi;
 /// </summary>
 internal sealed partial class InvocationProxy(IHttpForwarder forwarder, EmulatedSidecar sidecar, ILogger<InvocationProxy> logger)
 {
-    private static readonly HttpMessageInvoker AppChannel = new(new SocketsHttpHandler
-    {
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseCookies = false,
-        ConnectTimeout = TimeSpan.FromSeconds(5),
-
-        // Forward the caller's traceparent as it came: an activity listener in this process (tests,
-        // devmesh with telemetry) must not replace it with a trace of the emulator's own.
-        ActivityHeadersPropagator = null,
-        EnableMultipleHttp2Connections = true,
-    });
+    private static readonly HttpMessageInvoker App = AppChannel.Create();
 
     private static readonly ForwarderRequestConfig H2c = new()
     {
@@ -71,7 +59,7 @@ internal sealed partial class InvocationProxy(IHttpForwarder forwarder, Emulated
             return;
         }
 
-        var error = await forwarder.SendAsync(context, app.ToString(), AppChannel, H2c, new AppTokenTransformer(target.Options.AppApiToken));
+        var error = await forwarder.SendAsync(context, app.ToString(), App, H2c, new AppTokenTransformer(target.Options.AppApiToken));
         if (error != ForwarderError.None)
         {
             var reason = context.Features.Get<IForwarderErrorFeature>()?.Exception?.Message ?? error.ToString();

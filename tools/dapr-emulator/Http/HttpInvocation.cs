@@ -13,18 +13,7 @@ namespace FbaMesh.DaprEmulator.Http;
 /// </summary>
 internal static class HttpInvocation
 {
-    private static readonly HttpMessageInvoker AppChannel = new(new SocketsHttpHandler
-    {
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseCookies = false,
-        ConnectTimeout = TimeSpan.FromSeconds(5),
-
-        // Forward the caller's traceparent as it came: an activity listener in this process (tests,
-        // devmesh with telemetry) must not replace it with a trace of the emulator's own.
-        ActivityHeadersPropagator = null,
-    });
+    private static readonly HttpMessageInvoker App = AppChannel.Create();
 
     public static void MapHttpInvocation(this IEndpointRouteBuilder app, EmulatedSidecar sidecar)
     {
@@ -39,7 +28,7 @@ internal static class HttpInvocation
 
             var forwarder = context.RequestServices.GetRequiredService<IHttpForwarder>();
             var transformer = new MethodTransformer("/" + (method ?? ""), targetSidecar.Options.AppApiToken);
-            var error = await forwarder.SendAsync(context, target.ToString(), AppChannel, ForwarderRequestConfig.Empty, transformer);
+            var error = await forwarder.SendAsync(context, target.ToString(), App, ForwarderRequestConfig.Empty, transformer);
             if (error != ForwarderError.None && !context.Response.HasStarted)
             {
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
