@@ -26,7 +26,7 @@ public sealed class GatewayUnderLoad : IAsyncDisposable
 
     public int Published => sidecar.PublishedTo("fbamesh-pubsub", "orders.received").Count;
 
-    public static async Task<GatewayUnderLoad> StartAsync(string repositoryRoot)
+    public static async Task<GatewayUnderLoad> StartAsync(string repositoryRoot, IReadOnlyList<string>? settings = null)
     {
         var (http, grpc, appPort) = (LoopbackPort.Next(), LoopbackPort.Next(), LoopbackPort.Next());
         var sidecar = await DaprEmulatorHost.StartAsync([new SidecarOptions("webhook-gateway")
@@ -47,7 +47,7 @@ public sealed class GatewayUnderLoad : IAsyncDisposable
             // bench's display stays readable: writing log lines is not in the figures (see BENCHMARKS.md).
             "--Logging:LogLevel:Default=Information",
         ];
-        var app = WebhookGatewayApp.Build(args, builder => builder.Logging.ClearProviders());
+        var app = WebhookGatewayApp.Build([.. args, .. (settings ?? []).Select(s => "--" + s)], builder => builder.Logging.ClearProviders());
         await app.StartAsync();
         return new GatewayUnderLoad(sidecar, app, new Uri($"http://127.0.0.1:{appPort}{WebhookPath}"), grpc);
     }

@@ -2,7 +2,11 @@ using FbaMesh.Bench.Common;
 
 namespace FbaMesh.Bench.Ingest;
 
-public sealed record IngestSettings(IReadOnlyList<int> Concurrency, int Rounds, TimeSpan RoundDuration, int Bodies = 140);
+public sealed record IngestSettings(IReadOnlyList<int> Concurrency, int Rounds, TimeSpan RoundDuration, int Bodies = 140)
+{
+    /// <summary>Extra gateway configuration (NAME=VALUE, as --NAME=VALUE), to try a setting against the same baseline.</summary>
+    public IReadOnlyList<string> GatewaySettings { get; init; } = [];
+}
 
 /// <summary>Baseline and gateway at one concurrency: medians over the rounds, and gateway/baseline.</summary>
 public sealed record IngestLevel(
@@ -25,7 +29,7 @@ public sealed record SideFigures(
 public sealed record IngestReport(
     RunInfo Run, IngestSettingsView Settings, double BodyBytesAverage, IReadOnlyList<IngestLevel> Levels, IReadOnlyList<StepCost> Breakdown, int PublishedSeen, string LoadAfter);
 
-public sealed record IngestSettingsView(IReadOnlyList<int> Concurrency, int Rounds, double RoundSeconds);
+public sealed record IngestSettingsView(IReadOnlyList<int> Concurrency, int Rounds, double RoundSeconds, IReadOnlyList<string> GatewaySettings);
 
 /// <summary>
 /// Signed webhooks against the gateway (verification + publish to its sidecar) and against a bare
@@ -43,7 +47,7 @@ public static class IngestScenario
         var root = BenchMesh.RepositoryRoot;
         var bodies = WebhookBodies.Create(root, settings.Bodies);
         var (baseline, baselineUrl) = await BaselineEndpoint.StartAsync(GatewayUnderLoad.WebhookPath);
-        await using var gateway = await GatewayUnderLoad.StartAsync(root);
+        await using var gateway = await GatewayUnderLoad.StartAsync(root, settings.GatewaySettings);
         using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { Timeout = TimeSpan.FromSeconds(30) };
         try
         {
@@ -73,7 +77,7 @@ public static class IngestScenario
 
             var breakdown = await IngestBreakdown.MeasureAsync(bodies, gateway, settings.Concurrency.Max(), settings.RoundDuration, ct);
             return new IngestReport(
-                run, new IngestSettingsView(settings.Concurrency, settings.Rounds, settings.RoundDuration.TotalSeconds),
+                run, new IngestSettingsView(settings.Concurrency, settings.Rounds, settings.RoundDuration.TotalSeconds, settings.GatewaySettings),
                 Math.Round(bodies.AverageBytes), levels, breakdown, gateway.Published, RunInfo.LoadAverageNow());
         }
         finally
