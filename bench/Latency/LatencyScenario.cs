@@ -41,9 +41,9 @@ public static class LatencyScenario
             var check = await ExactlyOnce.SettleAndCheckAsync(mesh, orders, TimeSpan.FromSeconds(60), null, ct);
             HopFigures[] hops =
             [
-                new("webhook → Amazon request", "SP-API emulator ReceivedAt − time the bench sent the webhook", LatencySummary.Of(timelines.Select(t => t.TotalMs))),
-                new("gateway ack", "answer (202) received by the bench − webhook sent (signing by the sender included)", LatencySummary.Of(timelines.Select(t => t.AckMs))),
-                new("webhook → published", "Dapr emulator CloudEvent PublishedAt − webhook sent", LatencySummary.Of(timelines.Select(t => t.PublishMs))),
+                new("webhook → Amazon request", "SP-API emulator ReceivedAt − send started", LatencySummary.Of(timelines.Select(t => t.TotalMs))),
+                new("gateway ack", "answer (202) received − send started; includes the Crystallize emulator's sender building the body (it runs the attached query) and signing it, so the gateway's own time is in ingest", LatencySummary.Of(timelines.Select(t => t.AckMs))),
+                new("webhook → published", "Dapr emulator CloudEvent PublishedAt − send started", LatencySummary.Of(timelines.Select(t => t.PublishMs))),
                 new("delivery to enricher + Crystallize fetch", "Crystallize emulator request-log time of the 200 read − PublishedAt", LatencySummary.Of(timelines.Select(t => t.DeliveryAndFetchMs))),
                 new("map + submit (invocation, pacing, SP-API call)", "SP-API emulator ReceivedAt − Crystallize read time", LatencySummary.Of(timelines.Select(t => t.SubmitMs))),
             ];
