@@ -14,13 +14,15 @@ internal static class IngestCommand
         var rounds = BenchCommandLine.Option("--rounds", "Measured rounds per side and level (alternating baseline, gateway).", 5);
         var seconds = BenchCommandLine.Option("--round-seconds", "Length of one round.", 3.0);
         var gatewaySettings = new Option<string[]>("--gateway-setting") { Description = "Extra gateway configuration NAME=VALUE (repeatable), e.g. OTEL_SDK_DISABLED=true." };
+        var child = BenchCommandLine.Option("--child-process", "Load the gateway as devmesh runs it (its own process) instead of in this process.", false);
         var json = BenchCommandLine.JsonOption();
-        var command = BenchCommandLine.Command("ingest", "Signed webhooks: the gateway (verify + publish) versus a bare Kestrel baseline.", concurrency, rounds, seconds, gatewaySettings, json);
+        var command = BenchCommandLine.Command("ingest", "Signed webhooks: the gateway (verify + publish) versus a bare Kestrel baseline.", concurrency, rounds, seconds, gatewaySettings, child, json);
         command.SetAction(async (parse, ct) =>
         {
             var settings = new IngestSettings(parse.GetValue(concurrency)!, parse.GetValue(rounds), TimeSpan.FromSeconds(parse.GetValue(seconds)))
             {
                 GatewaySettings = parse.GetValue(gatewaySettings) ?? [],
+                ChildProcess = parse.GetValue(child),
             };
             var report = await SpectreProgress.RunAsync(p => IngestScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(IngestTable.Render(report));

@@ -10,7 +10,7 @@ namespace FbaMesh.Bench.Ingest;
 /// this process, beside its emulated sidecar reading the repository's components/ (secret store over
 /// secrets.dev.json, in-memory pub/sub). Nobody subscribes, so publishes cost the gateway only.
 /// </summary>
-public sealed class GatewayUnderLoad : IAsyncDisposable
+public sealed class GatewayUnderLoad : IGatewayTarget
 {
     public const string WebhookPath = "/api/webhooks/order/created-fba";
 
@@ -23,6 +23,8 @@ public sealed class GatewayUnderLoad : IAsyncDisposable
     public Uri Url { get; }
 
     public int SidecarGrpcPort { get; }
+
+    public string? SidecarApiToken => null;
 
     public int Published => sidecar.PublishedTo("fbamesh-pubsub", "orders.received").Count;
 

@@ -16,7 +16,7 @@ public sealed record StepCost(string Step, int Concurrency, int Operations, doub
 /// </summary>
 public static class IngestBreakdown
 {
-    public static async Task<IReadOnlyList<StepCost>> MeasureAsync(WebhookBodies bodies, GatewayUnderLoad gateway, int concurrency, TimeSpan duration, CancellationToken ct)
+    public static async Task<IReadOnlyList<StepCost>> MeasureAsync(WebhookBodies bodies, IGatewayTarget gateway, int concurrency, TimeSpan duration, CancellationToken ct)
     {
         var verifier = new SignatureVerifier(new SignatureVerifierOptions(), TimeProvider.System);
         var url = gateway.Url;
@@ -32,7 +32,7 @@ public static class IngestBreakdown
             return Task.CompletedTask;
         }, ct);
 
-        using var dapr = new DaprClientBuilder().UseGrpcEndpoint($"http://127.0.0.1:{gateway.SidecarGrpcPort}").Build();
+        using var dapr = new DaprClientBuilder().UseGrpcEndpoint($"http://127.0.0.1:{gateway.SidecarGrpcPort}").UseDaprApiToken(gateway.SidecarApiToken).Build();
         var data = Encoding.UTF8.GetBytes("""{"orderId":"6724c1a95e1d4b0012a3f101","tenantIdentifier":"fbamesh-dev"}""");
         var metadata = new Dictionary<string, string> { ["cloudevent.id"] = "bench-breakdown" };
         var publish = await TimeAsync("publish to sidecar (gRPC)", concurrency, duration, _ =>

@@ -6,6 +6,9 @@ public sealed record IngestSettings(IReadOnlyList<int> Concurrency, int Rounds, 
 {
     /// <summary>Extra gateway configuration (NAME=VALUE, as --NAME=VALUE), to try a setting against the same baseline.</summary>
     public IReadOnlyList<string> GatewaySettings { get; init; } = [];
+
+    /// <summary>Load the devmesh child process instead of the gateway hosted in this process.</summary>
+    public bool ChildProcess { get; init; }
 }
 
 /// <summary>Baseline and gateway at one concurrency: medians over the rounds, and gateway/baseline.</summary>
@@ -29,7 +32,7 @@ public sealed record SideFigures(
 public sealed record IngestReport(
     RunInfo Run, IngestSettingsView Settings, double BodyBytesAverage, IReadOnlyList<IngestLevel> Levels, IReadOnlyList<StepCost> Breakdown, int PublishedSeen, string LoadAfter);
 
-public sealed record IngestSettingsView(IReadOnlyList<int> Concurrency, int Rounds, double RoundSeconds, IReadOnlyList<string> GatewaySettings);
+public sealed record IngestSettingsView(IReadOnlyList<int> Concurrency, int Rounds, double RoundSeconds, IReadOnlyList<string> GatewaySettings, bool ChildProcess);
 
 /// <summary>
 /// Signed webhooks against the gateway (verification + publish to its sidecar) and against a bare
@@ -47,7 +50,9 @@ public static class IngestScenario
         var root = BenchMesh.RepositoryRoot;
         var bodies = WebhookBodies.Create(root, settings.Bodies);
         var (baseline, baselineUrl) = await BaselineEndpoint.StartAsync(GatewayUnderLoad.WebhookPath);
-        await using var gateway = await GatewayUnderLoad.StartAsync(root, settings.GatewaySettings);
+        await using IGatewayTarget gateway = settings.ChildProcess
+            ? await ChildGateway.StartAsync(settings.GatewaySettings, progress, ct)
+            : await GatewayUnderLoad.StartAsync(root, settings.GatewaySettings);
         using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { Timeout = TimeSpan.FromSeconds(30) };
         try
         {
@@ -77,7 +82,7 @@ public static class IngestScenario
 
             var breakdown = await IngestBreakdown.MeasureAsync(bodies, gateway, settings.Concurrency.Max(), settings.RoundDuration, ct);
             return new IngestReport(
-                run, new IngestSettingsView(settings.Concurrency, settings.Rounds, settings.RoundDuration.TotalSeconds, settings.GatewaySettings),
+                run, new IngestSettingsView(settings.Concurrency, settings.Rounds, settings.RoundDuration.TotalSeconds, settings.GatewaySettings, settings.ChildProcess),
                 Math.Round(bodies.AverageBytes), levels, breakdown, gateway.Published, RunInfo.LoadAverageNow());
         }
         finally

@@ -7,7 +7,8 @@ public static class IngestTable
 {
     public static Table Render(IngestReport report)
     {
-        var table = new Table().Title($"ingest: signed webhooks ({report.BodyBytesAverage:0} B bodies), medians of {report.Settings.Rounds} rounds of {report.Settings.RoundSeconds:0.#} s")
+        var where = report.Settings.ChildProcess ? "gateway as a child process" : "gateway in this process";
+        var table = new Table().Title($"ingest ({where}): signed webhooks ({report.BodyBytesAverage:0} B bodies), medians of {report.Settings.Rounds} rounds of {report.Settings.RoundSeconds:0.#} s")
             .AddColumns("concurrency", "target", "req/s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "KB alloc/req", "ratio gw/base");
         foreach (var level in report.Levels)
         {
