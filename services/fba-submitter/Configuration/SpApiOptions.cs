@@ -39,7 +39,7 @@ public sealed class SpApiOptions
     public int CancelBurst { get; set; } = 30;
 
     /// <summary>Fraction of each plan's rate left unused, so jitter and other callers of the same seller do not meet 429.</summary>
-    public double PacingMargin { get; set; } = 0.1;
+    public double PacingMargin { get; set; } = 0.03;
 
     /// <summary>How late or bunched a paced request may reach Amazon; the bucket keeps that much of the rate in reserve.</summary>
     public TimeSpan PacingJitterAllowance { get; set; } = TimeSpan.FromMilliseconds(100);

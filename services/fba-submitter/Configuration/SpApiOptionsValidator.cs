@@ -25,7 +25,7 @@ internal sealed class SpApiOptionsValidator : IValidateOptions<SpApiOptions>
 
         if (!(options.PacingMargin >= 0 && options.PacingMargin < 0.9))
         {
-            failures.Add("SpApi:PacingMargin must be a fraction from 0 to 0.9 (0.1 paces at 90% of the usage plan).");
+            failures.Add("SpApi:PacingMargin must be a fraction from 0 to 0.9 (0.03 paces at 97% of the usage plan).");
         }
 
         if (options.PacingJitterAllowance < TimeSpan.Zero || options.PacingJitterAllowance > TimeSpan.FromSeconds(10))
