@@ -66,6 +66,7 @@ internal readonly record struct WebhookBody(ReadOnlyMemory<byte> Bytes, WebhookR
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return new(buffer.ToArray(), null);
+        // The bytes as read, not a copy: the stream is private to this call and its array outlives it.
+        return new(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);
     }
 }

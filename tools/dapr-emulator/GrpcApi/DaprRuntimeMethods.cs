@@ -21,8 +21,8 @@ internal sealed class DaprRuntimeMethods : IServiceMethodProvider<DaprRuntimeSer
     {
         Bind<PublishEventRequest, Empty>(context, "PublishEvent", (s, r, call) =>
         {
-            var metadata = new Dictionary<string, string>(r.Metadata, StringComparer.Ordinal);
-            s.Publish(new PublishRequest(r.PubsubName, r.Topic, r.Data.ToByteArray(), r.DataContentType, metadata,
+            // The request's own map (ordinal keys, read-only from here on) rather than a copy per publish.
+            s.Publish(new PublishRequest(r.PubsubName, r.Topic, r.Data.ToByteArray(), r.DataContentType, r.Metadata,
                 call.RequestHeaders.GetValue("traceparent"), call.RequestHeaders.GetValue("tracestate")));
             return new Empty();
         });

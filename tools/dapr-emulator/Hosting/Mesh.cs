@@ -45,7 +45,8 @@ internal sealed class Mesh : IAsyncDisposable
 
     public CancellationToken Stopping => stopping.Token;
 
-    public PubSubBroker Broker(string name) => brokers.GetOrAdd(name, n =>
+    // The lookup first: GetOrAdd's factory closes over this mesh and would be allocated on every publish.
+    public PubSubBroker Broker(string name) => brokers.TryGetValue(name, out var broker) ? broker : brokers.GetOrAdd(name, n =>
         new PubSubBroker(n, delivery, Time, Logging.CreateLogger("FbaMesh.DaprEmulator.PubSub"), stopping.Token));
 
     public PubSubBroker? ExistingBroker(string name) => brokers.GetValueOrDefault(name);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -19,36 +18,42 @@ internal static class CloudEventFactory
 {
     public const string CloudEventContentType = "application/cloudevents+json";
 
-    public static JsonObject Create(PublishRequest request, string appId, TimeProvider time)
+    /// <summary>The envelope as the record keeps it: its JSON text and the fields the record names.</summary>
+    public static CloudEventRecord Record(PublishRequest request, string appId, TimeProvider time)
     {
         var meta = new Dictionary<string, string>(request.Metadata, StringComparer.OrdinalIgnoreCase);
         var traceParent = meta.GetValueOrDefault("cloudevent.traceparent") ?? meta.GetValueOrDefault("cloudevent.traceid") ?? TraceContext.ChildOf(request.TraceParent);
         var traceState = meta.GetValueOrDefault("cloudevent.tracestate") ?? request.TraceState ?? "";
         var contentType = string.IsNullOrEmpty(request.DataContentType) ? "text/plain" : request.DataContentType;
-
-        JsonObject envelope;
         if (IsCloudEvent(contentType))
         {
-            envelope = ParseCloudEvent(request.Data);
-            envelope.TryAdd("time", Now(time));
-            envelope.TryAdd("source", "Dapr");
-            envelope.TryAdd("type", "com.dapr.event.sent");
-            envelope.TryAdd("specversion", "1.0");
-        }
-        else
-        {
-            envelope = new JsonObject
-            {
-                ["id"] = meta.GetValueOrDefault("cloudevent.id") ?? Guid.NewGuid().ToString(),
-                ["source"] = meta.GetValueOrDefault("cloudevent.source") ?? appId,
-                ["type"] = meta.GetValueOrDefault("cloudevent.type") ?? "com.dapr.event.sent",
-                ["specversion"] = "1.0",
-                ["datacontenttype"] = contentType,
-                ["time"] = Now(time),
-            };
-            AddData(envelope, request.Data, contentType);
+            var envelope = PassThrough(request, time, traceParent, traceState);
+            return new CloudEventRecord(
+                request.PubSubName,
+                request.Topic,
+                envelope["id"]?.ToString() ?? "",
+                envelope["source"]?.ToString() ?? "",
+                envelope["type"]?.ToString() ?? "",
+                envelope["datacontenttype"]?.ToString(),
+                envelope.ToJsonString(),
+                time.GetUtcNow());
         }
 
+        var id = meta.GetValueOrDefault("cloudevent.id") ?? Guid.NewGuid().ToString();
+        var source = meta.GetValueOrDefault("cloudevent.source") ?? appId;
+        var type = meta.GetValueOrDefault("cloudevent.type") ?? "com.dapr.event.sent";
+        var json = Envelope.Write(request, contentType, id, source, type, Now(time), traceParent, traceState);
+        return new CloudEventRecord(request.PubSubName, request.Topic, id, source, type, contentType, json, time.GetUtcNow());
+    }
+
+    /// <summary>Data that already is a CloudEvent: its own keys, whatever they are, sorted after the additions.</summary>
+    private static JsonObject PassThrough(PublishRequest request, TimeProvider time, string traceParent, string traceState)
+    {
+        var envelope = ParseCloudEvent(request.Data);
+        envelope.TryAdd("time", Now(time));
+        envelope.TryAdd("source", "Dapr");
+        envelope.TryAdd("type", "com.dapr.event.sent");
+        envelope.TryAdd("specversion", "1.0");
         envelope["topic"] = request.Topic;
         envelope["pubsubname"] = request.PubSubName;
         envelope["traceid"] = traceParent;
@@ -80,31 +85,6 @@ internal static class CloudEventFactory
 
     public static bool IsCloudEvent(string? contentType) =>
         contentType?.StartsWith(CloudEventContentType, StringComparison.OrdinalIgnoreCase) == true;
-
-    private static void AddData(JsonObject envelope, byte[] data, string contentType)
-    {
-        var mediaType = contentType.Split(';')[0].Trim();
-        // components-contrib's IsJSONContentType: application/json only (other +json types stay strings).
-        if (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                envelope["data"] = JsonNode.Parse(data);
-                return;
-            }
-            catch (JsonException)
-            {
-                // daprd keeps unparsable "JSON" as a string rather than refusing the publish.
-            }
-        }
-        else if (mediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase))
-        {
-            envelope["data_base64"] = Convert.ToBase64String(data);
-            return;
-        }
-
-        envelope["data"] = Encoding.UTF8.GetString(data);
-    }
 
     private static JsonObject Sorted(JsonObject envelope)
     {

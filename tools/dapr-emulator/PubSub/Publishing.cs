@@ -33,16 +33,7 @@ internal static class Publishing
             throw new DaprApiException(StatusCode.Unimplemented, 501, "ERR_NOT_IMPLEMENTED", "the Dapr emulator does not implement rawPayload publishing");
         }
 
-        var envelope = CloudEventFactory.Create(request, sidecar.AppId, sidecar.Mesh.Time);
-        var record = new CloudEventRecord(
-            request.PubSubName,
-            request.Topic,
-            envelope["id"]?.ToString() ?? "",
-            envelope["source"]?.ToString() ?? "",
-            envelope["type"]?.ToString() ?? "",
-            envelope["datacontenttype"]?.ToString(),
-            envelope.ToJsonString(),
-            sidecar.Mesh.Time.GetUtcNow());
+        var record = CloudEventFactory.Record(request, sidecar.AppId, sidecar.Mesh.Time);
         sidecar.Mesh.Broker(request.PubSubName).Publish(record);
         return record;
     }
