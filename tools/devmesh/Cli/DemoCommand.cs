@@ -21,14 +21,9 @@ internal static class DemoCommand
 
         var expectations = ExpectedOutcome.Load(UpstreamEmulators.FixturesPath(settings.Mesh.RepositoryRoot));
         using var logging = MeshConsole.CreateLogging(settings);
-        RunningMesh running;
-        try
+        var running = await MeshConsole.TryStartAsync(settings, logging, ct);
+        if (running is null)
         {
-            running = await MeshConsole.StartAsync(settings, logging, ct);
-        }
-        catch (Processes.MeshStartException ex)
-        {
-            AnsiConsole.MarkupLine($"[red]The mesh did not start:[/] {ex.Message.EscapeMarkup()}");
             return 1;
         }
 

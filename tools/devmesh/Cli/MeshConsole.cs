@@ -15,7 +15,21 @@ internal static class MeshConsole
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Error));
 
-    public static async Task<RunningMesh> StartAsync(MeshCommandSettings settings, ILoggerFactory logging, CancellationToken ct)
+    /// <summary>Starts the mesh, or says why it did not start and answers null.</summary>
+    public static async Task<RunningMesh?> TryStartAsync(MeshCommandSettings settings, ILoggerFactory logging, CancellationToken ct)
+    {
+        try
+        {
+            return await StartAsync(settings, logging, ct);
+        }
+        catch (Processes.MeshStartException ex)
+        {
+            AnsiConsole.MarkupLine($"[red]The mesh did not start:[/] {ex.Message.EscapeMarkup()}");
+            return null;
+        }
+    }
+
+    private static async Task<RunningMesh> StartAsync(MeshCommandSettings settings, ILoggerFactory logging, CancellationToken ct)
     {
         settings.Mesh.Logging = logging;
         if (Console.IsOutputRedirected)

@@ -8,19 +8,19 @@ internal static class RunCommand
     public static async Task<int> RunAsync(MeshCommandSettings settings, CancellationToken ct)
     {
         using var logging = MeshConsole.CreateLogging(settings);
-        RunningMesh running;
+        RunningMesh? running;
         try
         {
-            running = await MeshConsole.StartAsync(settings, logging, ct);
-        }
-        catch (Processes.MeshStartException ex)
-        {
-            AnsiConsole.MarkupLine($"[red]The mesh did not start:[/] {ex.Message.EscapeMarkup()}");
-            return 1;
+            running = await MeshConsole.TryStartAsync(settings, logging, ct);
         }
         catch (OperationCanceledException)
         {
             return 130;
+        }
+
+        if (running is null)
+        {
+            return 1;
         }
 
         await using (running)
