@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FbaMesh.Bench.Common;
 using FbaMesh.SpApiEmulator;
 
 namespace FbaMesh.Bench.Drain;
@@ -10,15 +11,23 @@ public sealed record QuotaSample(double Seconds, long Creates, long Throttled);
 /// Reads the SP-API emulator's create and 429 counters every few milliseconds, so a 429 can be placed
 /// before or after the moment the burst was spent (the emulator counts 429s but keeps no times).
 /// </summary>
-public sealed class QuotaSampler(SpApiEmulatorApp amazon) : IAsyncDisposable
+public sealed class QuotaSampler : IAsyncDisposable
 {
     private readonly List<QuotaSample> samples = [];
-    private readonly CancellationTokenSource stop = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
-    private Task? loop;
-    private int disposed;
+    private readonly PeriodicProbe probe;
 
-    public void Start() => loop = Task.Run(RunAsync);
+    public QuotaSampler(SpApiEmulatorApp amazon) =>
+        probe = new PeriodicProbe(TimeSpan.FromMilliseconds(5), () =>
+        {
+            var create = amazon.Stats.For("createFulfillmentOrder").Snapshot();
+            lock (samples)
+            {
+                samples.Add(new QuotaSample(clock.Elapsed.TotalSeconds, amazon.Stats.Creates, create.Throttled));
+            }
+        });
+
+    public void Start() => probe.Start();
 
     public IReadOnlyList<QuotaSample> Samples
     {
@@ -39,40 +48,5 @@ public sealed class QuotaSampler(SpApiEmulatorApp amazon) : IAsyncDisposable
         return spent is null ? 0 : all[^1].Throttled - spent.Throttled;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
-        {
-            return;
-        }
-
-        await stop.CancelAsync();
-        if (loop is not null)
-        {
-            await loop;
-        }
-
-        stop.Dispose();
-    }
-
-    private async Task RunAsync()
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
-        try
-        {
-            do
-            {
-                var create = amazon.Stats.For("createFulfillmentOrder").Snapshot();
-                lock (samples)
-                {
-                    samples.Add(new QuotaSample(clock.Elapsed.TotalSeconds, amazon.Stats.Creates, create.Throttled));
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stop.Token));
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped by DisposeAsync.
-        }
-    }
+    public ValueTask DisposeAsync() => probe.DisposeAsync();
 }
