@@ -37,9 +37,15 @@ public sealed class MetricsTests(MeshFixture fixture) : IClassFixture<MeshFixtur
         await _mesh.FinalStateAsync(submitted);
         await _mesh.FinalStateAsync(failed);
 
-        Assert.Contains(("fbamesh.enricher.orders", "outcome=submitted,reason=CREATED"), measurements);
-        Assert.Contains(("fbamesh.enricher.orders", "outcome=failed,reason=invalid-country"), measurements);
-        Assert.Contains(("fbamesh.enricher.crystallize.fetch.duration", "result=found"), measurements);
+        // The outcome is counted once the delivery is answered, just after the final state is written.
+        (string, string)[] expected =
+        [
+            ("fbamesh.enricher.orders", "outcome=submitted,reason=CREATED"),
+            ("fbamesh.enricher.orders", "outcome=failed,reason=invalid-country"),
+            ("fbamesh.enricher.crystallize.fetch.duration", "result=found"),
+        ];
+        await Testing.Eventually.UntilAsync(() => expected.All(measurements.Contains), "the outcome measurements");
+        Assert.All(expected, m => Assert.Contains(m, measurements));
     }
 
     private static string Describe(ReadOnlySpan<KeyValuePair<string, object?>> tags)
