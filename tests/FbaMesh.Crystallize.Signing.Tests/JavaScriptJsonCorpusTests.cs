@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FbaMesh.Testing;
 
 namespace FbaMesh.Crystallize.Signing.Tests;
 

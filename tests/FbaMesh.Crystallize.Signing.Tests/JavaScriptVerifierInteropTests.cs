@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using FbaMesh.Testing;
 
 namespace FbaMesh.Crystallize.Signing.Tests;
 

@@ -1,3 +1,5 @@
+using FbaMesh.Testing;
+
 namespace FbaMesh.Crystallize.Signing.Tests;
 
 /// <summary>One <see cref="NodeOracle"/> (one install check) for every test class that asks JavaScript.</summary>

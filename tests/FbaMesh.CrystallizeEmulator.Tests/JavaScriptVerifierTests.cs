@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FbaMesh.Testing;
 
 namespace FbaMesh.CrystallizeEmulator.Tests;
 
@@ -33,7 +34,7 @@ public sealed class JavaScriptVerifierTests
         }).ToList();
         var tampered = cases.Select(c => c with { body = c.body.Replace("\"id\"", "\"id\" ", StringComparison.Ordinal).Replace("Oslo", "Bergen", StringComparison.Ordinal).Replace("2026", "2027", StringComparison.Ordinal) });
 
-        var results = JsonNode.Parse(CrystallizeJavaScriptVerifier.Verify(JsonSerializer.Serialize(cases.Concat(tampered))))!.AsArray();
+        var results = JsonNode.Parse(new NodeOracle().Run("verify.mjs", JsonSerializer.Serialize(cases.Concat(tampered))))!.AsArray();
 
         Assert.Equal(ids.Length, received.Count);
         Assert.All(results.Take(ids.Length), r => Assert.True(r!["valid"]!.GetValue<bool>(), r!.ToJsonString()));

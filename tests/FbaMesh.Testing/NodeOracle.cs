@@ -1,9 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
-using FbaMesh.Testing;
 
-namespace FbaMesh.Crystallize.Signing.Tests;
+namespace FbaMesh.Testing;
 
 /// <summary>
 /// Runs tools/js-oracle under Node.js: V8's JSON.stringify and Crystallize's own verifier are the
@@ -97,7 +96,7 @@ public sealed class NodeOracle
         catch (Win32Exception ex)
         {
             throw new InvalidOperationException(
-                $"`{start.FileName}` was not found. The Crystallize signing tests compare against JavaScript itself "
+                $"`{start.FileName}` was not found. Tests that compare against JavaScript itself "
                 + "and need Node.js 20 or later with npm on PATH (https://nodejs.org).",
                 ex);
         }

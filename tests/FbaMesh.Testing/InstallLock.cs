@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FbaMesh.Crystallize.Signing.Tests;
+namespace FbaMesh.Testing;
 
 /// <summary>A lock file in the temp folder, held while one process runs `npm ci` for a folder.</summary>
 internal static class InstallLock
