@@ -12,7 +12,7 @@ internal static class DrainCommand
         var orders = BenchCommandLine.Option("--orders", "Orders in the burst.", 1000);
         var rate = BenchCommandLine.Option("--rate", "Amazon's createFulfillmentOrder rate R (and the submitter's SpApi:CreateRate).", 50.0);
         var burst = BenchCommandLine.Option("--burst", "Amazon's burst B (and the submitter's SpApi:CreateBurst).", 30);
-        var margin = new Option<double?>("--pacing-margin") { Description = "Submitter SpApi:PacingMargin (default: the service's own, 0.1)." };
+        var margin = new Option<double?>("--pacing-margin") { Description = "Submitter SpApi:PacingMargin (default: the service's own, 0.03)." };
         var env = ServiceEnvironmentOption.Create();
         var json = BenchCommandLine.JsonOption();
         var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, env, json);

@@ -20,7 +20,7 @@ public sealed class OperationPacer : IDisposable
     private readonly double _margin;
     private readonly TimeSpan _jitterAllowance;
 
-    public OperationPacer(string operation, double rate, int burst, double margin = 0.03, TimeSpan? jitterAllowance = null)
+    public OperationPacer(string operation, double rate, int burst, double margin = Configuration.SpApiOptions.DefaultPacingMargin, TimeSpan? jitterAllowance = null)
     {
         Operation = operation;
         Burst = burst;

@@ -38,8 +38,11 @@ public sealed class SpApiOptions
     public double CancelRate { get; set; } = 2;
     public int CancelBurst { get; set; } = 30;
 
+    /// <summary>Paces at 97% of the plan: 10% left a tenth of Amazon's quota unused (bench drain, 0.90 efficiency).</summary>
+    public const double DefaultPacingMargin = 0.03;
+
     /// <summary>Fraction of each plan's rate left unused, so jitter and other callers of the same seller do not meet 429.</summary>
-    public double PacingMargin { get; set; } = 0.03;
+    public double PacingMargin { get; set; } = DefaultPacingMargin;
 
     /// <summary>How late or bunched a paced request may reach Amazon; the bucket keeps that much of the rate in reserve.</summary>
     public TimeSpan PacingJitterAllowance { get; set; } = TimeSpan.FromMilliseconds(100);
