@@ -1,4 +1,5 @@
 using System.Net;
+using FbaMesh.DaprEmulator.AccessControl;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace FbaMesh.DaprEmulator.GrpcApi;
 /// Dapr's gRPC service invocation proxy: any gRPC call the sidecar does not serve itself and that carries
 /// dapr-app-id (or dapr-callee-app-id) is forwarded, unary or streaming, to that app's gRPC port over h2c.
 /// Headers (grpc-timeout deadline, traceparent, custom metadata) and trailers (grpc-status) pass through;
-/// the caller's dapr-api-token is replaced by the target sidecar's APP_API_TOKEN.
+/// the caller's dapr-api-token is replaced by the target sidecar's APP_API_TOKEN. The target's sidecar
+/// first checks its access control list against this sidecar's identity (PERMISSION_DENIED as daprd).
 /// </summary>
 internal sealed partial class InvocationProxy(IHttpForwarder forwarder, EmulatedSidecar sidecar, ILogger<InvocationProxy> logger)
 {
@@ -59,7 +61,22 @@ internal sealed partial class InvocationProxy(IHttpForwarder forwarder, Emulated
             return;
         }
 
-        var error = await forwarder.SendAsync(context, app.ToString(), App, H2c, new AppTokenTransformer(target.Options.AppApiToken));
+        if (InvocationMethod.Normalize(method, out var invalid) is not { } operation)
+        {
+            await GrpcStatusResponse.WriteAsync(context, StatusCode.InvalidArgument, $"invalid method: {invalid}");
+            return;
+        }
+
+        // A call to the app's own id reaches daprd's proxy from the app itself, without a peer SPIFFE id:
+        // only the global default action applies to it.
+        var caller = target.AppId == sidecar.AppId ? null : sidecar.Identity;
+        if (target.Refusal(caller, operation, AccessControlList.NoVerb, isHttp: false) is { } refusal)
+        {
+            await GrpcStatusResponse.WriteAsync(context, StatusCode.PermissionDenied, refusal);
+            return;
+        }
+
+        var error = await forwarder.SendAsync(context, app.ToString(), App, H2c, new AppTokenTransformer(sidecar, target));
         if (error != ForwarderError.None)
         {
             var reason = context.Features.Get<IForwarderErrorFeature>()?.Exception?.Message ?? error.ToString();
@@ -91,16 +108,14 @@ internal sealed partial class InvocationProxy(IHttpForwarder forwarder, Emulated
     [LoggerMessage(LogLevel.Warning, "Proxying {Method} to {AppId} failed: {Reason}")]
     private static partial void LogForwardFailed(ILogger logger, string method, string appId, string reason);
 
-    private sealed class AppTokenTransformer(string? appApiToken) : HttpTransformer
+    private sealed class AppTokenTransformer(EmulatedSidecar caller, EmulatedSidecar target) : HttpTransformer
     {
         public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
         {
             await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
             proxyRequest.Headers.Remove("dapr-api-token");
-            if (!string.IsNullOrEmpty(appApiToken))
-            {
-                proxyRequest.Headers.TryAddWithoutValidation("dapr-api-token", appApiToken);
-            }
+            target.AddAppToken(proxyRequest);
+            InvocationAccess.StampIdentities(proxyRequest, caller, target);
         }
     }
 }

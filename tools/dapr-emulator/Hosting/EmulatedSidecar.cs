@@ -1,3 +1,4 @@
+using FbaMesh.DaprEmulator.AccessControl;
 using FbaMesh.DaprEmulator.Hosting;
 using FbaMesh.DaprEmulator.PubSub;
 using FbaMesh.DaprEmulator.Resources;
@@ -18,9 +19,17 @@ public sealed partial class EmulatedSidecar
         (Options, Mesh) = (options, mesh);
         Logger = mesh.Logging.CreateLogger($"FbaMesh.DaprEmulator.Sidecar.{options.AppId}");
         Resources = ResourceLoader.Load(options.ResolvePath(options.ResourcesPath), options.AppId);
-        SecretScopes = SecretScope.ReadConfiguration(options.ConfigFile is null ? null : options.ResolvePath(options.ConfigFile));
+        var configuration = options.ConfigFile is null ? null : options.ResolvePath(options.ConfigFile);
+        SecretScopes = SecretScope.ReadConfiguration(configuration);
         SecretStores = Resources.Components.Where(c => c.Category == "secretstores")
             .ToDictionary(c => c.Name, c => LocalFileSecretStore.From(c, options), StringComparer.Ordinal);
+        if (options.SecretOverlays.FirstOrDefault(o => !SecretStores.ContainsKey(o.StoreName)) is { } stray)
+        {
+            throw new InvalidDataException($"Secret '{stray.SecretName}' is to be served by secret store '{stray.StoreName}', which app '{options.AppId}' does not load.");
+        }
+
+        AccessControl = ReadAccessControl(configuration, options);
+        Identity = new WorkloadIdentity(AccessControl?.TrustDomain ?? AccessControlList.DefaultTrustDomain, options.Namespace, options.AppId);
         discovery = new SubscriptionDiscovery(this, mesh.AppHttp, Logger, mesh.Stopping);
     }
 
@@ -46,6 +55,15 @@ public sealed partial class EmulatedSidecar
     internal IReadOnlyDictionary<string, SecretScope> SecretScopes { get; }
 
     internal IReadOnlyDictionary<string, LocalFileSecretStore> SecretStores { get; }
+
+    /// <summary>Who may invoke this app; null when its Configuration sets no access control (everyone may).</summary>
+    internal AccessControlList? AccessControl { get; }
+
+    /// <summary>
+    /// The SPIFFE id this sidecar calls other apps with. Its trust domain is the one of its own
+    /// Configuration's accessControl (default "public"), as Sentry issues it.
+    /// </summary>
+    internal WorkloadIdentity Identity { get; }
 
     internal ComponentSpec? Component(string name, string category) =>
         Resources.Components.FirstOrDefault(c => c.Name == name && c.Category == category);
@@ -92,6 +110,24 @@ public sealed partial class EmulatedSidecar
             await server.StopAsync();
             await server.DisposeAsync();
             server = null;
+        }
+    }
+
+    private static AccessControlList? ReadAccessControl(string? configuration, SidecarOptions options)
+    {
+        if (string.IsNullOrEmpty(options.Namespace))
+        {
+            throw new InvalidDataException($"App '{options.AppId}': NAMESPACE is set but empty; daprd needs a namespace for its SPIFFE id.");
+        }
+
+        var spec = AccessControlReader.ReadConfiguration(configuration);
+        try
+        {
+            return AccessControlList.From(spec, isHttp: !options.AppSpeaksGrpc);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{configuration}: {ex.Message}", ex);
         }
     }
 

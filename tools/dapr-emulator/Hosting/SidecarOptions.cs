@@ -22,7 +22,7 @@ public sealed record SidecarOptions(string AppId)
     /// <summary>The resources folder (components, resiliency); its top-level YAML files are read, as daprd reads them.</summary>
     public string ResourcesPath { get; init; } = "components";
 
-    /// <summary>The app's Dapr Configuration (secret scopes); relative to <see cref="AppDirectory"/>.</summary>
+    /// <summary>The app's Dapr Configuration (secret scopes, access control); relative to <see cref="AppDirectory"/>.</summary>
     public string? ConfigFile { get; init; }
 
     public string AppDirectory { get; init; } = Directory.GetCurrentDirectory();
@@ -33,9 +33,21 @@ public sealed record SidecarOptions(string AppId)
     /// <summary>APP_API_TOKEN: this sidecar sends it to the app in dapr-api-token.</summary>
     public string? AppApiToken { get; init; }
 
+    /// <summary>
+    /// The namespace in this sidecar's SPIFFE id, which callees' access control policies match. As daprd in
+    /// self-hosted mode: NAMESPACE from the environment, "default" when it is not set.
+    /// </summary>
+    public string Namespace { get; init; } = Environment.GetEnvironmentVariable("NAMESPACE") ?? "default";
+
+    /// <summary>Secrets served in addition to (and over) a local-file store's file, held in memory only.</summary>
+    public IReadOnlyList<SecretOverlay> SecretOverlays { get; init; } = [];
+
     internal string ResolvePath(string path) => Path.GetFullPath(path, AppDirectory);
 
     internal Uri? AppBaseAddress => AppPort is { } port ? new Uri($"http://{AppHost ?? "127.0.0.1"}:{port}") : null;
 
     internal bool AppSpeaksGrpc => string.Equals(AppProtocol, "grpc", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>One secret (name and values) that a local-file secret store serves as if its file held it.</summary>
+public sealed record SecretOverlay(string StoreName, string SecretName, IReadOnlyDictionary<string, string> Values);

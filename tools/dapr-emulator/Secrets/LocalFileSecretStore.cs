@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FbaMesh.DaprEmulator.Resources;
 
 namespace FbaMesh.DaprEmulator.Secrets;
@@ -7,9 +8,10 @@ namespace FbaMesh.DaprEmulator.Secrets;
 /// secretstores.local.file: a JSON file flattened with nestedSeparator (default ":"). With multiValued
 /// false every flattened key is a secret holding one value under its own name; with multiValued true each
 /// top-level key is a secret whose (flattened) children are its values. The file is read per call, as
-/// a developer may edit it while the mesh runs.
+/// a developer may edit it while the mesh runs. Overlay secrets are served as if the file held them (over
+/// a secret of the same name), without ever being written anywhere.
 /// </summary>
-internal sealed class LocalFileSecretStore(string name, string file, string separator, bool multiValued)
+internal sealed class LocalFileSecretStore(string name, string file, string separator, bool multiValued, IReadOnlyList<SecretOverlay> overlays)
 {
     public string Name { get; } = name;
 
@@ -19,7 +21,8 @@ internal sealed class LocalFileSecretStore(string name, string file, string sepa
             ?? throw new InvalidDataException($"{component.SourceFile}: secret store '{component.Name}' needs metadata secretsFile.");
         var separator = component.Value("nestedSeparator") is { Length: > 0 } s ? s : ":";
         var multi = component.Value("multiValued") is { } m && bool.TryParse(m, out var b) && b;
-        return new LocalFileSecretStore(component.Name, sidecar.ResolvePath(file), separator, multi);
+        var overlays = sidecar.SecretOverlays.Where(o => o.StoreName == component.Name).ToList();
+        return new LocalFileSecretStore(component.Name, sidecar.ResolvePath(file), separator, multi, overlays);
     }
 
     /// <summary>The values of one secret, or null when the store has no such secret.</summary>
@@ -31,7 +34,7 @@ internal sealed class LocalFileSecretStore(string name, string file, string sepa
 
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ReadAll()
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+        using var document = overlays.Count == 0 ? JsonDocument.Parse(File.ReadAllBytes(file)) : WithOverlays(File.ReadAllBytes(file));
         var result = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         if (multiValued && document.RootElement.ValueKind == JsonValueKind.Object)
         {
@@ -66,6 +69,17 @@ internal sealed class LocalFileSecretStore(string name, string file, string sepa
         }
 
         return result;
+    }
+
+    private JsonDocument WithOverlays(byte[] json)
+    {
+        var root = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("the secrets file is not a JSON object");
+        foreach (var overlay in overlays)
+        {
+            root[overlay.SecretName] = new JsonObject(overlay.Values.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value))));
+        }
+
+        return JsonSerializer.SerializeToDocument(root);
     }
 
     private void Flatten(JsonElement element, string prefix, Dictionary<string, string> into)
