@@ -91,4 +91,43 @@ public sealed class SecretTests : IAsyncLifetime
         Assert.Equal(StatusCode.InvalidArgument, noStore.StatusCode);
         Assert.Equal("failed finding secret store with key vault", noStore.Status.Detail);
     }
+
+    [Fact]
+    public async Task An_overlay_secret_is_served_as_if_the_file_held_it_under_the_same_scopes_and_never_written()
+    {
+        var overlays = new SecretOverlay[]
+        {
+            new("multi-secrets", "operator", new Dictionary<string, string> { ["token"] = "overlay-token" }),
+            new("flat-secrets", "operator", new Dictionary<string, string> { ["token"] = "overlay-token" }),
+        };
+        var file = Path.Combine(Sidecars.AppDirectory, "secrets.json");
+        var before = await File.ReadAllTextAsync(file);
+        await using var overlaid = await Sidecars.StartAsync(
+            Sidecars.For("reader") with { SecretOverlays = overlays },
+            Sidecars.For("unscoped") with { ConfigFile = null, SecretOverlays = overlays });
+        using var reader = overlaid["reader"].Client();
+        using var unscoped = overlaid["unscoped"].Client();
+
+        var multi = await unscoped.GetSecretAsync("multi-secrets", "operator");
+        var flat = await reader.GetSecretAsync("flat-secrets", "operator.token");
+        var fromFile = await unscoped.GetSecretAsync("multi-secrets", "crystallize");
+        var outOfScope = Errors.Rpc(await Assert.ThrowsAnyAsync<Exception>(() => reader.GetSecretAsync("multi-secrets", "operator")));
+
+        Assert.Equal(new Dictionary<string, string> { ["token"] = "overlay-token" }, multi);
+        Assert.Equal(new Dictionary<string, string> { ["operator.token"] = "overlay-token" }, flat);
+        Assert.Equal("fake-signature", fromFile["signatureSecret"]);
+        Assert.Equal(StatusCode.PermissionDenied, outOfScope.StatusCode);
+        Assert.Equal(before, await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    public async Task An_overlay_for_a_store_the_app_does_not_load_is_refused()
+    {
+        var overlay = new SecretOverlay("vault", "operator", new Dictionary<string, string> { ["token"] = "overlay-token" });
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Sidecars.StartAsync(Sidecars.For("reader") with { SecretOverlays = [overlay] }));
+
+        Assert.Contains("'vault'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("overlay-token", error.Message, StringComparison.Ordinal);
+    }
 }
