@@ -106,13 +106,15 @@ public sealed class MeshSetupTests
         var service = new ServiceEndpoints("order-enricher", "http", new Uri("http://127.0.0.1:1"), new Uri("http://127.0.0.1:1/healthz"),
             new Uri("http://127.0.0.1:1/readyz"), 2, 3, 42);
         var endpoints = new MeshEndpoints(new Uri("http://127.0.0.1:1/api/webhooks/order/created-fba"),
-            new Dictionary<string, ServiceEndpoints> { ["order-enricher"] = service }, null, null) { ControlUrl = new Uri("http://127.0.0.1:9") };
+            new Dictionary<string, ServiceEndpoints> { ["order-enricher"] = service }, null, null) { ControlUrl = new Uri("http://127.0.0.1:9"), OperatorToken = "0123abcd" };
 
         var back = MeshEndpoints.FromJson(endpoints.ToJson());
 
         Assert.Equal(endpoints.GatewayWebhookUrl, back.GatewayWebhookUrl);
         Assert.Equal(service, back.Services["order-enricher"]);
         Assert.Equal(endpoints.ControlUrl, back.ControlUrl);
+        Assert.Equal("0123abcd", back.OperatorToken);
+        Assert.Contains("\"operatorToken\": \"0123abcd\"", endpoints.ToJson(), StringComparison.Ordinal);
         Assert.Contains("\"gatewayWebhookUrl\"", endpoints.ToJson(), StringComparison.Ordinal);
     }
 }

@@ -24,6 +24,9 @@ public sealed record MeshEndpoints(
 
     public int? DevMeshProcessId { get; init; }
 
+    /// <summary>Random per run: the operator API's bearer token, served to the services as secret operator:token.</summary>
+    public string? OperatorToken { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static MeshEndpoints FromJson(string json) =>

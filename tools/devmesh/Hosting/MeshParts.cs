@@ -29,6 +29,9 @@ internal sealed class MeshParts : IAsyncDisposable
 
     public Dictionary<string, SupervisedService> Services { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>This run's operator credential (secret operator:token in the sidecars' secret store).</summary>
+    public string? OperatorToken { get; private set; }
+
     public static async Task<MeshParts> StartAsync(MeshOptions options, IProgress<MeshStartProgress> progress, CancellationToken ct)
     {
         var parts = new MeshParts();
@@ -85,6 +88,7 @@ internal sealed class MeshParts : IAsyncDisposable
         }
 
         var plan = SidecarPlan.Create(options, secrets, ports);
+        OperatorToken = plan.OperatorToken;
         if (plan.Overlay is { } overlay)
         {
             owned.Add(new DisposeOnce(overlay.Dispose));

@@ -4,11 +4,20 @@ using FbaMesh.DaprEmulator;
 namespace FbaMesh.DevMesh.Hosting;
 
 /// <summary>
-/// The sidecars of the run file as this mesh runs them: ports (fresh ones in tests), API tokens,
-/// and the resources folder (an overlay when the secrets file is not the committed dev one).
+/// The sidecars of the run file as this mesh runs them: ports (fresh ones in tests), API tokens (a
+/// Dapr API token and an app API token of its own for each app), the resources folder (an overlay when
+/// the secrets file is not the committed dev one), and this run's operator token, which the secret
+/// store serves as secret <c>operator</c> (key <c>token</c>) to the apps whose scopes allow it.
 /// </summary>
-internal sealed record SidecarPlan(IReadOnlyList<SidecarOptions> Sidecars, ResourcesOverlay? Overlay)
+internal sealed record SidecarPlan(IReadOnlyList<SidecarOptions> Sidecars, ResourcesOverlay? Overlay, string OperatorToken)
 {
+    /// <summary>The secret store of DESIGN §4, which serves the operator token.</summary>
+    public const string SecretStore = "fbamesh-secrets";
+
+    public const string OperatorSecret = "operator";
+
+    public const string OperatorTokenKey = "token";
+
     public static SidecarPlan Create(MeshOptions options, MeshSecrets secrets, PortPlan ports)
     {
         var runFile = Path.Combine(options.RepositoryRoot, options.RunFile);
@@ -23,6 +32,9 @@ internal sealed record SidecarPlan(IReadOnlyList<SidecarOptions> Sidecars, Resou
             ? null
             : ResourcesOverlay.Create(ResolvedResourcesPath(fromRunFile[0]), secrets.Path);
 
+        // Held in memory only: the secrets file (the committed dev one, too) never sees it.
+        var operatorToken = NewToken();
+        SecretOverlay[] operatorSecret = [new(SecretStore, OperatorSecret, new Dictionary<string, string> { [OperatorTokenKey] = operatorToken })];
         var sidecars = fromRunFile.Select(s => s with
         {
             DaprHttpPort = ports.Pick(s.DaprHttpPort),
@@ -31,8 +43,9 @@ internal sealed record SidecarPlan(IReadOnlyList<SidecarOptions> Sidecars, Resou
             ResourcesPath = overlay?.Path ?? s.ResourcesPath,
             DaprApiToken = options.UseApiTokens ? NewToken() : s.DaprApiToken,
             AppApiToken = options.UseApiTokens ? NewToken() : s.AppApiToken,
+            SecretOverlays = [.. s.SecretOverlays, .. operatorSecret],
         }).ToList();
-        return new SidecarPlan(sidecars, overlay);
+        return new SidecarPlan(sidecars, overlay, operatorToken);
     }
 
     private static string ResolvedResourcesPath(SidecarOptions sidecar) =>
