@@ -10,6 +10,9 @@ internal static class DaprdArguments
     public const int GrpcPort = 50001;
     public const string AppHealthPath = "/healthz";
 
+    /// <summary>Sentry on the mesh's network; daprd gets its mTLS identity there.</summary>
+    public const string SentryAddress = "sentry:50001";
+
     public static string[] For(SidecarOptions app, string appHost)
     {
         List<string> arguments =
@@ -22,6 +25,10 @@ internal static class DaprdArguments
             "--dapr-http-port", HttpPort.ToString(CultureInfo.InvariantCulture),
             "--dapr-grpc-port", GrpcPort.ToString(CultureInfo.InvariantCulture),
             "--log-level", "info",
+            // accessControl decides on the caller's mTLS identity; without mTLS every invocation
+            // falls to defaultAction (deny). The trust anchors come in DAPR_TRUST_ANCHORS.
+            "--enable-mtls",
+            "--sentry-address", SentryAddress,
         ];
         if (app.AppPort is { } port)
         {

@@ -22,12 +22,26 @@ internal static class DaprdResources
 
     public static string ConfigurationInContainer(string appId) => $"{Root}/configuration/{appId}.yaml";
 
+    /// <summary>Sentry's own configuration (self-hosted Sentry refuses to start without one).</summary>
+    public const string SentryConfigurationInContainer = Root + "/sentry.yaml";
+
     public static void Write(string root, IReadOnlyList<SidecarOptions> apps)
     {
         var components = Directory.CreateDirectory(Path.Combine(root, "components")).FullName;
         var configuration = Directory.CreateDirectory(Path.Combine(root, "configuration")).FullName;
         File.Copy(RepositoryPaths.Combine("components", "resiliency.yaml"), Path.Combine(components, "resiliency.yaml"));
         File.Copy(RepositoryPaths.Combine("components", "secrets.dev.json"), Path.Combine(root, "secrets.json"));
+        File.WriteAllText(Path.Combine(root, "sentry.yaml"), """
+            apiVersion: dapr.io/v1alpha1
+            kind: Configuration
+            metadata:
+              name: daprsystem
+            spec:
+              mtls:
+                enabled: true
+                workloadCertTTL: 24h
+                allowedClockSkew: 15m
+            """);
         foreach (var app in apps)
         {
             WithSqliteNameResolution(

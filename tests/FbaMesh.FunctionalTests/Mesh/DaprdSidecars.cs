@@ -18,7 +18,11 @@ namespace FbaMesh.FunctionalTests.Mesh;
 public sealed class DaprdSidecars(IDictionary<string, IDictionary<string, string>> appEnvironment) : ISidecarRuntime
 {
     public const string DaprdImage = "daprio/daprd:1.16.2";
+    public const string SentryImage = "daprio/sentry:1.16.2";
     public const string RedisImage = "redis:7-alpine";
+
+    /// <summary>Self-hosted Sentry writes the CA it generates here: the nonroot user's home in its image.</summary>
+    private const string SentryCredentials = "/home/nonroot";
     private const string AppHost = "host.testcontainers.internal";
 
     private readonly List<IContainer> sidecars = [];
@@ -26,6 +30,7 @@ public sealed class DaprdSidecars(IDictionary<string, IDictionary<string, string
     private INetwork? network;
     private IVolume? nameResolution;
     private RedisContainer? redis;
+    private IContainer? sentry;
 
     public RedisContainer Redis => redis ?? throw new InvalidOperationException("The sidecars have not been started.");
 
@@ -46,11 +51,12 @@ public sealed class DaprdSidecars(IDictionary<string, IDictionary<string, string
         await nameResolution.CreateAsync(ct);
         await redis.StartAsync(ct);
         DaprdResources.Write(resources, planned);
+        var trustAnchors = await StartSentryAsync(network, ct);
 
         var started = new List<SidecarOptions>();
         foreach (var app in planned)
         {
-            var container = Daprd(app, network, nameResolution);
+            var container = Daprd(app, network, nameResolution, trustAnchors);
             sidecars.Add(container);
             await container.StartAsync(ct);
             var http = new Uri($"http://{container.Hostname}:{container.GetMappedPublicPort(DaprdArguments.HttpPort)}");
@@ -80,6 +86,11 @@ public sealed class DaprdSidecars(IDictionary<string, IDictionary<string, string
             await redis.DisposeAsync();
         }
 
+        if (sentry is not null)
+        {
+            await sentry.DisposeAsync();
+        }
+
         if (nameResolution is not null)
         {
             await nameResolution.DisposeAsync();
@@ -96,6 +107,29 @@ public sealed class DaprdSidecars(IDictionary<string, IDictionary<string, string
         }
     }
 
+    /// <summary>
+    /// Sentry issues each daprd its identity (spiffe://public/ns/default/app-id), which the callee's
+    /// accessControl checks. It generates its CA on first start; the sidecars trust that CA's root.
+    /// </summary>
+    private async Task<string> StartSentryAsync(INetwork sidecarNetwork, CancellationToken ct)
+    {
+        const int Healthz = 8080;
+        sentry = new ContainerBuilder(SentryImage)
+            .WithNetwork(sidecarNetwork)
+            .WithNetworkAliases("sentry")
+            .WithEntrypoint("./sentry")
+            .WithCommand(
+                "--issuer-credentials", SentryCredentials,
+                "--config", DaprdResources.SentryConfigurationInContainer,
+                "--healthz-port", Healthz.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithResourceMapping(new DirectoryInfo(resources), DaprdResources.Root + "/")
+            .WithPortBinding(Healthz, assignRandomHostPort: true)
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(Healthz).ForPath("/healthz")))
+            .Build();
+        await sentry.StartAsync(ct);
+        return System.Text.Encoding.UTF8.GetString(await sentry.ReadFileAsync(SentryCredentials + "/ca.crt", ct));
+    }
+
     /// <summary>The services find their sidecar by endpoint: the container host, which is not always this machine.</summary>
     private void PointAppAt(string appId, Uri http, Uri grpc)
     {
@@ -109,7 +143,7 @@ public sealed class DaprdSidecars(IDictionary<string, IDictionary<string, string
         env["DAPR_GRPC_ENDPOINT"] = grpc.ToString().TrimEnd('/');
     }
 
-    private IContainer Daprd(SidecarOptions app, INetwork sidecarNetwork, IVolume nameResolutionVolume)
+    private IContainer Daprd(SidecarOptions app, INetwork sidecarNetwork, IVolume nameResolutionVolume, string trustAnchors)
     {
         var builder = new ContainerBuilder(DaprdImage)
             .WithNetwork(sidecarNetwork)
@@ -122,7 +156,8 @@ public sealed class DaprdSidecars(IDictionary<string, IDictionary<string, string
             .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request
                 .ForPort(DaprdArguments.HttpPort)
                 .ForPath(DaprdProbes.OutboundHealthPath)
-                .ForStatusCode(DaprdProbes.OutboundHealthy)));
+                .ForStatusCode(DaprdProbes.OutboundHealthy)))
+            .WithEnvironment("DAPR_TRUST_ANCHORS", trustAnchors);
         foreach (var (name, value) in Tokens(app))
         {
             builder = builder.WithEnvironment(name, value);

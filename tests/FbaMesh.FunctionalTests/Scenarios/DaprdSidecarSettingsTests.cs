@@ -27,6 +27,20 @@ public sealed class DaprdSidecarSettingsTests
         }
     }
 
+    [Theory]
+    [InlineData("webhook-gateway", "http")]
+    [InlineData("order-enricher", "http")]
+    [InlineData("fba-submitter", "grpc")]
+    public void Every_sidecar_has_an_mtls_identity_for_access_control(string appId, string protocol)
+    {
+        // The repository's Configurations deny invocation unless the caller's identity is allowed;
+        // daprd knows the caller only over mTLS.
+        var arguments = DaprdArguments.For(new SidecarOptions(appId) { AppPort = 5000, AppProtocol = protocol }, "host.testcontainers.internal");
+
+        Assert.Contains("--enable-mtls", arguments);
+        Assert.Equal(DaprdArguments.SentryAddress, arguments[Array.IndexOf(arguments, "--sentry-address") + 1]);
+    }
+
     [Fact]
     public void Daprd_counts_as_started_on_the_outbound_health_answer()
     {
