@@ -68,6 +68,17 @@ public sealed partial class AccessControlTests
     }
 
     [Fact]
+    public void Local_configurations_make_dapr_run_start_daprd_with_mtls()
+    {
+        // Without mTLS daprd knows no caller, and the submitter's accessControl denies every call.
+        // The CLI adds --enable-mtls --sentry-address when the config file sets mtls.enabled.
+        foreach (var configuration in YamlDocuments.LoadKind(RepositoryPaths.Combine("components", "configuration"), "Configuration"))
+        {
+            Assert.Equal("true", configuration["spec"]!["mtls"]?["enabled"].Text());
+        }
+    }
+
+    [Fact]
     public void Each_app_has_its_own_dapr_api_token_and_its_own_app_api_token()
     {
         var secrets = RunFiles.Deployments()
