@@ -31,17 +31,7 @@ internal static class DaprdResources
         var configuration = Directory.CreateDirectory(Path.Combine(root, "configuration")).FullName;
         File.Copy(RepositoryPaths.Combine("components", "resiliency.yaml"), Path.Combine(components, "resiliency.yaml"));
         File.Copy(RepositoryPaths.Combine("components", "secrets.dev.json"), Path.Combine(root, "secrets.json"));
-        File.WriteAllText(Path.Combine(root, "sentry.yaml"), """
-            apiVersion: dapr.io/v1alpha1
-            kind: Configuration
-            metadata:
-              name: daprsystem
-            spec:
-              mtls:
-                enabled: true
-                workloadCertTTL: 24h
-                allowedClockSkew: 15m
-            """);
+        File.Copy(RepositoryPaths.Combine("components", "sentry", "daprsystem.yaml"), Path.Combine(root, "sentry.yaml"));
         foreach (var app in apps)
         {
             WithSqliteNameResolution(
