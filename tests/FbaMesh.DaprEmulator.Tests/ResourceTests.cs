@@ -56,7 +56,7 @@ public sealed class ResourceTests
 
         var redelivery = ResourceLoader.Load(apps[1].ResourcesPath, "order-enricher").InboundRetries["fbamesh-pubsub"];
         Assert.True(redelivery.Exponential);
-        Assert.Equal(TimeSpan.FromMilliseconds(200), redelivery.InitialInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), redelivery.InitialInterval);
         Assert.Equal(TimeSpan.FromSeconds(10), redelivery.MaxInterval);
         Assert.Equal(20, redelivery.MaxRetries);
     }

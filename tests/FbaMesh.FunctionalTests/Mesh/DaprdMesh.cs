@@ -14,17 +14,33 @@ public sealed partial class DaprdMesh(DevMesh.Mesh mesh, DaprdSidecars sidecars)
 
     public Uri GatewayWebhookUrl => mesh.Endpoints.GatewayWebhookUrl;
 
-    public Uri GatewaySidecarHttp => new($"http://127.0.0.1:{mesh.Endpoints.Services["webhook-gateway"].DaprHttpPort}");
+    public Uri GatewaySidecarHttp => sidecars.HttpEndpoints["webhook-gateway"];
 
     public string? GatewaySidecarApiToken => null;
 
     public static async Task<DaprdMesh> StartAsync()
     {
-        var sidecars = new DaprdSidecars();
         var options = MeshSettings.EmulatedOptions();
+        var sidecars = new DaprdSidecars(options.AppEnvironment);
         options.SidecarRuntime = sidecars;
         options.UseApiTokens = false;
-        return new DaprdMesh(await DevMesh.Mesh.StartAsync(options), sidecars);
+        var mesh = await DevMesh.Mesh.StartAsync(options);
+        try
+        {
+            // Ready apps are not enough: an event published before the enricher's sidecar has read
+            // its subscriptions finds no subscriber. The mesh is up once the sidecar lists it.
+            using var http = new HttpClient();
+            await DaprdProbes.WaitForSubscriptionAsync(
+                http, sidecars.HttpEndpoints["order-enricher"], "fbamesh-pubsub", "orders.received", options.ReadyTimeout);
+        }
+        catch
+        {
+            await mesh.DisposeAsync();
+            await sidecars.DisposeAsync();
+            throw;
+        }
+
+        return new DaprdMesh(mesh, sidecars);
     }
 
     public Task<OrderProgress?> GetOrderAsync(string orderId) => mesh.GetOrderAsync(orderId);
