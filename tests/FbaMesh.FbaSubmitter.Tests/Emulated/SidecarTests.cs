@@ -13,14 +13,14 @@ namespace FbaMesh.FbaSubmitter.Tests.Emulated;
 public class SidecarTests
 {
     [Fact]
-    public async Task A_submit_invoked_through_the_sidecar_with_dapr_app_id_creates_the_order_and_the_app_is_serving()
+    public async Task A_submit_invoked_through_the_enrichers_sidecar_with_dapr_app_id_creates_the_order_and_the_app_is_serving()
     {
         await using var amazon = await AmazonEmulator.StartAsync();
         var appPort = FreeTcpPort.Next();
-        await using var dapr = await DaprEmulatorHost.StartAsync([Sidecar.ForSubmitter(appPort)]);
+        await using var dapr = await DaprEmulatorHost.StartAsync([Sidecar.ForSubmitter(appPort), Sidecar.ForEnricherCaller()]);
         var sidecar = dapr[Sidecar.AppId];
         await using var submitter = await SubmitterHost.StartAsync(sidecar.Settings(AmazonEmulator.SettingsFor(amazon)), daprSecretStore: true, port: appPort);
-        using var channel = GrpcChannel.ForAddress(sidecar.GrpcEndpoint);
+        using var channel = GrpcChannel.ForAddress(dapr[Sidecar.CallerAppId].GrpcEndpoint);
         var viaSidecar = new FulfillmentOrdersClient(channel.CreateCallInvoker());
         var request = Orders.Valid();
 
@@ -37,11 +37,12 @@ public class SidecarTests
     {
         await using var amazon = await AmazonEmulator.StartAsync();
         var appPort = FreeTcpPort.Next();
-        await using var dapr = await DaprEmulatorHost.StartAsync([Sidecar.ForSubmitter(appPort, appApiToken: "app-token-for-tests")]);
+        await using var dapr = await DaprEmulatorHost.StartAsync(
+            [Sidecar.ForSubmitter(appPort, appApiToken: "app-token-for-tests"), Sidecar.ForEnricherCaller()]);
         var sidecar = dapr[Sidecar.AppId];
         var settings = sidecar.Settings(AmazonEmulator.SettingsFor(amazon, ("APP_API_TOKEN", "app-token-for-tests")));
         await using var submitter = await SubmitterHost.StartAsync(settings, daprSecretStore: true, port: appPort);
-        using var channel = GrpcChannel.ForAddress(sidecar.GrpcEndpoint);
+        using var channel = GrpcChannel.ForAddress(dapr[Sidecar.CallerAppId].GrpcEndpoint);
 
         var answer = await new FulfillmentOrdersClient(channel.CreateCallInvoker()).SubmitAsync(Orders.Valid(), new Metadata { { "dapr-app-id", Sidecar.AppId } });
         var direct = await Assert.ThrowsAsync<RpcException>(() => submitter.Client.SubmitAsync(Orders.Valid()));
@@ -49,6 +50,29 @@ public class SidecarTests
         Assert.Equal(SubmitOutcome.Created, answer.Outcome);
         Assert.Equal(StatusCode.Unauthenticated, direct.StatusCode);
         Assert.Equal(1, amazon.Stats.Creates);
+    }
+
+    [Fact]
+    public async Task Only_the_apps_its_access_control_names_may_invoke_the_submitter()
+    {
+        await using var amazon = await AmazonEmulator.StartAsync();
+        var appPort = FreeTcpPort.Next();
+        var gateway = Sidecar.ForEnricherCaller() with
+        {
+            AppId = "webhook-gateway",
+            AppDirectory = RepositoryPaths.Combine("services", "webhook-gateway"),
+            ConfigFile = "../../components/configuration/webhook-gateway.yaml",
+        };
+        await using var dapr = await DaprEmulatorHost.StartAsync([Sidecar.ForSubmitter(appPort), gateway]);
+        var sidecar = dapr[Sidecar.AppId];
+        await using var submitter = await SubmitterHost.StartAsync(sidecar.Settings(AmazonEmulator.SettingsFor(amazon)), daprSecretStore: true, port: appPort);
+        using var channel = GrpcChannel.ForAddress(dapr["webhook-gateway"].GrpcEndpoint);
+
+        var denied = await Assert.ThrowsAsync<RpcException>(() =>
+            new FulfillmentOrdersClient(channel.CreateCallInvoker()).SubmitAsync(Orders.Valid(), new Metadata { { "dapr-app-id", Sidecar.AppId } }));
+
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Equal(0, amazon.Stats.Creates);
     }
 
     [Fact]
