@@ -1,3 +1,4 @@
+using FbaMesh.Contracts;
 using FbaMesh.OrderEnricher.Orders;
 
 namespace FbaMesh.OrderEnricher.Api;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Mapping;
@@ -52,8 +52,8 @@ public sealed partial class FulfillmentMappingOptionsValidator : IValidateOption
             .Where(f => string.IsNullOrWhiteSpace(f.FeatureName))
             .Select(_ => "Fulfillment:FeatureConstraints entries need a FeatureName (e.g. BLOCK_AMZL)."));
         errors.AddRange(options.SkuMap
-            .Where(kv => string.IsNullOrWhiteSpace(kv.Value) || CleanText.Of(kv.Value).Length > OrderItemsMapper.MaxSkuLength)
-            .Select(kv => $"Fulfillment:SkuMap:{kv.Key} must map to a seller SKU of 1 to {OrderItemsMapper.MaxSkuLength} characters."));
+            .Where(kv => string.IsNullOrWhiteSpace(kv.Value) || CleanText.Of(kv.Value).Length > AmazonItemLimits.MaxSkuLength)
+            .Select(kv => $"Fulfillment:SkuMap:{kv.Key} must map to a seller SKU of 1 to {AmazonItemLimits.MaxSkuLength} characters."));
         errors.AddRange(options.FbaSkus
             .Where(string.IsNullOrWhiteSpace)
             .Select(_ => "Fulfillment:FbaSkus may not hold an empty SKU."));

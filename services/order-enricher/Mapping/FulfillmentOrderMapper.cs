@@ -1,6 +1,6 @@
+using FbaMesh.Contracts;
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.OrderEnricher.Crystallize;
-using FbaMesh.OrderEnricher.Orders;
 using Google.Protobuf.WellKnownTypes;
 
 namespace FbaMesh.OrderEnricher.Mapping;

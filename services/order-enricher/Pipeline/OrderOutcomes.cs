@@ -1,4 +1,5 @@
 using Dapr;
+using FbaMesh.Contracts;
 using FbaMesh.OrderEnricher.Mapping;
 using FbaMesh.OrderEnricher.Orders;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ public sealed partial class OrderOutcomes(
         if (!await TryPublishAsync(orderId, () => events.PublishSubmittedAsync(orderId, accepted.SellerFulfillmentOrderId, accepted.Outcome, cancellationToken)))
         {
             // Amazon has it; the redelivery resubmits (ALREADY_EXISTS) and publishes again.
-            return await WaitAsync(claim, ReasonCodes.EventPublishFailed, $"Submitted ({accepted.Outcome}) but {FulfillmentEvents.SubmittedTopic} could not be published.", cancellationToken);
+            return await WaitAsync(claim, ReasonCodes.EventPublishFailed, $"Submitted ({accepted.Outcome}) but {PubSub.FulfillmentSubmitted} could not be published.", cancellationToken);
         }
 
         var decision = await FinishAsync(claim, OrderStatus.Submitted, null, null, DeliveryDecision.Success, accepted.Outcome, cancellationToken);
@@ -53,7 +54,7 @@ public sealed partial class OrderOutcomes(
         var published = await TryPublishAsync(orderId, () => events.PublishFailedAsync(orderId, reasonCode, message, cancellationToken));
         if (!published && claim.State.Attempts < options.Value.MaxAttempts)
         {
-            return await WaitAsync(claim, ReasonCodes.EventPublishFailed, $"{reasonCode}, but {FulfillmentEvents.FailedTopic} could not be published.", cancellationToken);
+            return await WaitAsync(claim, ReasonCodes.EventPublishFailed, $"{reasonCode}, but {PubSub.FulfillmentFailed} could not be published.", cancellationToken);
         }
 
         var decision = await FinishAsync(claim, OrderStatus.Failed, reasonCode, message, DeliveryDecision.Drop, null, cancellationToken);
