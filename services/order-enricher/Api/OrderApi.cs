@@ -1,5 +1,6 @@
 using FbaMesh.Contracts;
 using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher.Api;
 
@@ -8,7 +9,8 @@ public static class OrderApi
 {
     public static void MapOrderApi(this WebApplication app)
     {
-        var orders = app.MapGroup("/api/orders").RequireOperatorToken(app.Configuration);
+        // Operators hold no app token; the operator token guards this group instead.
+        var orders = app.MapGroup("/api/orders").RequireOperatorToken(app.Configuration).AllowWithoutAppToken();
         orders.MapGet("/{id}", GetAsync);
         orders.MapPost("/{id}/retry", OrderRetry.RetryAsync);
     }

@@ -8,7 +8,7 @@ namespace FbaMesh.OrderEnricher.Pipeline;
 /// <summary>The Dapr subscription to orders.received and the answer to each delivery.</summary>
 public static partial class OrdersReceivedSubscriber
 {
-    /// <summary>Under /events, which the app API token guard covers.</summary>
+    /// <summary>Only the sidecar delivers here: like every endpoint not opened, it requires the app API token.</summary>
     public const string Route = "/events/orders-received";
 
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
