@@ -1,7 +1,9 @@
 using FbaMesh.OrderEnricher.Api;
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Mapping;
+using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.OrderEnricher.Pipeline;
+using FbaMesh.OrderEnricher.Submitter;
 using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher;
@@ -15,9 +17,12 @@ public static class OrderEnricherApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
-        builder.AddFulfillmentMapping();
-        builder.AddCrystallizeClient();
-        builder.AddOrderPipeline();
+        builder.AddOrders();
+        builder.AddMapping();
+        builder.AddCrystallize();
+        builder.AddSubmitter();
+        builder.AddPipeline();
+        builder.AddApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();

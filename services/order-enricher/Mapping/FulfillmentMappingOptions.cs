@@ -8,6 +8,9 @@ public sealed class FulfillmentMappingOptions
     /// <summary>Put in front of the order id to form sellerFulfillmentOrderId, e.g. to tell shops apart.</summary>
     public string SellerFulfillmentOrderIdPrefix { get; set; } = "";
 
+    /// <summary>The id Amazon knows the order by: derived once, when the order is first claimed, and kept in its state.</summary>
+    public string SellerFulfillmentOrderIdFor(string orderId) => SellerFulfillmentOrderIdPrefix + orderId;
+
     public string DisplayableOrderComment { get; set; } = "Thank you for your order!";
 
     /// <summary>Used when the order has no fba-shipping-speed meta.</summary>

@@ -1,6 +1,7 @@
 using FbaMesh.Contracts;
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.OrderEnricher.Crystallize;
+using FbaMesh.OrderEnricher.Orders;
 using Google.Protobuf.WellKnownTypes;
 
 namespace FbaMesh.OrderEnricher.Mapping;
@@ -15,7 +16,8 @@ public static class FulfillmentOrderMapper
     public const string HoldMetaKey = "fba-hold";
     public const int MaxEmailLength = 64;
 
-    public static MappingOutcome Map(CrystallizeOrder order, FulfillmentMappingOptions options)
+    /// <param name="sellerFulfillmentOrderId">The id the order was claimed under; the mapper never derives it.</param>
+    public static MappingOutcome Map(CrystallizeOrder order, string sellerFulfillmentOrderId, FulfillmentMappingOptions options)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(options);
@@ -54,7 +56,7 @@ public static class FulfillmentOrderMapper
         var request = new SubmitFulfillmentOrderRequest
         {
             MarketplaceId = options.MarketplaceByCountry.GetValueOrDefault(address!.CountryCode, options.DefaultMarketplaceId),
-            SellerFulfillmentOrderId = options.SellerFulfillmentOrderIdPrefix + orderId,
+            SellerFulfillmentOrderId = sellerFulfillmentOrderId,
             DisplayableOrderId = orderId,
             DisplayableOrderDate = Timestamp.FromDateTimeOffset(createdAt.ToUniversalTime()),
             DisplayableOrderComment = CleanText.Of(options.DisplayableOrderComment),

@@ -1,6 +1,7 @@
 using FbaMesh.Contracts;
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.OrderEnricher.Crystallize;
+using FbaMesh.OrderEnricher.Orders;
 
 namespace FbaMesh.OrderEnricher.Mapping;
 

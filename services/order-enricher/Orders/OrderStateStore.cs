@@ -1,4 +1,5 @@
 using Dapr.Client;
+using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Orders;
 
@@ -9,11 +10,9 @@ public sealed record VersionedOrderState(OrderState? State, string? ETag);
 /// Order state in fbamesh-state at key order-{id}. Every write is conditional on the ETag that was read
 /// (first-write-wins), so two deliveries of the same order cannot both move it forward unnoticed.
 /// </summary>
-public sealed class OrderStateStore(DaprClient dapr, IConfiguration configuration)
+public sealed class OrderStateStore(DaprClient dapr, IOptions<OrderStateOptions> options)
 {
-    public const string DefaultStoreName = "fbamesh-state";
-
-    private readonly string _storeName = configuration["OrderState:StoreName"] ?? DefaultStoreName;
+    private readonly string _storeName = options.Value.StoreName;
 
     private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong };
 

@@ -5,7 +5,12 @@ using Microsoft.Extensions.Options;
 namespace FbaMesh.OrderEnricher.Pipeline;
 
 /// <summary>A delivery's hold on an order: the state it wrote and the ETag to write the next state with.</summary>
-public sealed record OrderClaim(OrderState State, string ETag);
+public sealed record OrderClaim(OrderState State, string ETag)
+{
+    /// <summary>Derived once, when the order was first claimed: a prefix changed since must not make a second Amazon order.</summary>
+    public string SellerFulfillmentOrderId => State.SellerFulfillmentOrderId
+        ?? throw new InvalidOperationException("A claimed order always records its seller fulfillment order id.");
+}
 
 /// <summary>
 /// Claiming an order before working on it: state Received with one more attempt, written with the ETag
@@ -38,12 +43,18 @@ public sealed class OrderClaims(
                 OrderId = orderId,
                 Status = OrderStatus.Received,
                 Attempts = 1,
-                SellerFulfillmentOrderId = mapping.CurrentValue.SellerFulfillmentOrderIdPrefix + orderId,
+                SellerFulfillmentOrderId = mapping.CurrentValue.SellerFulfillmentOrderIdFor(orderId),
                 ClaimedBy = claimedBy,
                 ReceivedAt = now,
                 UpdatedAt = now,
             }
-            : current with { Attempts = current.Attempts + 1, ClaimedBy = claimedBy, UpdatedAt = now };
+            : current with
+            {
+                Attempts = current.Attempts + 1,
+                SellerFulfillmentOrderId = current.SellerFulfillmentOrderId ?? mapping.CurrentValue.SellerFulfillmentOrderIdFor(orderId),
+                ClaimedBy = claimedBy,
+                UpdatedAt = now,
+            };
 
         if (!await store.TrySaveAsync(next, etag, cancellationToken))
         {

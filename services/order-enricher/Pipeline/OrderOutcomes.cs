@@ -1,7 +1,7 @@
 using Dapr;
 using FbaMesh.Contracts;
-using FbaMesh.OrderEnricher.Mapping;
 using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Submitter;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Pipeline;

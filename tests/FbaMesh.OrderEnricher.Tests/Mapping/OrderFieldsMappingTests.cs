@@ -1,6 +1,7 @@
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Mapping;
+using FbaMesh.OrderEnricher.Orders;
 using Google.Protobuf.WellKnownTypes;
 
 namespace FbaMesh.OrderEnricher.Tests.Mapping;
@@ -183,7 +184,7 @@ public sealed class OrderFieldsMappingTests
     {
         var order = OrderSamples.Order with { Customer = null, Cart = [new CartLine("SKU-1", Quantity: 0)] };
 
-        var skipped = Assert.IsType<MappingOutcome.Skipped>(FulfillmentOrderMapper.Map(order, new FulfillmentMappingOptions()));
+        var skipped = Assert.IsType<MappingOutcome.Skipped>(FulfillmentOrderMapper.Map(order, OrderSamples.Id, new FulfillmentMappingOptions()));
 
         Assert.Equal(ReasonCodes.NoFbaItems, skipped.ReasonCode);
     }

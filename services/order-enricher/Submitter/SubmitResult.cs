@@ -1,4 +1,4 @@
-namespace FbaMesh.OrderEnricher.Pipeline;
+namespace FbaMesh.OrderEnricher.Submitter;
 
 /// <summary>What the submitter's gRPC answer means for the order.</summary>
 public abstract record SubmitResult

@@ -1,4 +1,4 @@
-namespace FbaMesh.OrderEnricher.Mapping;
+namespace FbaMesh.OrderEnricher.Orders;
 
 /// <summary>Stable kebab-case reasons recorded in order state and fulfillment.failed; operators alert on them.</summary>
 public static class ReasonCodes

@@ -1,4 +1,4 @@
-namespace FbaMesh.OrderEnricher.Pipeline;
+namespace FbaMesh.OrderEnricher.Submitter;
 
 /// <summary>Configuration section "Submitter": the fba-submitter gRPC call through the sidecar.</summary>
 public sealed class SubmitterOptions

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Mapping;
 
-public static class MappingServiceCollectionExtensions
+internal static class MappingWiring
 {
-    public static void AddFulfillmentMapping(this IHostApplicationBuilder builder)
+    public static void AddMapping(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<FulfillmentMappingOptions>()
             .Bind(builder.Configuration.GetSection(FulfillmentMappingOptions.SectionName))

@@ -1,10 +1,10 @@
 using FbaMesh.Contracts.Fulfillment.V1;
-using FbaMesh.OrderEnricher.Mapping;
-using RetryInfo = Google.Rpc.RetryInfo;
+using FbaMesh.OrderEnricher.Orders;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using RetryInfo = Google.Rpc.RetryInfo;
 
-namespace FbaMesh.OrderEnricher.Pipeline;
+namespace FbaMesh.OrderEnricher.Submitter;
 
 /// <summary>
 /// Calls fba-submitter over gRPC through this app's own sidecar (the invoker adds dapr-app-id) and turns
