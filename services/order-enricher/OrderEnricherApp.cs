@@ -8,7 +8,7 @@ using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher;
 
-/// <summary>Builds the order-enricher; Program.cs and the tests both start it through here.</summary>
+/// <summary>Builds the order-enricher; Program.cs runs it and tests host it in-process.</summary>
 public static class OrderEnricherApp
 {
     /// <param name="args">Command-line arguments (--urls and configuration overrides).</param>

@@ -5,7 +5,7 @@ namespace FbaMesh.WebhookGateway;
 /// <summary>Configuration section "Webhook". Defaults are the production posture.</summary>
 public sealed class WebhookOptions
 {
-    public const string Section = "Webhook";
+    public const string SectionName = "Webhook";
 
     /// <summary>
     /// Scheme, host and any path prefix exactly as entered in Crystallize's webhook URL (e.g. an ngrok

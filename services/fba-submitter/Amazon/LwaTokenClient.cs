@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using FbaMesh.FbaSubmitter.Configuration;
 using FbaMesh.FbaSubmitter.Credentials;
+using FbaMesh.FbaSubmitter.Failures;
 using FbaMesh.FbaSubmitter.Observability;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using FbaMesh.FbaSubmitter.Configuration;
+using FbaMesh.FbaSubmitter.Failures;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.FbaSubmitter.Amazon;
 using FbaMesh.FbaSubmitter.Configuration;
+using FbaMesh.FbaSubmitter.Failures;
 using FbaMesh.FbaSubmitter.Mapping;
 using Grpc.Core;
 using Microsoft.Extensions.Options;

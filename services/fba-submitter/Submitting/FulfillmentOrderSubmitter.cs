@@ -1,6 +1,7 @@
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.FbaSubmitter.Amazon;
 using FbaMesh.FbaSubmitter.Configuration;
+using FbaMesh.FbaSubmitter.Failures;
 using FbaMesh.FbaSubmitter.Mapping;
 using FbaMesh.FbaSubmitter.Observability;
 using Grpc.Core;

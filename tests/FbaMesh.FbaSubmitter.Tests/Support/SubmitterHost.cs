@@ -65,8 +65,9 @@ public sealed class SubmitterHost : IAsyncDisposable
         }
 
         var args = all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
-        var app = SubmitterApp.Build(args, services =>
+        var app = SubmitterApp.Build(args, builder =>
         {
+            var services = builder.Services;
             if (!daprSecretStore)
             {
                 services.AddSingleton(secrets ?? new StubSecrets(StubSecrets.DevSecret));

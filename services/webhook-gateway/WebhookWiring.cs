@@ -3,11 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace FbaMesh.WebhookGateway;
 
-internal static class WebhookGatewayServices
+internal static class WebhookWiring
 {
-    public static void AddWebhookGateway(this IHostApplicationBuilder builder)
+    public static void AddWebhook(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
+        builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         builder.Services.AddSingleton<ICrystallizeSecretReader, DaprCrystallizeSecretReader>();
         builder.Services.AddSingleton<SignatureSecretCache>();
