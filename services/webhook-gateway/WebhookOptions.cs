@@ -3,7 +3,7 @@ using FbaMesh.Contracts;
 namespace FbaMesh.WebhookGateway;
 
 /// <summary>Configuration section "Webhook". Defaults are the production posture.</summary>
-public sealed class WebhookOptions
+internal sealed class WebhookOptions
 {
     public const string SectionName = "Webhook";
 

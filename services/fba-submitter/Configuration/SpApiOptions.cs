@@ -1,6 +1,6 @@
 namespace FbaMesh.FbaSubmitter.Configuration;
 
-public enum SpApiRegion
+internal enum SpApiRegion
 {
     NA,
     EU,
@@ -8,7 +8,7 @@ public enum SpApiRegion
 }
 
 /// <summary>Configuration section "SpApi": where Amazon is, which credentials to read, and how to pace and retry.</summary>
-public sealed class SpApiOptions
+internal sealed class SpApiOptions
 {
     public const string SectionName = "SpApi";
 

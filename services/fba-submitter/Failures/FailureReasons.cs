@@ -3,7 +3,7 @@ using Grpc.Core;
 namespace FbaMesh.FbaSubmitter.Failures;
 
 /// <summary>ErrorInfo reasons, so a caller can tell "fix the secret, then retry" from "Amazon said no".</summary>
-public static class FailureReasons
+internal static class FailureReasons
 {
     public const string Domain = "fbamesh.fulfillment.v1";
     public const string InvalidRequest = "INVALID_REQUEST";

@@ -8,7 +8,7 @@ namespace FbaMesh.FbaSubmitter.Failures;
 /// status code the caller acts on, a message an operator can read, Amazon's own error list, a stable
 /// reason (google.rpc.ErrorInfo) and, when retrying later can help, how long to wait (RetryInfo).
 /// </summary>
-public sealed class SpApiFailure(StatusCode code, string message, AmazonErrors? amazonErrors = null) : Exception(message)
+internal sealed class SpApiFailure(StatusCode code, string message, AmazonErrors? amazonErrors = null) : Exception(message)
 {
     public StatusCode Code { get; } = code;
 

@@ -1,7 +1,7 @@
 namespace FbaMesh.OrderEnricher.Api;
 
 /// <summary>Configuration section "OperatorApi": the operator's order API.</summary>
-public sealed class OperatorApiOptions
+internal sealed class OperatorApiOptions
 {
     public const string SectionName = "OperatorApi";
 

@@ -8,7 +8,7 @@ namespace FbaMesh.OrderEnricher.Api;
 /// it as "Authorization: Bearer …". Unset, the API is open: fine on a developer machine or behind a
 /// network policy that lets only operators reach the enricher's port.
 /// </summary>
-public static class OperatorToken
+internal static class OperatorToken
 {
     public static RouteGroupBuilder RequireOperatorToken(this RouteGroupBuilder group, OperatorApiOptions options)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace FbaMesh.OrderEnricher.Api;
 
 /// <summary>The operator's view of orders: GET /api/orders/{id} and POST /api/orders/{id}/retry.</summary>
-public static class OrderApi
+internal static class OrderApi
 {
     public static void MapOrderApi(this WebApplication app)
     {

@@ -13,7 +13,7 @@ namespace FbaMesh.OrderEnricher.Api;
 /// and the same exactly-once guarantees, as the first try. A Received order (stuck after an outage) may be
 /// nudged the same way; Submitted and Skipped orders are final.
 /// </summary>
-public static partial class OrderRetry
+internal static partial class OrderRetry
 {
     public static async Task<IResult> RetryAsync(
         string id, OrderStateStore store, DaprClient dapr, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace FbaMesh.OrderEnricher.Crystallize;
 /// handler underneath; a null order is re-read a few times here, because a just-created order is
 /// not readable at once.
 /// </summary>
-public sealed partial class CrystallizeOrderClient(
+internal sealed partial class CrystallizeOrderClient(
     HttpClient http,
     CrystallizeCredentials credentials,
     IOptions<CrystallizeOptions> options,

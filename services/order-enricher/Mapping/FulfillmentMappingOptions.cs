@@ -1,7 +1,7 @@
 namespace FbaMesh.OrderEnricher.Mapping;
 
 /// <summary>How a Crystallize order becomes an FBA fulfillment order (configuration section "Fulfillment").</summary>
-public sealed class FulfillmentMappingOptions
+internal sealed class FulfillmentMappingOptions
 {
     public const string SectionName = "Fulfillment";
 
@@ -39,33 +39,33 @@ public sealed class FulfillmentMappingOptions
     public List<string> FbaSkus { get; } = [];
 }
 
-public enum ShippingSpeed
+internal enum ShippingSpeed
 {
     Standard,
     Expedited,
     Priority,
 }
 
-public enum FulfillmentActionOption
+internal enum FulfillmentActionOption
 {
     Ship,
     Hold,
 }
 
-public enum FulfillmentPolicyOption
+internal enum FulfillmentPolicyOption
 {
     FillOrKill,
     FillAll,
     FillAllAvailable,
 }
 
-public enum FeaturePolicy
+internal enum FeaturePolicy
 {
     Required,
     NotRequired,
 }
 
-public sealed class FeatureConstraintOption
+internal sealed class FeatureConstraintOption
 {
     public string FeatureName { get; set; } = "";
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace FbaMesh.OrderEnricher.Mapping;
 
 /// <summary>Checked at startup (ValidateOnStart): a bad option stops the service instead of failing every order.</summary>
-public sealed partial class FulfillmentMappingOptionsValidator : IValidateOptions<FulfillmentMappingOptions>
+internal sealed partial class FulfillmentMappingOptionsValidator : IValidateOptions<FulfillmentMappingOptions>
 {
     public const int MaxSellerFulfillmentOrderIdLength = 40;
     public const int MaxCommentLength = 750;

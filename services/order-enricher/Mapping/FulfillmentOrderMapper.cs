@@ -10,7 +10,7 @@ namespace FbaMesh.OrderEnricher.Mapping;
 /// DESIGN §6.1, row by row: a Crystallize order and the merchant's options in, an FBA fulfillment
 /// order (or a skip or failure with a stable reason) out. Pure: no I/O, no clock.
 /// </summary>
-public static class FulfillmentOrderMapper
+internal static class FulfillmentOrderMapper
 {
     public const string ShippingSpeedMetaKey = "fba-shipping-speed";
     public const string HoldMetaKey = "fba-hold";

@@ -6,7 +6,7 @@ using FbaMesh.OrderEnricher.Orders;
 namespace FbaMesh.OrderEnricher.Mapping;
 
 /// <summary>The items row of DESIGN §6.1: SKU map, FBA allow-list, merge by seller SKU, Amazon's limits.</summary>
-public static class OrderItemsMapper
+internal static class OrderItemsMapper
 {
     public static (IReadOnlyList<FulfillmentOrderItem> Items, MappingOutcome? Stop) Map(
         IReadOnlyList<CartLine>? cart, FulfillmentMappingOptions options)

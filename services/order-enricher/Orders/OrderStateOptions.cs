@@ -1,7 +1,7 @@
 namespace FbaMesh.OrderEnricher.Orders;
 
 /// <summary>Configuration section "OrderState": where order state is kept.</summary>
-public sealed class OrderStateOptions
+internal sealed class OrderStateOptions
 {
     public const string SectionName = "OrderState";
 

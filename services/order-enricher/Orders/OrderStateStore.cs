@@ -4,13 +4,13 @@ using Microsoft.Extensions.Options;
 namespace FbaMesh.OrderEnricher.Orders;
 
 /// <summary>A state read together with the ETag to write it back with; ETag null when there was none.</summary>
-public sealed record VersionedOrderState(OrderState? State, string? ETag);
+internal sealed record VersionedOrderState(OrderState? State, string? ETag);
 
 /// <summary>
 /// Order state in fbamesh-state at key order-{id}. Every write is conditional on the ETag that was read
 /// (first-write-wins), so two deliveries of the same order cannot both move it forward unnoticed.
 /// </summary>
-public sealed class OrderStateStore(DaprClient dapr, IOptions<OrderStateOptions> options)
+internal sealed class OrderStateStore(DaprClient dapr, IOptions<OrderStateOptions> options)
 {
     private readonly string _storeName = options.Value.StoreName;
 

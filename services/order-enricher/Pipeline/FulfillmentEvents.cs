@@ -7,7 +7,7 @@ using Google.Protobuf.WellKnownTypes;
 namespace FbaMesh.OrderEnricher.Pipeline;
 
 /// <summary>Publishes fulfillment.submitted and fulfillment.failed (protobuf JSON, as every FbaMesh event).</summary>
-public sealed class FulfillmentEvents(DaprClient dapr, TimeProvider time)
+internal sealed class FulfillmentEvents(DaprClient dapr, TimeProvider time)
 {
     public Task PublishSubmittedAsync(string orderId, string sellerFulfillmentOrderId, string outcome, CancellationToken cancellationToken) =>
         PublishAsync(PubSub.FulfillmentSubmitted, new FulfillmentSubmitted

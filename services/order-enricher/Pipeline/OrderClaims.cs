@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace FbaMesh.OrderEnricher.Pipeline;
 
 /// <summary>A delivery's hold on an order: the state it wrote and the ETag to write the next state with.</summary>
-public sealed record OrderClaim(OrderState State, string ETag)
+internal sealed record OrderClaim(OrderState State, string ETag)
 {
     /// <summary>Derived once, when the order was first claimed: a prefix changed since must not make a second Amazon order.</summary>
     public string SellerFulfillmentOrderId => State.SellerFulfillmentOrderId
@@ -17,7 +17,7 @@ public sealed record OrderClaim(OrderState State, string ETag)
 /// that was read. Losing the write means another delivery claimed it at the same moment; the state it
 /// left decides (final: nothing to do; still Received: let the broker come back later).
 /// </summary>
-public sealed class OrderClaims(
+internal sealed class OrderClaims(
     OrderStateStore store, IOptionsMonitor<FulfillmentMappingOptions> mapping, IOptions<PipelineOptions> pipeline, TimeProvider time)
 {
     /// <returns>The claim, or the decision to answer at once when there is nothing to do now.</returns>

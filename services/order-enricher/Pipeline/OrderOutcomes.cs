@@ -11,7 +11,7 @@ namespace FbaMesh.OrderEnricher.Pipeline;
 /// published before the final state is written, so a crash in between repeats the event (at least once)
 /// rather than losing it; a repeated submit is answered ALREADY_EXISTS by the submitter.
 /// </summary>
-public sealed partial class OrderOutcomes(
+internal sealed partial class OrderOutcomes(
     OrderClaims claims,
     FulfillmentEvents events,
     EnricherMetrics metrics,

@@ -12,7 +12,7 @@ namespace FbaMesh.OrderEnricher.Pipeline;
 /// submit it, record the outcome. Every step that can fail for a while answers RETRY until the attempts
 /// run out; every permanent failure is recorded before the event is dropped.
 /// </summary>
-public sealed partial class OrderPipeline(
+internal sealed partial class OrderPipeline(
     OrderClaims claims,
     CrystallizeOrderClient crystallize,
     IOptionsMonitor<FulfillmentMappingOptions> mapping,

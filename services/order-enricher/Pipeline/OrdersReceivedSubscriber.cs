@@ -6,7 +6,7 @@ using Google.Protobuf;
 namespace FbaMesh.OrderEnricher.Pipeline;
 
 /// <summary>The Dapr subscription to orders.received and the answer to each delivery.</summary>
-public static partial class OrdersReceivedSubscriber
+internal static partial class OrdersReceivedSubscriber
 {
     /// <summary>Only the sidecar delivers here: like every endpoint not opened, it requires the app API token.</summary>
     public const string Route = "/events/orders-received";

@@ -11,7 +11,7 @@ namespace FbaMesh.OrderEnricher.Submitter;
 /// the status code into an outcome. Retrying is safe: the seller fulfillment order id is deterministic and
 /// the submitter confirms unknown outcomes with Amazon, answering ALREADY_EXISTS for a second create.
 /// </summary>
-public sealed class FulfillmentSubmitter(
+internal sealed class FulfillmentSubmitter(
     FulfillmentOrders.FulfillmentOrdersClient client, IOptions<SubmitterOptions> options, TimeProvider time)
 {
     public async Task<SubmitResult> SubmitAsync(SubmitFulfillmentOrderRequest request, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FbaMesh.FbaSubmitter.Tests.Support;
 
 /// <summary>The real submitter app on a free loopback port, with a gRPC client for it.</summary>
-public sealed class SubmitterHost : IAsyncDisposable
+internal sealed class SubmitterHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly GrpcChannel _channel;
