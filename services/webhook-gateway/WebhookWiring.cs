@@ -1,5 +1,5 @@
+using FbaMesh.ServiceDefaults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace FbaMesh.WebhookGateway;
 
@@ -7,8 +7,7 @@ internal static class WebhookWiring
 {
     public static void AddWebhook(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        builder.AddValidatedOptions<WebhookOptions, WebhookOptionsValidator>(WebhookOptions.SectionName);
         builder.Services.AddSingleton<ICrystallizeSecretReader, DaprCrystallizeSecretReader>();
         builder.Services.AddSingleton<SignatureSecretCache>();
         builder.Services.AddSingleton<WebhookSignatureCheck>();

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.FbaSubmitter.Configuration;
 
@@ -6,9 +6,6 @@ internal static class ConfigurationWiring
 {
     public static void AddConfiguration(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SpApiOptions>()
-            .Bind(builder.Configuration.GetSection(SpApiOptions.SectionName))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<SpApiOptions>, SpApiOptionsValidator>();
+        builder.AddValidatedOptions<SpApiOptions, SpApiOptionsValidator>(SpApiOptions.SectionName);
     }
 }

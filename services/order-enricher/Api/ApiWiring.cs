@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher.Api;
 
@@ -6,9 +6,6 @@ internal static class ApiWiring
 {
     public static void AddApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OperatorApiOptions>()
-            .Bind(builder.Configuration.GetSection(OperatorApiOptions.SectionName))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<OperatorApiOptions>, OperatorApiOptionsValidator>();
+        builder.AddValidatedOptions<OperatorApiOptions, OperatorApiOptionsValidator>(OperatorApiOptions.SectionName);
     }
 }

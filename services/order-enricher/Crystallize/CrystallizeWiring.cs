@@ -1,3 +1,4 @@
+using FbaMesh.ServiceDefaults;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -8,10 +9,7 @@ internal static class CrystallizeWiring
 {
     public static void AddCrystallize(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CrystallizeOptions>()
-            .Bind(builder.Configuration.GetSection(CrystallizeOptions.SectionName))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<CrystallizeOptions>, CrystallizeOptionsValidator>();
+        builder.AddValidatedOptions<CrystallizeOptions, CrystallizeOptionsValidator>(CrystallizeOptions.SectionName);
         builder.Services.AddSingleton<CrystallizeCredentials>();
 
         // The order query is a read, so retrying 5xx, 408, 429 and timeouts is safe (unlike a submit).

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher.Mapping;
 
@@ -6,9 +6,6 @@ internal static class MappingWiring
 {
     public static void AddMapping(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<FulfillmentMappingOptions>()
-            .Bind(builder.Configuration.GetSection(FulfillmentMappingOptions.SectionName))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<FulfillmentMappingOptions>, FulfillmentMappingOptionsValidator>();
+        builder.AddValidatedOptions<FulfillmentMappingOptions, FulfillmentMappingOptionsValidator>(FulfillmentMappingOptions.SectionName);
     }
 }

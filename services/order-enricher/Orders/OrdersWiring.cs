@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher.Orders;
 
@@ -6,10 +6,7 @@ internal static class OrdersWiring
 {
     public static void AddOrders(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OrderStateOptions>()
-            .Bind(builder.Configuration.GetSection(OrderStateOptions.SectionName))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<OrderStateOptions>, OrderStateOptionsValidator>();
+        builder.AddValidatedOptions<OrderStateOptions, OrderStateOptionsValidator>(OrderStateOptions.SectionName);
         builder.Services.AddSingleton<OrderStateStore>();
     }
 }

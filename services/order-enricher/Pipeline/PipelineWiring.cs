@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher.Pipeline;
 
@@ -6,10 +6,7 @@ internal static class PipelineWiring
 {
     public static void AddPipeline(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PipelineOptions>()
-            .Bind(builder.Configuration.GetSection(PipelineOptions.SectionName))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
+        builder.AddValidatedOptions<PipelineOptions, PipelineOptionsValidator>(PipelineOptions.SectionName);
 
         builder.Services.AddSingleton<EnricherMetrics>();
         builder.Services.AddSingleton<OrderClaims>();

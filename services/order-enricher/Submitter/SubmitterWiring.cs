@@ -1,6 +1,7 @@
-using Dapr;
 using Dapr.Client;
+using Dapr;
 using FbaMesh.Contracts.Fulfillment.V1;
+using FbaMesh.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Submitter;
@@ -9,10 +10,7 @@ internal static class SubmitterWiring
 {
     public static void AddSubmitter(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SubmitterOptions>()
-            .Bind(builder.Configuration.GetSection(SubmitterOptions.SectionName))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<SubmitterOptions>, SubmitterOptionsValidator>();
+        builder.AddValidatedOptions<SubmitterOptions, SubmitterOptionsValidator>(SubmitterOptions.SectionName);
         builder.Services.AddSingleton<FulfillmentSubmitter>();
 
         // gRPC to the submitter goes through this app's own sidecar, which adds nothing but routing
