@@ -1,1 +1,5 @@
-await FbaMesh.FbaSubmitter.SubmitterApp.Build(args).RunAsync();
+using FbaMesh.FbaSubmitter;
+
+// The wiring lives in SubmitterApp so tests host the same application in-process.
+var app = SubmitterApp.Build(args);
+await app.RunAsync();

@@ -2,30 +2,30 @@ using FbaMesh.FbaSubmitter.Amazon;
 using FbaMesh.FbaSubmitter.Configuration;
 using FbaMesh.FbaSubmitter.Credentials;
 using FbaMesh.FbaSubmitter.GrpcApi;
+using FbaMesh.FbaSubmitter.Submitting;
 using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.FbaSubmitter;
 
-/// <summary>
-/// The app as a table of contents. Tests host it in-process through <see cref="Build"/>, with
-/// service overrides (a secret source, a clock) applied last.
-/// </summary>
+/// <summary>Builds the fba-submitter; Program.cs runs it and tests host it in-process.</summary>
 public static class SubmitterApp
 {
-    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
+    /// <param name="args">Command-line arguments (--urls and configuration overrides).</param>
+    /// <param name="configure">Lets a test add configuration or replace a service before the app is built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
-        builder.UseH2cOnly();
-        builder.AddSpApiOptions();
+        builder.AddConfiguration();
         builder.AddCredentials();
-        builder.AddSpApiClients();
-        builder.AddFulfillmentOrdersGrpc();
-        overrides?.Invoke(builder.Services);
+        builder.AddAmazon();
+        builder.AddSubmitting();
+        builder.AddGrpcApi();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
-        app.MapFulfillmentOrdersGrpc();
+        app.MapGrpcApi();
         return app;
     }
 }

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace FbaMesh.OrderEnricher;
 
 /// <summary>Meter "FbaMesh.OrderEnricher": orders by outcome and reason, Crystallize read latency.</summary>
-public sealed class EnricherMetrics
+internal sealed class EnricherMetrics
 {
     public const string MeterName = "FbaMesh.OrderEnricher";
 

@@ -1,12 +1,14 @@
 using FbaMesh.OrderEnricher.Api;
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Mapping;
+using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.OrderEnricher.Pipeline;
+using FbaMesh.OrderEnricher.Submitter;
 using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher;
 
-/// <summary>Builds the order-enricher; Program.cs and the tests both start it through here.</summary>
+/// <summary>Builds the order-enricher; Program.cs runs it and tests host it in-process.</summary>
 public static class OrderEnricherApp
 {
     /// <param name="args">Command-line arguments (--urls and configuration overrides).</param>
@@ -15,9 +17,12 @@ public static class OrderEnricherApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
-        builder.AddFulfillmentMapping();
-        builder.AddCrystallizeClient();
-        builder.AddOrderPipeline();
+        builder.AddOrders();
+        builder.AddMapping();
+        builder.AddCrystallize();
+        builder.AddSubmitter();
+        builder.AddPipeline();
+        builder.AddApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -89,4 +89,4 @@ internal sealed partial class OrderCreatedWebhook(
 }
 
 /// <summary>The 202 answer: the order is queued for the enricher.</summary>
-public sealed record WebhookAccepted(string OrderId, string Status);
+internal sealed record WebhookAccepted(string OrderId, string Status);

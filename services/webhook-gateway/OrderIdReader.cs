@@ -1,15 +1,13 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using FbaMesh.Contracts;
 
 namespace FbaMesh.WebhookGateway;
 
 /// <summary>
 /// Finds the order id in a Crystallize order-created payload: order.get.id when the GraphQL query is
-/// attached, else the default payload's id or orderId. Ids are Crystallize's 24 lowercase hex
-/// characters; uppercase is refused rather than normalised, because Crystallize never sends it and
-/// a rewritten id would no longer be the id the merchant sees.
+/// attached, else the default payload's id or orderId; the id must follow <see cref="OrderId"/>.
 /// </summary>
-internal static partial class OrderIdReader
+internal static class OrderIdReader
 {
     private static readonly (string Where, string[] Path)[] Candidates =
     [
@@ -24,7 +22,7 @@ internal static partial class OrderIdReader
         {
             if (TryWalk(root, path, out var value))
             {
-                return value.ValueKind == JsonValueKind.String && IsOrderId(value.GetString())
+                return value.ValueKind == JsonValueKind.String && OrderId.IsValid(value.GetString())
                     ? (value.GetString(), null)
                     : (null, WebhookRejection.InvalidOrderId(where));
             }
@@ -32,8 +30,6 @@ internal static partial class OrderIdReader
 
         return (null, WebhookRejection.MissingOrderId());
     }
-
-    public static bool IsOrderId(string? value) => value is not null && OrderIdPattern().IsMatch(value);
 
     private static bool TryWalk(JsonElement element, string[] path, out JsonElement value)
     {
@@ -49,7 +45,4 @@ internal static partial class OrderIdReader
         // "order": {"get": null} means the attached query found nothing; treat it as absent.
         return value.ValueKind != JsonValueKind.Null;
     }
-
-    [GeneratedRegex("^[0-9a-f]{24}\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex OrderIdPattern();
 }

@@ -1,7 +1,7 @@
 using Dapr;
 using Dapr.Client;
+using FbaMesh.Contracts;
 using FbaMesh.Contracts.Events.V1;
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +29,6 @@ internal sealed partial class OrderReceivedPublisher(
             TenantIdentifier = tenantIdentifier ?? string.Empty,
             ReceivedAt = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
         };
-        var data = System.Text.Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(message));
         var metadata = new Dictionary<string, string> { ["cloudevent.id"] = CloudEventId(orderId) };
 
         // Not tied to the caller's connection: once started, the publish is allowed to finish, and an
@@ -37,8 +36,8 @@ internal sealed partial class OrderReceivedPublisher(
         using var timeout = new CancellationTokenSource(options.Value.PublishTimeout);
         try
         {
-            await dapr.PublishByteEventAsync(
-                options.Value.PubSubName, options.Value.Topic, data, "application/json", metadata, timeout.Token);
+            await dapr.PublishProtobufJsonAsync(
+                options.Value.PubSubName, options.Value.Topic, message, metadata, timeout.Token);
             return true;
         }
         catch (Exception ex) when (ex is DaprException or Grpc.Core.RpcException or HttpRequestException or OperationCanceledException)

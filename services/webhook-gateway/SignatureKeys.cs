@@ -2,7 +2,7 @@ namespace FbaMesh.WebhookGateway;
 
 /// <summary>The tenant's webhook signature secret and, when stored with it, its identifier.</summary>
 /// <remarks>A class, not a record: a record's generated ToString would print the secret into any log.</remarks>
-public sealed class SignatureKeys(string secret, string? tenantIdentifier)
+internal sealed class SignatureKeys(string secret, string? tenantIdentifier)
 {
     public string Secret { get; } = secret;
 
@@ -16,10 +16,10 @@ public sealed class SignatureKeys(string secret, string? tenantIdentifier)
 }
 
 /// <summary>Reads the "crystallize" secret (signatureSecret, tenantIdentifier, …) from wherever it is kept.</summary>
-public interface ICrystallizeSecretReader
+internal interface ICrystallizeSecretReader
 {
     Task<IReadOnlyDictionary<string, string>> ReadAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The signature secret could not be had: the request is answered 503 and Crystallize retries.</summary>
-public sealed class SignatureSecretUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class SignatureSecretUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -3,16 +3,16 @@ using Microsoft.Extensions.Options;
 
 namespace FbaMesh.WebhookGateway;
 
-/// <summary>Builds the gateway; Program.cs runs it and tests host it in-process on a free port.</summary>
+/// <summary>Builds the webhook-gateway; Program.cs runs it and tests host it in-process.</summary>
 public static partial class WebhookGatewayApp
 {
-    /// <param name="args">Command-line arguments (also configuration: --Webhook:MaxBodyBytes=…, --DAPR_GRPC_PORT=…).</param>
-    /// <param name="configure">Lets a test replace services (a FakeTimeProvider, …) before the app is built.</param>
+    /// <param name="args">Command-line arguments (--urls and configuration overrides).</param>
+    /// <param name="configure">Lets a test add configuration or replace a service before the app is built.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
-        builder.AddWebhookGateway();
+        builder.AddWebhook();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,9 +1,11 @@
+using FbaMesh.Contracts;
+
 namespace FbaMesh.WebhookGateway;
 
 /// <summary>Configuration section "Webhook". Defaults are the production posture.</summary>
-public sealed class WebhookOptions
+internal sealed class WebhookOptions
 {
-    public const string Section = "Webhook";
+    public const string SectionName = "Webhook";
 
     /// <summary>
     /// Scheme, host and any path prefix exactly as entered in Crystallize's webhook URL (e.g. an ngrok
@@ -39,9 +41,9 @@ public sealed class WebhookOptions
     /// </summary>
     public TimeSpan SecretRetryInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    public string PubSubName { get; set; } = "fbamesh-pubsub";
+    public string PubSubName { get; set; } = PubSub.Name;
 
-    public string Topic { get; set; } = "orders.received";
+    public string Topic { get; set; } = PubSub.OrdersReceived;
 
     /// <summary>A sidecar that does not answer in this time is treated as down (503, Crystallize retries).</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -4,7 +4,7 @@ namespace FbaMesh.WebhookGateway;
 /// Why a webhook was not accepted: a stable kebab-case code (the problem's type ends with it and the
 /// metric's reason tag is it), the HTTP status Crystallize sees, and a message safe to show the sender.
 /// </summary>
-public sealed record WebhookRejection(string Code, int Status, string Title, string Detail)
+internal sealed record WebhookRejection(string Code, int Status, string Title, string Detail)
 {
     public const string TypePrefix = "urn:fbamesh:problem:webhook:";
     public const string PublishFailedCode = "publish-failed";

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using FbaMesh.FbaSubmitter.Mapping;
 
 namespace FbaMesh.FbaSubmitter.Amazon;
 

@@ -1,7 +1,7 @@
 namespace FbaMesh.FbaSubmitter.Amazon;
 
 /// <summary>Exponential backoff with jitter: retries of many callers spread out instead of arriving together.</summary>
-public static class Backoff
+internal static class Backoff
 {
     /// <summary>Between half and all of min(max, initial · 2^attempt); attempt counts from 0.</summary>
     public static TimeSpan Delay(int attempt, TimeSpan initial, TimeSpan max, Random random)

@@ -4,7 +4,7 @@ namespace FbaMesh.FbaSubmitter.Amazon;
 /// The time one gRPC call may spend at Amazon (SpApi:CallDeadline, or the caller's own deadline when
 /// sooner): pacing waits, attempts, backoff and confirmation all come out of it.
 /// </summary>
-public sealed class CallBudget : IDisposable
+internal sealed class CallBudget : IDisposable
 {
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _deadline;

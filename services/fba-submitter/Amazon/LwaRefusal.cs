@@ -1,7 +1,7 @@
 namespace FbaMesh.FbaSubmitter.Amazon;
 
 /// <summary>Login with Amazon refused the credentials: retrying cannot help until an operator changes the secret.</summary>
-public sealed class LwaRefusedException(string message) : Exception(message);
+internal sealed class LwaRefusedException(string message) : Exception(message);
 
 /// <summary>Login with Amazon could not be reached or answered 5xx/429: worth another try later.</summary>
-public sealed class LwaUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class LwaUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -2,13 +2,14 @@ using System.Net;
 using System.Text.Json;
 using FbaMesh.FbaSubmitter.Configuration;
 using FbaMesh.FbaSubmitter.Credentials;
+using FbaMesh.FbaSubmitter.Failures;
 using FbaMesh.FbaSubmitter.Observability;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.FbaSubmitter.Amazon;
 
 /// <summary>An LWA access token and the credentials it was minted from (a rotated secret retires it).</summary>
-public sealed record AccessToken(string Value, DateTimeOffset RefreshAfter, SpApiCredentials MintedFrom)
+internal sealed record AccessToken(string Value, DateTimeOffset RefreshAfter, SpApiCredentials MintedFrom)
 {
     public override string ToString() => $"AccessToken {{ refresh after {RefreshAfter:O} }}";
 }
@@ -17,7 +18,7 @@ public sealed record AccessToken(string Value, DateTimeOffset RefreshAfter, SpAp
 /// Exchanges the refresh token for an access token and caches it until TokenRefreshMargin before it
 /// expires. Concurrent callers share one exchange, so a burst of submits makes one call to LWA.
 /// </summary>
-public sealed partial class LwaTokenClient(
+internal sealed partial class LwaTokenClient(
     IHttpClientFactory httpClients,
     CredentialStore credentials,
     IOptions<SpApiOptions> options,

@@ -12,7 +12,7 @@ namespace FbaMesh.FbaSubmitter.Amazon;
 /// x-amzn-RateLimit-Limit reports a lower rate, the bucket is replaced atomically by a slower one
 /// holding no more tokens than the old one had.
 /// </summary>
-public sealed class OperationPacer : IDisposable
+internal sealed class OperationPacer : IDisposable
 {
     private readonly Lock _replacing = new();
     private TokenBucketRateLimiter _limiter;

@@ -1,4 +1,5 @@
 using FbaMesh.FbaSubmitter.Configuration;
+using FbaMesh.FbaSubmitter.Failures;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace FbaMesh.FbaSubmitter.Amazon;
 /// and, for idempotent operations only, after 5xx and transport faults. A create's unknown outcome
 /// is handed back so the submitter can confirm it before any retry.
 /// </summary>
-public sealed partial class SpApiCaller(
+internal sealed partial class SpApiCaller(
     SpApiTransport transport,
     LwaTokenClient tokens,
     IOptions<SpApiOptions> options,

@@ -4,14 +4,14 @@ using Microsoft.Extensions.Options;
 namespace FbaMesh.FbaSubmitter.Amazon;
 
 /// <summary>The operations this service calls, each with its own usage plan and bucket.</summary>
-public enum SpApiOperation
+internal enum SpApiOperation
 {
     CreateFulfillmentOrder,
     GetFulfillmentOrder,
     CancelFulfillmentOrder,
 }
 
-public sealed class SpApiPacers : IDisposable
+internal sealed class SpApiPacers : IDisposable
 {
     private readonly Dictionary<SpApiOperation, OperationPacer> _pacers;
 

@@ -1,7 +1,7 @@
 namespace FbaMesh.FbaSubmitter.Amazon;
 
 /// <summary>How one HTTP attempt ended when no HTTP answer arrived.</summary>
-public enum TransportFault
+internal enum TransportFault
 {
     None,
     Timeout,

@@ -14,7 +14,7 @@ namespace FbaMesh.FbaSubmitter.Amazon;
 /// One HTTP attempt at SP-API with Amazon's required headers, paced by the operation's bucket,
 /// timed, traced and measured. It never retries: <see cref="SpApiCaller"/> decides that.
 /// </summary>
-public sealed class SpApiTransport(
+internal sealed class SpApiTransport(
     IHttpClientFactory httpClients,
     SpApiPacers pacers,
     IOptions<SpApiOptions> options,

@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace FbaMesh.FbaSubmitter.Configuration;
 
-public enum SpApiRegion
+internal enum SpApiRegion
 {
     NA,
     EU,
@@ -10,9 +8,9 @@ public enum SpApiRegion
 }
 
 /// <summary>Configuration section "SpApi": where Amazon is, which credentials to read, and how to pace and retry.</summary>
-public sealed class SpApiOptions
+internal sealed class SpApiOptions
 {
-    public const string Section = "SpApi";
+    public const string SectionName = "SpApi";
 
     public SpApiRegion Region { get; set; } = SpApiRegion.NA;
 
@@ -24,10 +22,8 @@ public sealed class SpApiOptions
 
     public Uri? TokenEndpointOverride { get; set; }
 
-    [Required]
     public string SecretStore { get; set; } = "fbamesh-secrets";
 
-    [Required]
     public string SecretName { get; set; } = "sp-api";
 
     // Usage plans of fulfillment outbound 2020-07-01: every operation is 2 requests/s with a burst of 30.

@@ -8,6 +8,8 @@ internal sealed class SpApiOptionsValidator : IValidateOptions<SpApiOptions>
     public ValidateOptionsResult Validate(string? name, SpApiOptions options)
     {
         var failures = new List<string>();
+        CheckSet(options.SecretStore, nameof(options.SecretStore), failures);
+        CheckSet(options.SecretName, nameof(options.SecretName), failures);
         CheckAbsolute(options.EndpointOverride, nameof(options.EndpointOverride), failures);
         CheckAbsolute(options.TokenEndpointOverride, nameof(options.TokenEndpointOverride), failures);
         CheckPlan("Create", options.CreateRate, options.CreateBurst, failures);
@@ -67,6 +69,14 @@ internal sealed class SpApiOptionsValidator : IValidateOptions<SpApiOptions>
         if (value <= TimeSpan.Zero)
         {
             failures.Add($"SpApi:{key} must be positive.");
+        }
+    }
+
+    private static void CheckSet(string? value, string key, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"SpApi:{key} is required.");
         }
     }
 }

@@ -4,7 +4,7 @@ namespace FbaMesh.FbaSubmitter.Credentials;
 /// The credentials this process currently holds, or why it holds none. Calls that need Amazon read it;
 /// the loader writes it; readiness reports it.
 /// </summary>
-public sealed class CredentialStore
+internal sealed class CredentialStore
 {
     private volatile Snapshot _current = new(null, "SP-API credentials have not been loaded yet from the Dapr secret store.");
 

@@ -4,7 +4,7 @@ namespace FbaMesh.FbaSubmitter.Credentials;
 
 internal static class CredentialsWiring
 {
-    public static void AddCredentials(this IHostApplicationBuilder builder)
+    public static void AddCredentials(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<ISecretSource, DaprSecretSource>();

@@ -3,7 +3,7 @@ using Dapr.Client;
 namespace FbaMesh.FbaSubmitter.Credentials;
 
 /// <summary>Reads one secret (a set of keys) from a store. The Dapr secret store in every deployment.</summary>
-public interface ISecretSource
+internal interface ISecretSource
 {
     Task<IReadOnlyDictionary<string, string>> GetAsync(string store, string name, CancellationToken cancellationToken);
 }

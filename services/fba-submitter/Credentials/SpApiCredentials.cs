@@ -1,7 +1,7 @@
 namespace FbaMesh.FbaSubmitter.Credentials;
 
 /// <summary>The LWA client and the seller's refresh token. ToString never shows a value.</summary>
-public sealed record SpApiCredentials(string LwaClientId, string LwaClientSecret, string RefreshToken)
+internal sealed record SpApiCredentials(string LwaClientId, string LwaClientSecret, string RefreshToken)
 {
     public override string ToString() => "SpApiCredentials { values redacted }";
 }

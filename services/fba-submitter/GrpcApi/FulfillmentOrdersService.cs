@@ -1,5 +1,6 @@
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.FbaSubmitter.Amazon;
+using FbaMesh.FbaSubmitter.Failures;
 using FbaMesh.FbaSubmitter.Submitting;
 using Grpc.Core;
 

@@ -1,4 +1,5 @@
 using FbaMesh.FbaSubmitter.Amazon;
+using FbaMesh.FbaSubmitter.Failures;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;

@@ -1,4 +1,5 @@
 using FbaMesh.Contracts.Fulfillment.V1;
+using FbaMesh.FbaSubmitter.Amazon;
 using Google.Protobuf.WellKnownTypes;
 
 namespace FbaMesh.FbaSubmitter.Mapping;

@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace FbaMesh.FbaSubmitter.Observability;
 
 /// <summary>What an operator watches: creates by outcome, Amazon latency, throttles met and token refreshes.</summary>
-public sealed class SubmitterMetrics
+internal sealed class SubmitterMetrics
 {
     public const string Name = "FbaMesh.FbaSubmitter";
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.FbaSubmitter.Amazon;
 using FbaMesh.FbaSubmitter.Configuration;
+using FbaMesh.FbaSubmitter.Failures;
 using FbaMesh.FbaSubmitter.Mapping;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace FbaMesh.FbaSubmitter.Submitting;
 
 /// <summary>getFulfillmentOrder and cancelFulfillmentOrder: idempotent, so plainly retried within the budget.</summary>
-public sealed class FulfillmentOrderLookup(SpApiCaller caller, IOptions<SpApiOptions> options, TimeProvider time)
+internal sealed class FulfillmentOrderLookup(SpApiCaller caller, IOptions<SpApiOptions> options, TimeProvider time)
 {
     public async Task<GetFulfillmentOrderResponse> GetAsync(string id, CancellationToken callerGone)
     {

@@ -1,6 +1,7 @@
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.FbaSubmitter.Amazon;
 using FbaMesh.FbaSubmitter.Configuration;
+using FbaMesh.FbaSubmitter.Failures;
 using FbaMesh.FbaSubmitter.Mapping;
 using FbaMesh.FbaSubmitter.Observability;
 using Grpc.Core;
@@ -13,7 +14,7 @@ namespace FbaMesh.FbaSubmitter.Submitting;
 /// unknown (timeout, reset, 5xx, "already exists") is confirmed with getFulfillmentOrder before any
 /// retry; concurrent submits of one id in this process share one run.
 /// </summary>
-public sealed partial class FulfillmentOrderSubmitter(
+internal sealed partial class FulfillmentOrderSubmitter(
     SpApiCaller caller,
     IOptions<SpApiOptions> options,
     TimeProvider time,

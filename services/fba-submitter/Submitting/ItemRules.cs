@@ -1,3 +1,4 @@
+using FbaMesh.Contracts;
 using FbaMesh.Contracts.Fulfillment.V1;
 using Google.Protobuf.Collections;
 
@@ -6,9 +7,6 @@ namespace FbaMesh.FbaSubmitter.Submitting;
 /// <summary>Amazon's limits on lines: 1..100 lines and at most 250 units in one order.</summary>
 internal static class ItemRules
 {
-    public const int MaxLines = 100;
-    public const int MaxUnits = 250;
-
     public static void Check(RepeatedField<FulfillmentOrderItem> items, List<(string, string)> v)
     {
         if (items.Count == 0)
@@ -17,9 +15,9 @@ internal static class ItemRules
             return;
         }
 
-        if (items.Count > MaxLines)
+        if (items.Count > AmazonItemLimits.MaxLines)
         {
-            v.Add(("items", $"has {items.Count} lines; Amazon takes at most {MaxLines}"));
+            v.Add(("items", $"has {items.Count} lines; Amazon takes at most {AmazonItemLimits.MaxLines}"));
         }
 
         long units = 0;
@@ -27,8 +25,8 @@ internal static class ItemRules
         {
             var item = items[i];
             var at = $"items[{i}]";
-            SubmitRequestValidator.Required(item.SellerSku, $"{at}.seller_sku", 50, v);
-            SubmitRequestValidator.Required(item.SellerFulfillmentOrderItemId, $"{at}.seller_fulfillment_order_item_id", 50, v);
+            SubmitRequestValidator.Required(item.SellerSku, $"{at}.seller_sku", AmazonItemLimits.MaxSkuLength, v);
+            SubmitRequestValidator.Required(item.SellerFulfillmentOrderItemId, $"{at}.seller_fulfillment_order_item_id", AmazonItemLimits.MaxSkuLength, v);
             SubmitRequestValidator.Optional(item.GiftMessage, $"{at}.gift_message", 512, v);
             SubmitRequestValidator.Optional(item.DisplayableComment, $"{at}.displayable_comment", 250, v);
             if (item.Quantity <= 0)
@@ -42,9 +40,9 @@ internal static class ItemRules
             MoneyRules.Check(item.PerUnitTax, $"{at}.per_unit_tax", v);
         }
 
-        if (units > MaxUnits)
+        if (units > AmazonItemLimits.MaxUnits)
         {
-            v.Add(("items", $"holds {units} units; Amazon takes at most {MaxUnits} per order"));
+            v.Add(("items", $"holds {units} units; Amazon takes at most {AmazonItemLimits.MaxUnits} per order"));
         }
 
         var duplicates = items.GroupBy(i => i.SellerFulfillmentOrderItemId).Where(g => g.Key.Length > 0 && g.Count() > 1).Select(g => g.Key);

@@ -6,7 +6,7 @@ namespace FbaMesh.FbaSubmitter.Submitting;
 /// Collapses concurrent work on one key into one run whose outcome every caller gets. The run is not
 /// bound to any one caller: a caller that gives up does not cancel it for the others.
 /// </summary>
-public sealed class SingleFlight<TResult>
+internal sealed class SingleFlight<TResult>
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TResult>>> _running = new(StringComparer.Ordinal);
     private int _waiting;

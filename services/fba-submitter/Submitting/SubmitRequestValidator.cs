@@ -8,7 +8,7 @@ namespace FbaMesh.FbaSubmitter.Submitting;
 /// Checks a submit against Amazon's model (required fields, lengths, limits) before anything goes to
 /// Amazon, so a bad request costs no quota and gets every problem named at once.
 /// </summary>
-public static class SubmitRequestValidator
+internal static class SubmitRequestValidator
 {
     public static IReadOnlyList<(string Field, string Problem)> Validate(SubmitFulfillmentOrderRequest r)
     {

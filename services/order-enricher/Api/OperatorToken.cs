@@ -4,17 +4,15 @@ using System.Text;
 namespace FbaMesh.OrderEnricher.Api;
 
 /// <summary>
-/// When OperatorApi:Token is set (from a secret in production), /api/orders answers only callers that send
+/// When <see cref="OperatorApiOptions.Token"/> is set (from a secret in production), /api/orders answers only callers that send
 /// it as "Authorization: Bearer …". Unset, the API is open: fine on a developer machine or behind a
 /// network policy that lets only operators reach the enricher's port.
 /// </summary>
-public static class OperatorToken
+internal static class OperatorToken
 {
-    public const string ConfigurationKey = "OperatorApi:Token";
-
-    public static RouteGroupBuilder RequireOperatorToken(this RouteGroupBuilder group, IConfiguration configuration)
+    public static RouteGroupBuilder RequireOperatorToken(this RouteGroupBuilder group, OperatorApiOptions options)
     {
-        var token = configuration[ConfigurationKey];
+        var token = options.Token;
         if (string.IsNullOrEmpty(token))
         {
             return group;

@@ -1,13 +1,17 @@
+using FbaMesh.Contracts;
 using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.ServiceDefaults;
+using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Api;
 
 /// <summary>The operator's view of orders: GET /api/orders/{id} and POST /api/orders/{id}/retry.</summary>
-public static class OrderApi
+internal static class OrderApi
 {
     public static void MapOrderApi(this WebApplication app)
     {
-        var orders = app.MapGroup("/api/orders").RequireOperatorToken(app.Configuration);
+        // Operators hold no app token; the operator token guards this group instead.
+        var orders = app.MapGroup("/api/orders").RequireOperatorToken(app.Services.GetRequiredService<IOptions<OperatorApiOptions>>().Value).AllowWithoutAppToken();
         orders.MapGet("/{id}", GetAsync);
         orders.MapPost("/{id}/retry", OrderRetry.RetryAsync);
     }

@@ -1,8 +1,7 @@
 using Dapr.Client;
+using FbaMesh.Contracts;
 using FbaMesh.Contracts.Events.V1;
 using FbaMesh.OrderEnricher.Orders;
-using FbaMesh.OrderEnricher.Pipeline;
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
 namespace FbaMesh.OrderEnricher.Api;
@@ -14,7 +13,7 @@ namespace FbaMesh.OrderEnricher.Api;
 /// and the same exactly-once guarantees, as the first try. A Received order (stuck after an outage) may be
 /// nudged the same way; Submitted and Skipped orders are final.
 /// </summary>
-public static partial class OrderRetry
+internal static partial class OrderRetry
 {
     public static async Task<IResult> RetryAsync(
         string id, OrderStateStore store, DaprClient dapr, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
@@ -55,12 +54,7 @@ public static partial class OrderRetry
         var received = new OrderReceived { OrderId = id, ReceivedAt = Timestamp.FromDateTimeOffset(now) };
         try
         {
-            await dapr.PublishByteEventAsync(
-                OrdersReceivedSubscriber.PubSubName,
-                OrdersReceivedSubscriber.Topic,
-                System.Text.Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(received)),
-                "application/json",
-                cancellationToken: cancellationToken);
+            await dapr.PublishProtobufJsonAsync(PubSub.Name, PubSub.OrdersReceived, received, cancellationToken: cancellationToken);
         }
         catch (Dapr.DaprException)
         {

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace FbaMesh.OrderEnricher.Api;
 
 /// <summary>Order state as the API shows it: camelCase, statuses by name.</summary>
-public static class OrderStateJson
+internal static class OrderStateJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {

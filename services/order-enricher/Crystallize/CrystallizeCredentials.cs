@@ -3,13 +3,13 @@ using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Crystallize;
 
-public sealed record CrystallizeAccessToken(string AccessTokenId, string AccessTokenSecret, string TenantIdentifier);
+internal sealed record CrystallizeAccessToken(string AccessTokenId, string AccessTokenSecret, string TenantIdentifier);
 
 /// <summary>
 /// The Crystallize access token from the Dapr secret store (secret "crystallize"), cached for a while so
 /// each order does not cost a secret read; dropped when Crystallize refuses it, to pick up a rotation.
 /// </summary>
-public sealed class CrystallizeCredentials(DaprClient dapr, IOptions<CrystallizeOptions> options, TimeProvider time)
+internal sealed class CrystallizeCredentials(DaprClient dapr, IOptions<CrystallizeOptions> options, TimeProvider time)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (CrystallizeAccessToken Token, DateTimeOffset Until)? _cached;
@@ -53,4 +53,4 @@ public sealed class CrystallizeCredentials(DaprClient dapr, IOptions<Crystallize
                 $"Secret '{options.Value.SecretName}' in store '{options.Value.SecretStore}' has no '{key}'.");
 }
 
-public sealed class CrystallizeCredentialsMissingException(string message) : Exception(message);
+internal sealed class CrystallizeCredentialsMissingException(string message) : Exception(message);

@@ -1,7 +1,7 @@
 namespace FbaMesh.OrderEnricher.Crystallize;
 
 /// <summary>What reading an order from Crystallize gave.</summary>
-public abstract record CrystallizeFetch
+internal abstract record CrystallizeFetch
 {
     public sealed record Found(CrystallizeOrder Order) : CrystallizeFetch;
 

@@ -1,7 +1,7 @@
 namespace FbaMesh.OrderEnricher.Crystallize;
 
 /// <summary>Configuration section "Crystallize": where the Order API is and how hard to try.</summary>
-public sealed class CrystallizeOptions
+internal sealed class CrystallizeOptions
 {
     public const string SectionName = "Crystallize";
 

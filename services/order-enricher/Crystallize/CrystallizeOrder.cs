@@ -1,16 +1,16 @@
 namespace FbaMesh.OrderEnricher.Crystallize;
 
 /// <summary>An order as GET_CREATED_ORDER_DETAILS returns it; every field may be missing in real data.</summary>
-public sealed record CrystallizeOrder(
+internal sealed record CrystallizeOrder(
     string Id,
     DateTimeOffset? CreatedAt = null,
     IReadOnlyList<KeyValue>? Meta = null,
     Customer? Customer = null,
     IReadOnlyList<CartLine>? Cart = null);
 
-public sealed record KeyValue(string? Key, string? Value);
+internal sealed record KeyValue(string? Key, string? Value);
 
-public sealed record Customer(
+internal sealed record Customer(
     string? FirstName = null,
     string? LastName = null,
     string? Identifier = null,
@@ -20,7 +20,7 @@ public sealed record Customer(
     IReadOnlyList<CustomerAddress>? Addresses = null,
     IReadOnlyList<KeyValue>? ExternalReferences = null);
 
-public sealed record CustomerAddress(
+internal sealed record CustomerAddress(
     string? Type = null,
     string? FirstName = null,
     string? LastName = null,
@@ -33,6 +33,6 @@ public sealed record CustomerAddress(
     string? State = null,
     string? Country = null);
 
-public sealed record CartLine(string? Sku = null, string? Name = null, int? Quantity = null, Price? Price = null);
+internal sealed record CartLine(string? Sku = null, string? Name = null, int? Quantity = null, Price? Price = null);
 
-public sealed record Price(string? Currency = null, decimal? Gross = null, decimal? Net = null);
+internal sealed record Price(string? Currency = null, decimal? Gross = null, decimal? Net = null);

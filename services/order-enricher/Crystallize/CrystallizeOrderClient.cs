@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FbaMesh.OrderEnricher.Orders;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -13,7 +14,7 @@ namespace FbaMesh.OrderEnricher.Crystallize;
 /// handler underneath; a null order is re-read a few times here, because a just-created order is
 /// not readable at once.
 /// </summary>
-public sealed partial class CrystallizeOrderClient(
+internal sealed partial class CrystallizeOrderClient(
     HttpClient http,
     CrystallizeCredentials credentials,
     IOptions<CrystallizeOptions> options,
@@ -54,7 +55,7 @@ public sealed partial class CrystallizeOrderClient(
         }
         catch (CrystallizeCredentialsMissingException ex)
         {
-            return new CrystallizeFetch.Failed(Mapping.ReasonCodes.CrystallizeRejected, ex.Message, Transient: false);
+            return new CrystallizeFetch.Failed(ReasonCodes.CrystallizeRejected, ex.Message, Transient: false);
         }
         catch (Exception ex) when (ex is Dapr.DaprException or HttpRequestException)
         {
@@ -88,7 +89,7 @@ public sealed partial class CrystallizeOrderClient(
         {
             // Maybe a rotated token: read the secret afresh on the next delivery before giving up.
             credentials.Forget();
-            return new CrystallizeFetch.Failed(Mapping.ReasonCodes.CrystallizeRejected, $"Crystallize refused the access token ({(int)response.StatusCode}).", Transient: true);
+            return new CrystallizeFetch.Failed(ReasonCodes.CrystallizeRejected, $"Crystallize refused the access token ({(int)response.StatusCode}).", Transient: true);
         }
 
         if (!response.IsSuccessStatusCode)
@@ -96,7 +97,7 @@ public sealed partial class CrystallizeOrderClient(
             var transient = (int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
             return transient
                 ? Unavailable($"Crystallize answered {(int)response.StatusCode}.")
-                : new CrystallizeFetch.Failed(Mapping.ReasonCodes.CrystallizeRejected, $"Crystallize answered {(int)response.StatusCode} to the order query.", Transient: false);
+                : new CrystallizeFetch.Failed(ReasonCodes.CrystallizeRejected, $"Crystallize answered {(int)response.StatusCode} to the order query.", Transient: false);
         }
 
         GraphQlResponse? body;
@@ -106,7 +107,7 @@ public sealed partial class CrystallizeOrderClient(
         }
         catch (JsonException ex)
         {
-            return new CrystallizeFetch.Failed(Mapping.ReasonCodes.CrystallizeInvalidAnswer, $"Crystallize's answer is not the expected JSON: {ex.Message}", Transient: true);
+            return new CrystallizeFetch.Failed(ReasonCodes.CrystallizeInvalidAnswer, $"Crystallize's answer is not the expected JSON: {ex.Message}", Transient: true);
         }
 
         var order = body?.Data?.Order?.Get;
@@ -118,7 +119,7 @@ public sealed partial class CrystallizeOrderClient(
         if (body?.Errors is { Count: > 0 } errors)
         {
             var messages = string.Join("; ", errors.Select(e => e?.Message).Where(m => !string.IsNullOrWhiteSpace(m)));
-            return new CrystallizeFetch.Failed(Mapping.ReasonCodes.CrystallizeGraphQlError, $"Crystallize answered GraphQL errors: {messages}", Transient: true);
+            return new CrystallizeFetch.Failed(ReasonCodes.CrystallizeGraphQlError, $"Crystallize answered GraphQL errors: {messages}", Transient: true);
         }
 
         return order is not null ? new CrystallizeFetch.Found(order) : new CrystallizeFetch.NotFound();
@@ -128,7 +129,7 @@ public sealed partial class CrystallizeOrderClient(
         new(options.Value.OrderApiUrl.Replace("{tenantIdentifier}", Uri.EscapeDataString(tenantIdentifier), StringComparison.Ordinal));
 
     private static CrystallizeFetch.Failed Unavailable(string message) =>
-        new(Mapping.ReasonCodes.CrystallizeUnavailable, message, Transient: true);
+        new(ReasonCodes.CrystallizeUnavailable, message, Transient: true);
 
     private static string FetchOutcomeName(CrystallizeFetch fetch) => fetch switch
     {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace FbaMesh.OrderEnricher.Mapping;
 
 /// <summary>Amazon rejects double spaces and stray white space, so every text is trimmed and collapsed.</summary>
-public static partial class CleanText
+internal static partial class CleanText
 {
     /// <summary>Trimmed, each run of white space (any Unicode kind) as one space; null or blank → "".</summary>
     public static string Of(string? text) =>

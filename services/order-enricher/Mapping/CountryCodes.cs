@@ -9,7 +9,7 @@ namespace FbaMesh.OrderEnricher.Mapping;
 /// Country code or English name → ISO 3166-1 alpha-2, from the platform's region data (ICU) rather than a
 /// hand-typed table, plus the everyday names merchants' checkouts produce ("USA", "UK", "Holland").
 /// </summary>
-public static partial class CountryCodes
+internal static partial class CountryCodes
 {
     // Names people write that the region data does not hold as a region's English name.
     private static readonly (string Alias, string Code)[] Aliases =

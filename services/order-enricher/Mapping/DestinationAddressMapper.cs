@@ -1,10 +1,11 @@
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.OrderEnricher.Crystallize;
+using FbaMesh.OrderEnricher.Orders;
 
 namespace FbaMesh.OrderEnricher.Mapping;
 
 /// <summary>The destinationAddress rows of DESIGN §6.1.</summary>
-public static class DestinationAddressMapper
+internal static class DestinationAddressMapper
 {
     public static (Address? Address, MappingOutcome.Rejected? Failure) Map(CrystallizeOrder order)
     {

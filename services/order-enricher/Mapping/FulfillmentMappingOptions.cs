@@ -1,12 +1,15 @@
 namespace FbaMesh.OrderEnricher.Mapping;
 
 /// <summary>How a Crystallize order becomes an FBA fulfillment order (configuration section "Fulfillment").</summary>
-public sealed class FulfillmentMappingOptions
+internal sealed class FulfillmentMappingOptions
 {
     public const string SectionName = "Fulfillment";
 
     /// <summary>Put in front of the order id to form sellerFulfillmentOrderId, e.g. to tell shops apart.</summary>
     public string SellerFulfillmentOrderIdPrefix { get; set; } = "";
+
+    /// <summary>The id Amazon knows the order by: derived once, when the order is first claimed, and kept in its state.</summary>
+    public string SellerFulfillmentOrderIdFor(string orderId) => SellerFulfillmentOrderIdPrefix + orderId;
 
     public string DisplayableOrderComment { get; set; } = "Thank you for your order!";
 
@@ -36,33 +39,33 @@ public sealed class FulfillmentMappingOptions
     public List<string> FbaSkus { get; } = [];
 }
 
-public enum ShippingSpeed
+internal enum ShippingSpeed
 {
     Standard,
     Expedited,
     Priority,
 }
 
-public enum FulfillmentActionOption
+internal enum FulfillmentActionOption
 {
     Ship,
     Hold,
 }
 
-public enum FulfillmentPolicyOption
+internal enum FulfillmentPolicyOption
 {
     FillOrKill,
     FillAll,
     FillAllAvailable,
 }
 
-public enum FeaturePolicy
+internal enum FeaturePolicy
 {
     Required,
     NotRequired,
 }
 
-public sealed class FeatureConstraintOption
+internal sealed class FeatureConstraintOption
 {
     public string FeatureName { get; set; } = "";
 

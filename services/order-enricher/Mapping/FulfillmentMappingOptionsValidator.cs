@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
-using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Mapping;
 
 /// <summary>Checked at startup (ValidateOnStart): a bad option stops the service instead of failing every order.</summary>
-public sealed partial class FulfillmentMappingOptionsValidator : IValidateOptions<FulfillmentMappingOptions>
+internal sealed partial class FulfillmentMappingOptionsValidator : IValidateOptions<FulfillmentMappingOptions>
 {
     public const int MaxSellerFulfillmentOrderIdLength = 40;
     public const int MaxCommentLength = 750;
@@ -52,8 +52,8 @@ public sealed partial class FulfillmentMappingOptionsValidator : IValidateOption
             .Where(f => string.IsNullOrWhiteSpace(f.FeatureName))
             .Select(_ => "Fulfillment:FeatureConstraints entries need a FeatureName (e.g. BLOCK_AMZL)."));
         errors.AddRange(options.SkuMap
-            .Where(kv => string.IsNullOrWhiteSpace(kv.Value) || CleanText.Of(kv.Value).Length > OrderItemsMapper.MaxSkuLength)
-            .Select(kv => $"Fulfillment:SkuMap:{kv.Key} must map to a seller SKU of 1 to {OrderItemsMapper.MaxSkuLength} characters."));
+            .Where(kv => string.IsNullOrWhiteSpace(kv.Value) || CleanText.Of(kv.Value).Length > AmazonItemLimits.MaxSkuLength)
+            .Select(kv => $"Fulfillment:SkuMap:{kv.Key} must map to a seller SKU of 1 to {AmazonItemLimits.MaxSkuLength} characters."));
         errors.AddRange(options.FbaSkus
             .Where(string.IsNullOrWhiteSpace)
             .Select(_ => "Fulfillment:FbaSkus may not hold an empty SKU."));

@@ -1,3 +1,4 @@
+using FbaMesh.Contracts;
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Orders;
@@ -9,13 +10,14 @@ namespace FbaMesh.OrderEnricher.Mapping;
 /// DESIGN §6.1, row by row: a Crystallize order and the merchant's options in, an FBA fulfillment
 /// order (or a skip or failure with a stable reason) out. Pure: no I/O, no clock.
 /// </summary>
-public static class FulfillmentOrderMapper
+internal static class FulfillmentOrderMapper
 {
     public const string ShippingSpeedMetaKey = "fba-shipping-speed";
     public const string HoldMetaKey = "fba-hold";
     public const int MaxEmailLength = 64;
 
-    public static MappingOutcome Map(CrystallizeOrder order, FulfillmentMappingOptions options)
+    /// <param name="sellerFulfillmentOrderId">The id the order was claimed under; the mapper never derives it.</param>
+    public static MappingOutcome Map(CrystallizeOrder order, string sellerFulfillmentOrderId, FulfillmentMappingOptions options)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(options);
@@ -54,7 +56,7 @@ public static class FulfillmentOrderMapper
         var request = new SubmitFulfillmentOrderRequest
         {
             MarketplaceId = options.MarketplaceByCountry.GetValueOrDefault(address!.CountryCode, options.DefaultMarketplaceId),
-            SellerFulfillmentOrderId = options.SellerFulfillmentOrderIdPrefix + orderId,
+            SellerFulfillmentOrderId = sellerFulfillmentOrderId,
             DisplayableOrderId = orderId,
             DisplayableOrderDate = Timestamp.FromDateTimeOffset(createdAt.ToUniversalTime()),
             DisplayableOrderComment = CleanText.Of(options.DisplayableOrderComment),

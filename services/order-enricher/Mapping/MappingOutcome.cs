@@ -3,7 +3,7 @@ using FbaMesh.Contracts.Fulfillment.V1;
 namespace FbaMesh.OrderEnricher.Mapping;
 
 /// <summary>What the mapping made of an order: a request for Amazon, a skip, or a permanent failure.</summary>
-public abstract record MappingOutcome
+internal abstract record MappingOutcome
 {
     public sealed record Mapped(SubmitFulfillmentOrderRequest Request) : MappingOutcome;
 

@@ -1,16 +1,13 @@
+using FbaMesh.Contracts;
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.OrderEnricher.Crystallize;
+using FbaMesh.OrderEnricher.Orders;
 
 namespace FbaMesh.OrderEnricher.Mapping;
 
 /// <summary>The items row of DESIGN §6.1: SKU map, FBA allow-list, merge by seller SKU, Amazon's limits.</summary>
-public static class OrderItemsMapper
+internal static class OrderItemsMapper
 {
-    /// <summary>Amazon's limits for one fulfillment order.</summary>
-    public const int MaxLines = 100;
-    public const int MaxUnits = 250;
-    public const int MaxSkuLength = 50;
-
     public static (IReadOnlyList<FulfillmentOrderItem> Items, MappingOutcome? Stop) Map(
         IReadOnlyList<CartLine>? cart, FulfillmentMappingOptions options)
     {
@@ -31,9 +28,9 @@ public static class OrderItemsMapper
                 continue;
             }
 
-            if (sellerSku.Length > MaxSkuLength)
+            if (sellerSku.Length > AmazonItemLimits.MaxSkuLength)
             {
-                return ([], new MappingOutcome.Rejected(ReasonCodes.InvalidSku, $"Seller SKU '{sellerSku}' is longer than {MaxSkuLength} characters."));
+                return ([], new MappingOutcome.Rejected(ReasonCodes.InvalidSku, $"Seller SKU '{sellerSku}' is longer than {AmazonItemLimits.MaxSkuLength} characters."));
             }
 
             if (merged.TryAdd(sellerSku, line.Quantity.Value))
@@ -52,11 +49,11 @@ public static class OrderItemsMapper
         }
 
         var units = merged.Values.Sum();
-        if (order.Count > MaxLines || units > MaxUnits)
+        if (order.Count > AmazonItemLimits.MaxLines || units > AmazonItemLimits.MaxUnits)
         {
             return ([], new MappingOutcome.Rejected(
                 ReasonCodes.TooManyUnits,
-                $"The order has {order.Count} FBA lines and {units} units; Amazon takes at most {MaxLines} lines and {MaxUnits} units."));
+                $"The order has {order.Count} FBA lines and {units} units; Amazon takes at most {AmazonItemLimits.MaxLines} lines and {AmazonItemLimits.MaxUnits} units."));
         }
 
         var items = order.Select(sku => new FulfillmentOrderItem

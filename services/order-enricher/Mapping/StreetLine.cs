@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace FbaMesh.OrderEnricher.Mapping;
 
 /// <summary>addressLine1 from street and house number, in the order the destination country writes them.</summary>
-public static class StreetLine
+internal static class StreetLine
 {
     /// <summary>Countries that write the number first ("1234 Amazon Way"); the rest write "Storgata 12".</summary>
     public static readonly FrozenSet<string> NumberFirstCountries =

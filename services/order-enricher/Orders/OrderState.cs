@@ -4,7 +4,7 @@ namespace FbaMesh.OrderEnricher.Orders;
 
 /// <summary>Where an order is on its way to Amazon (stored by name, so the state reads well in any store browser).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<OrderStatus>))]
-public enum OrderStatus
+internal enum OrderStatus
 {
     /// <summary>A delivery is working on it, or one was interrupted (a redelivery picks it up).</summary>
     Received,
@@ -20,7 +20,7 @@ public enum OrderStatus
 }
 
 /// <summary>The state record at key order-{id} in fbamesh-state. Holds no personal data.</summary>
-public sealed record OrderState
+internal sealed record OrderState
 {
     public required string OrderId { get; init; }
 

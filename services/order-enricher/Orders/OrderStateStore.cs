@@ -1,19 +1,18 @@
 using Dapr.Client;
+using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Orders;
 
 /// <summary>A state read together with the ETag to write it back with; ETag null when there was none.</summary>
-public sealed record VersionedOrderState(OrderState? State, string? ETag);
+internal sealed record VersionedOrderState(OrderState? State, string? ETag);
 
 /// <summary>
 /// Order state in fbamesh-state at key order-{id}. Every write is conditional on the ETag that was read
 /// (first-write-wins), so two deliveries of the same order cannot both move it forward unnoticed.
 /// </summary>
-public sealed class OrderStateStore(DaprClient dapr, IConfiguration configuration)
+internal sealed class OrderStateStore(DaprClient dapr, IOptions<OrderStateOptions> options)
 {
-    public const string DefaultStoreName = "fbamesh-state";
-
-    private readonly string _storeName = configuration["OrderState:StoreName"] ?? DefaultStoreName;
+    private readonly string _storeName = options.Value.StoreName;
 
     private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong };
 

@@ -1,7 +1,7 @@
 namespace FbaMesh.OrderEnricher.Pipeline;
 
 /// <summary>The answer to Dapr for one delivery: {"status":"SUCCESS"|"RETRY"|"DROP"}.</summary>
-public enum DeliveryDecision
+internal enum DeliveryDecision
 {
     /// <summary>Done (or nothing to do): the broker forgets the event.</summary>
     Success,

@@ -1,4 +1,5 @@
 using Dapr.Client;
+using FbaMesh.Contracts;
 using FbaMesh.Contracts.Events.V1;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -6,14 +7,10 @@ using Google.Protobuf.WellKnownTypes;
 namespace FbaMesh.OrderEnricher.Pipeline;
 
 /// <summary>Publishes fulfillment.submitted and fulfillment.failed (protobuf JSON, as every FbaMesh event).</summary>
-public sealed class FulfillmentEvents(DaprClient dapr, TimeProvider time)
+internal sealed class FulfillmentEvents(DaprClient dapr, TimeProvider time)
 {
-    public const string PubSubName = "fbamesh-pubsub";
-    public const string SubmittedTopic = "fulfillment.submitted";
-    public const string FailedTopic = "fulfillment.failed";
-
     public Task PublishSubmittedAsync(string orderId, string sellerFulfillmentOrderId, string outcome, CancellationToken cancellationToken) =>
-        PublishAsync(SubmittedTopic, new FulfillmentSubmitted
+        PublishAsync(PubSub.FulfillmentSubmitted, new FulfillmentSubmitted
         {
             OrderId = orderId,
             SellerFulfillmentOrderId = sellerFulfillmentOrderId,
@@ -22,7 +19,7 @@ public sealed class FulfillmentEvents(DaprClient dapr, TimeProvider time)
         }, cancellationToken);
 
     public Task PublishFailedAsync(string orderId, string reasonCode, string reasonMessage, CancellationToken cancellationToken) =>
-        PublishAsync(FailedTopic, new FulfillmentFailed
+        PublishAsync(PubSub.FulfillmentFailed, new FulfillmentFailed
         {
             OrderId = orderId,
             ReasonCode = reasonCode,
@@ -31,10 +28,5 @@ public sealed class FulfillmentEvents(DaprClient dapr, TimeProvider time)
         }, cancellationToken);
 
     private Task PublishAsync(string topic, IMessage message, CancellationToken cancellationToken) =>
-        dapr.PublishByteEventAsync(
-            PubSubName,
-            topic,
-            System.Text.Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(message)),
-            "application/json",
-            cancellationToken: cancellationToken);
+        dapr.PublishProtobufJsonAsync(PubSub.Name, topic, message, cancellationToken: cancellationToken);
 }

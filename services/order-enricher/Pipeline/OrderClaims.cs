@@ -5,14 +5,19 @@ using Microsoft.Extensions.Options;
 namespace FbaMesh.OrderEnricher.Pipeline;
 
 /// <summary>A delivery's hold on an order: the state it wrote and the ETag to write the next state with.</summary>
-public sealed record OrderClaim(OrderState State, string ETag);
+internal sealed record OrderClaim(OrderState State, string ETag)
+{
+    /// <summary>Derived once, when the order was first claimed: a prefix changed since must not make a second Amazon order.</summary>
+    public string SellerFulfillmentOrderId => State.SellerFulfillmentOrderId
+        ?? throw new InvalidOperationException("A claimed order always records its seller fulfillment order id.");
+}
 
 /// <summary>
 /// Claiming an order before working on it: state Received with one more attempt, written with the ETag
 /// that was read. Losing the write means another delivery claimed it at the same moment; the state it
 /// left decides (final: nothing to do; still Received: let the broker come back later).
 /// </summary>
-public sealed class OrderClaims(
+internal sealed class OrderClaims(
     OrderStateStore store, IOptionsMonitor<FulfillmentMappingOptions> mapping, IOptions<PipelineOptions> pipeline, TimeProvider time)
 {
     /// <returns>The claim, or the decision to answer at once when there is nothing to do now.</returns>
@@ -38,12 +43,18 @@ public sealed class OrderClaims(
                 OrderId = orderId,
                 Status = OrderStatus.Received,
                 Attempts = 1,
-                SellerFulfillmentOrderId = mapping.CurrentValue.SellerFulfillmentOrderIdPrefix + orderId,
+                SellerFulfillmentOrderId = mapping.CurrentValue.SellerFulfillmentOrderIdFor(orderId),
                 ClaimedBy = claimedBy,
                 ReceivedAt = now,
                 UpdatedAt = now,
             }
-            : current with { Attempts = current.Attempts + 1, ClaimedBy = claimedBy, UpdatedAt = now };
+            : current with
+            {
+                Attempts = current.Attempts + 1,
+                SellerFulfillmentOrderId = current.SellerFulfillmentOrderId ?? mapping.CurrentValue.SellerFulfillmentOrderIdFor(orderId),
+                ClaimedBy = claimedBy,
+                UpdatedAt = now,
+            };
 
         if (!await store.TrySaveAsync(next, etag, cancellationToken))
         {

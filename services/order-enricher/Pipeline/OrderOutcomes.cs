@@ -1,6 +1,7 @@
 using Dapr;
-using FbaMesh.OrderEnricher.Mapping;
+using FbaMesh.Contracts;
 using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Submitter;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Pipeline;
@@ -10,7 +11,7 @@ namespace FbaMesh.OrderEnricher.Pipeline;
 /// published before the final state is written, so a crash in between repeats the event (at least once)
 /// rather than losing it; a repeated submit is answered ALREADY_EXISTS by the submitter.
 /// </summary>
-public sealed partial class OrderOutcomes(
+internal sealed partial class OrderOutcomes(
     OrderClaims claims,
     FulfillmentEvents events,
     EnricherMetrics metrics,
@@ -30,7 +31,7 @@ public sealed partial class OrderOutcomes(
         if (!await TryPublishAsync(orderId, () => events.PublishSubmittedAsync(orderId, accepted.SellerFulfillmentOrderId, accepted.Outcome, cancellationToken)))
         {
             // Amazon has it; the redelivery resubmits (ALREADY_EXISTS) and publishes again.
-            return await WaitAsync(claim, ReasonCodes.EventPublishFailed, $"Submitted ({accepted.Outcome}) but {FulfillmentEvents.SubmittedTopic} could not be published.", cancellationToken);
+            return await WaitAsync(claim, ReasonCodes.EventPublishFailed, $"Submitted ({accepted.Outcome}) but {PubSub.FulfillmentSubmitted} could not be published.", cancellationToken);
         }
 
         var decision = await FinishAsync(claim, OrderStatus.Submitted, null, null, DeliveryDecision.Success, accepted.Outcome, cancellationToken);
@@ -53,7 +54,7 @@ public sealed partial class OrderOutcomes(
         var published = await TryPublishAsync(orderId, () => events.PublishFailedAsync(orderId, reasonCode, message, cancellationToken));
         if (!published && claim.State.Attempts < options.Value.MaxAttempts)
         {
-            return await WaitAsync(claim, ReasonCodes.EventPublishFailed, $"{reasonCode}, but {FulfillmentEvents.FailedTopic} could not be published.", cancellationToken);
+            return await WaitAsync(claim, ReasonCodes.EventPublishFailed, $"{reasonCode}, but {PubSub.FulfillmentFailed} could not be published.", cancellationToken);
         }
 
         var decision = await FinishAsync(claim, OrderStatus.Failed, reasonCode, message, DeliveryDecision.Drop, null, cancellationToken);

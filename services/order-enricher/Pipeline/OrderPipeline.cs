@@ -2,6 +2,7 @@ using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Mapping;
 using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Submitter;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Pipeline;
@@ -11,7 +12,7 @@ namespace FbaMesh.OrderEnricher.Pipeline;
 /// submit it, record the outcome. Every step that can fail for a while answers RETRY until the attempts
 /// run out; every permanent failure is recorded before the event is dropped.
 /// </summary>
-public sealed partial class OrderPipeline(
+internal sealed partial class OrderPipeline(
     OrderClaims claims,
     CrystallizeOrderClient crystallize,
     IOptionsMonitor<FulfillmentMappingOptions> mapping,
@@ -45,7 +46,7 @@ public sealed partial class OrderPipeline(
                 : await outcomes.FailAsync(claim, code, message, cancellationToken);
         }
 
-        switch (FulfillmentOrderMapper.Map(order, mapping.CurrentValue))
+        switch (FulfillmentOrderMapper.Map(order, claim.SellerFulfillmentOrderId, mapping.CurrentValue))
         {
             case MappingOutcome.Skipped skipped:
                 return await outcomes.SkipAsync(claim, skipped.ReasonCode, skipped.Message, cancellationToken);
@@ -60,9 +61,6 @@ public sealed partial class OrderPipeline(
 
     private async Task<DeliveryDecision> SubmitAsync(OrderClaim claim, SubmitFulfillmentOrderRequest request, CancellationToken cancellationToken)
     {
-        // The id recorded when the order was first received wins over the one mapped now: a prefix changed
-        // in between must not turn a retry into a second Amazon order.
-        request.SellerFulfillmentOrderId = claim.State.SellerFulfillmentOrderId ?? request.SellerFulfillmentOrderId;
         LogSubmitting(claim.State.OrderId, request.SellerFulfillmentOrderId, request.Items.Count, claim.State.Attempts);
         return await submitter.SubmitAsync(request, cancellationToken) switch
         {

@@ -1,18 +1,14 @@
 using Dapr;
+using FbaMesh.Contracts;
 using FbaMesh.Contracts.Events.V1;
-using FbaMesh.OrderEnricher.Orders;
 using Google.Protobuf;
 
 namespace FbaMesh.OrderEnricher.Pipeline;
 
 /// <summary>The Dapr subscription to orders.received and the answer to each delivery.</summary>
-public static partial class OrdersReceivedSubscriber
+internal static partial class OrdersReceivedSubscriber
 {
-    public const string PubSubName = "fbamesh-pubsub";
-    public const string Topic = "orders.received";
-    public const string DeadLetterTopic = "orders.received.deadletter";
-
-    /// <summary>Under /events, which the app API token guard covers.</summary>
+    /// <summary>Only the sidecar delivers here: like every endpoint not opened, it requires the app API token.</summary>
     public const string Route = "/events/orders-received";
 
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
@@ -22,7 +18,7 @@ public static partial class OrdersReceivedSubscriber
         app.UseCloudEvents();
         app.MapSubscribeHandler();
         app.MapPost(Route, HandleAsync)
-            .WithTopic(new TopicOptions { PubsubName = PubSubName, Name = Topic, DeadLetterTopic = DeadLetterTopic });
+            .WithTopic(new TopicOptions { PubsubName = PubSub.Name, Name = PubSub.OrdersReceived, DeadLetterTopic = PubSub.OrdersReceivedDeadLetter });
     }
 
     private static async Task<IResult> HandleAsync(

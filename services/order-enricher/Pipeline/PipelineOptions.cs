@@ -1,7 +1,7 @@
 namespace FbaMesh.OrderEnricher.Pipeline;
 
 /// <summary>Configuration section "Pipeline".</summary>
-public sealed class PipelineOptions
+internal sealed class PipelineOptions
 {
     public const string SectionName = "Pipeline";
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace FbaMesh.FbaSubmitter.Tests.Support;
 
 /// <summary>The submitter's pieces wired by hand around stub handlers, for unit tests.</summary>
-public sealed class Parts
+internal sealed class Parts
 {
     public Parts(HttpMessageHandler lwa, SpApiOptions? options = null, TimeProvider? time = null)
     {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FbaMesh.FbaSubmitter.Tests.Support;
 
 /// <summary>The real submitter app on a free loopback port, with a gRPC client for it.</summary>
-public sealed class SubmitterHost : IAsyncDisposable
+internal sealed class SubmitterHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly GrpcChannel _channel;
@@ -65,8 +65,9 @@ public sealed class SubmitterHost : IAsyncDisposable
         }
 
         var args = all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
-        var app = SubmitterApp.Build(args, services =>
+        var app = SubmitterApp.Build(args, builder =>
         {
+            var services = builder.Services;
             if (!daprSecretStore)
             {
                 services.AddSingleton(secrets ?? new StubSecrets(StubSecrets.DevSecret));

@@ -1,5 +1,6 @@
 using FbaMesh.FbaSubmitter.Amazon;
 using FbaMesh.FbaSubmitter.Credentials;
+using FbaMesh.FbaSubmitter.Failures;
 using FbaMesh.FbaSubmitter.Tests.Support;
 using FbaMesh.Testing;
 using Grpc.Core;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FbaMesh.Contracts.Fulfillment.V1;
+using FbaMesh.FbaSubmitter.Amazon;
 using FbaMesh.FbaSubmitter.Mapping;
 using FbaMesh.FbaSubmitter.Tests.Support;
 using Google.Protobuf.WellKnownTypes;

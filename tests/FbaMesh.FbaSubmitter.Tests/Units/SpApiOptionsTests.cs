@@ -8,15 +8,15 @@ namespace FbaMesh.FbaSubmitter.Tests.Units;
 public class SpApiOptionsTests
 {
     [Theory]
-    [InlineData(SpApiRegion.NA, true, "https://sandbox.sellingpartnerapi-na.amazon.com/")]
-    [InlineData(SpApiRegion.EU, true, "https://sandbox.sellingpartnerapi-eu.amazon.com/")]
-    [InlineData(SpApiRegion.FE, true, "https://sandbox.sellingpartnerapi-fe.amazon.com/")]
-    [InlineData(SpApiRegion.NA, false, "https://sellingpartnerapi-na.amazon.com/")]
-    [InlineData(SpApiRegion.EU, false, "https://sellingpartnerapi-eu.amazon.com/")]
-    [InlineData(SpApiRegion.FE, false, "https://sellingpartnerapi-fe.amazon.com/")]
-    public void Region_and_sandbox_choose_Amazons_host(SpApiRegion region, bool sandbox, string expected)
+    [InlineData(nameof(SpApiRegion.NA), true, "https://sandbox.sellingpartnerapi-na.amazon.com/")]
+    [InlineData(nameof(SpApiRegion.EU), true, "https://sandbox.sellingpartnerapi-eu.amazon.com/")]
+    [InlineData(nameof(SpApiRegion.FE), true, "https://sandbox.sellingpartnerapi-fe.amazon.com/")]
+    [InlineData(nameof(SpApiRegion.NA), false, "https://sellingpartnerapi-na.amazon.com/")]
+    [InlineData(nameof(SpApiRegion.EU), false, "https://sellingpartnerapi-eu.amazon.com/")]
+    [InlineData(nameof(SpApiRegion.FE), false, "https://sellingpartnerapi-fe.amazon.com/")]
+    public void Region_and_sandbox_choose_Amazons_host(string region, bool sandbox, string expected)
     {
-        Assert.Equal(expected, new SpApiOptions { Region = region, Sandbox = sandbox }.BaseAddress.ToString());
+        Assert.Equal(expected, new SpApiOptions { Region = Enum.Parse<SpApiRegion>(region), Sandbox = sandbox }.BaseAddress.ToString());
     }
 
     [Fact]

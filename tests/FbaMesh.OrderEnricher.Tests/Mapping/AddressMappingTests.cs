@@ -1,5 +1,6 @@
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Mapping;
+using FbaMesh.OrderEnricher.Orders;
 
 namespace FbaMesh.OrderEnricher.Tests.Mapping;
 

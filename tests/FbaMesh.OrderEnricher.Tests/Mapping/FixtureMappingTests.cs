@@ -47,7 +47,8 @@ public sealed class FixtureMappingTests
         var order = JsonSerializer.Deserialize<CrystallizeOrder>(File.ReadAllText(Path.Combine(Folder, file)), Web)!;
         var expected = Expected()[order.Id]!.AsObject();
 
-        var outcome = FulfillmentOrderMapper.Map(order, Options());
+        var options = Options();
+        var outcome = FulfillmentOrderMapper.Map(order, options.SellerFulfillmentOrderIdFor(order.Id ?? ""), options);
 
         switch ((string?)expected["outcome"])
         {

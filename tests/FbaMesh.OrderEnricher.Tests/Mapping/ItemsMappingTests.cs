@@ -1,5 +1,6 @@
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Mapping;
+using FbaMesh.OrderEnricher.Orders;
 
 namespace FbaMesh.OrderEnricher.Tests.Mapping;
 
@@ -57,7 +58,7 @@ public sealed class ItemsMappingTests
         var options = new FulfillmentMappingOptions();
         options.FbaSkus.Add("FBA-WAND");
 
-        var skipped = Assert.IsType<MappingOutcome.Skipped>(FulfillmentOrderMapper.Map(OrderSamples.Order, options));
+        var skipped = Assert.IsType<MappingOutcome.Skipped>(FulfillmentOrderMapper.Map(OrderSamples.Order, OrderSamples.Id, options));
 
         Assert.Equal(ReasonCodes.NoFbaItems, skipped.ReasonCode);
     }
@@ -65,8 +66,8 @@ public sealed class ItemsMappingTests
     [Fact]
     public void Empty_or_missing_cart_is_a_skip()
     {
-        Assert.IsType<MappingOutcome.Skipped>(FulfillmentOrderMapper.Map(OrderSamples.WithCart(), new FulfillmentMappingOptions()));
-        Assert.IsType<MappingOutcome.Skipped>(FulfillmentOrderMapper.Map(OrderSamples.Order with { Cart = null }, new FulfillmentMappingOptions()));
+        Assert.IsType<MappingOutcome.Skipped>(FulfillmentOrderMapper.Map(OrderSamples.WithCart(), OrderSamples.Id, new FulfillmentMappingOptions()));
+        Assert.IsType<MappingOutcome.Skipped>(FulfillmentOrderMapper.Map(OrderSamples.Order with { Cart = null }, OrderSamples.Id, new FulfillmentMappingOptions()));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Mapping;
+using FbaMesh.OrderEnricher.Orders;
 using Google.Protobuf.WellKnownTypes;
 
 namespace FbaMesh.OrderEnricher.Tests.Mapping;
@@ -90,24 +91,24 @@ public sealed class OrderFieldsMappingTests
         MappingAssert.Rejected(OrderSamples.WithMeta("fba-shipping-speed", meta), ReasonCodes.InvalidShippingSpeed);
 
     [Theory]
-    [InlineData("true", FulfillmentActionOption.Ship, FulfillmentAction.Hold)]
-    [InlineData(" TRUE ", FulfillmentActionOption.Ship, FulfillmentAction.Hold)]
-    [InlineData("false", FulfillmentActionOption.Ship, FulfillmentAction.Ship)]
-    [InlineData("yes", FulfillmentActionOption.Ship, FulfillmentAction.Ship)]
-    [InlineData("false", FulfillmentActionOption.Hold, FulfillmentAction.Hold)]
-    public void Hold_meta_true_holds_else_the_default_action(string meta, FulfillmentActionOption configured, FulfillmentAction expected)
+    [InlineData("true", nameof(FulfillmentActionOption.Ship), FulfillmentAction.Hold)]
+    [InlineData(" TRUE ", nameof(FulfillmentActionOption.Ship), FulfillmentAction.Hold)]
+    [InlineData("false", nameof(FulfillmentActionOption.Ship), FulfillmentAction.Ship)]
+    [InlineData("yes", nameof(FulfillmentActionOption.Ship), FulfillmentAction.Ship)]
+    [InlineData("false", nameof(FulfillmentActionOption.Hold), FulfillmentAction.Hold)]
+    public void Hold_meta_true_holds_else_the_default_action(string meta, string configured, FulfillmentAction expected)
     {
-        var options = new FulfillmentMappingOptions { DefaultFulfillmentAction = configured };
+        var options = new FulfillmentMappingOptions { DefaultFulfillmentAction = System.Enum.Parse<FulfillmentActionOption>(configured) };
 
         Assert.Equal(expected, MappingAssert.Mapped(OrderSamples.WithMeta("fba-hold", meta), options).FulfillmentAction);
     }
 
     [Theory]
-    [InlineData(FulfillmentPolicyOption.FillOrKill, FulfillmentPolicy.FillOrKill)]
-    [InlineData(FulfillmentPolicyOption.FillAll, FulfillmentPolicy.FillAll)]
-    [InlineData(FulfillmentPolicyOption.FillAllAvailable, FulfillmentPolicy.FillAllAvailable)]
-    public void Policy_is_configured(FulfillmentPolicyOption configured, FulfillmentPolicy expected) =>
-        Assert.Equal(expected, MappingAssert.Mapped(OrderSamples.Order, new FulfillmentMappingOptions { FulfillmentPolicy = configured }).FulfillmentPolicy);
+    [InlineData(nameof(FulfillmentPolicyOption.FillOrKill), FulfillmentPolicy.FillOrKill)]
+    [InlineData(nameof(FulfillmentPolicyOption.FillAll), FulfillmentPolicy.FillAll)]
+    [InlineData(nameof(FulfillmentPolicyOption.FillAllAvailable), FulfillmentPolicy.FillAllAvailable)]
+    public void Policy_is_configured(string configured, FulfillmentPolicy expected) =>
+        Assert.Equal(expected, MappingAssert.Mapped(OrderSamples.Order, new FulfillmentMappingOptions { FulfillmentPolicy = System.Enum.Parse<FulfillmentPolicyOption>(configured) }).FulfillmentPolicy);
 
     [Theory]
     [InlineData("NO", "A1F83G8C2ARO7P")]
@@ -183,7 +184,7 @@ public sealed class OrderFieldsMappingTests
     {
         var order = OrderSamples.Order with { Customer = null, Cart = [new CartLine("SKU-1", Quantity: 0)] };
 
-        var skipped = Assert.IsType<MappingOutcome.Skipped>(FulfillmentOrderMapper.Map(order, new FulfillmentMappingOptions()));
+        var skipped = Assert.IsType<MappingOutcome.Skipped>(FulfillmentOrderMapper.Map(order, OrderSamples.Id, new FulfillmentMappingOptions()));
 
         Assert.Equal(ReasonCodes.NoFbaItems, skipped.ReasonCode);
     }

@@ -144,14 +144,14 @@ public sealed class EnricherMesh : IAsyncDisposable
     public Task PublishRawAsync(string json) =>
         _dapr.PublishByteEventAsync("fbamesh-pubsub", "orders.received", System.Text.Encoding.UTF8.GetBytes(json), "application/json");
 
-    public async Task<OrderState?> StateAsync(string orderId)
+    internal async Task<OrderState?> StateAsync(string orderId)
     {
         using var response = await Http.GetAsync($"/api/orders/{orderId}");
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<OrderState>(OrderStateJson.Options) : null;
     }
 
     /// <summary>Waits until the order's state is final (Submitted, Skipped or Failed).</summary>
-    public async Task<OrderState> FinalStateAsync(string orderId) =>
+    internal async Task<OrderState> FinalStateAsync(string orderId) =>
         (await Eventually.UntilAsync(() => StateAsync(orderId), s => s is { IsFinal: true }, $"order {orderId} to reach a final state"))!;
 
     public IReadOnlyList<JsonElement> Published(string topic) =>

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using FbaMesh.Contracts.Fulfillment.V1;
-using Google.Protobuf;
-using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,17 +11,10 @@ namespace FbaMesh.OrderEnricher.Tests.Mesh;
 
 /// <summary>
 /// A tiny fba-submitter: a gRPC app (h2c) on a free port that answers SubmitFulfillmentOrder as the test
-/// says and records every request. Bound by method name, because the enricher generates only the client.
+/// says and records every request, served through the contracts' generated service base.
 /// </summary>
 public sealed class FakeSubmitter : IAsyncDisposable
 {
-    private static readonly Method<SubmitFulfillmentOrderRequest, SubmitFulfillmentOrderResponse> SubmitMethod = new(
-        MethodType.Unary,
-        "fbamesh.fulfillment.v1.FulfillmentOrders",
-        "SubmitFulfillmentOrder",
-        Marshallers.Create(m => m.ToByteArray(), SubmitFulfillmentOrderRequest.Parser.ParseFrom),
-        Marshallers.Create(m => m.ToByteArray(), SubmitFulfillmentOrderResponse.Parser.ParseFrom));
-
     private readonly WebApplication _app;
 
     private FakeSubmitter(WebApplication app, int port) => (_app, Port) = (app, port);
@@ -46,7 +37,6 @@ public sealed class FakeSubmitter : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port, o => o.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<Holder>();
-        builder.Services.AddSingleton<IServiceMethodProvider<SubmitterService>, SubmitterMethods>();
         var app = builder.Build();
         var submitter = new FakeSubmitter(app, port);
         app.Services.GetRequiredService<Holder>().Submitter = submitter;
@@ -90,15 +80,9 @@ public sealed class FakeSubmitter : IAsyncDisposable
         public FakeSubmitter? Submitter { get; set; }
     }
 
-    internal sealed class SubmitterService(Holder holder)
+    internal sealed class SubmitterService(Holder holder) : FulfillmentOrders.FulfillmentOrdersBase
     {
-        public Task<SubmitFulfillmentOrderResponse> SubmitAsync(SubmitFulfillmentOrderRequest request, ServerCallContext context) =>
+        public override Task<SubmitFulfillmentOrderResponse> SubmitFulfillmentOrder(SubmitFulfillmentOrderRequest request, ServerCallContext context) =>
             holder.Submitter!.HandleAsync(request, context);
-    }
-
-    internal sealed class SubmitterMethods : IServiceMethodProvider<SubmitterService>
-    {
-        public void OnServiceMethodDiscovery(ServiceMethodProviderContext<SubmitterService> context) =>
-            context.AddUnaryMethod(SubmitMethod, [], (service, request, call) => service.SubmitAsync(request, call));
     }
 }

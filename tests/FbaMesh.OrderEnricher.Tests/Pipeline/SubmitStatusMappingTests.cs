@@ -1,4 +1,5 @@
 using FbaMesh.OrderEnricher.Pipeline;
+using FbaMesh.OrderEnricher.Submitter;
 using Grpc.Core;
 
 namespace FbaMesh.OrderEnricher.Tests.Pipeline;

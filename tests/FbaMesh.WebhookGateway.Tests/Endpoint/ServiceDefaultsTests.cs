@@ -44,6 +44,20 @@ public sealed class ServiceDefaultsTests
         Assert.DoesNotContain(AppToken, await withoutToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/DAPR/subscribe")]
+    [InlineData("/Dapr/Subscribe")]
+    [InlineData("/no-such-route")]
+    public async Task With_APP_API_TOKEN_any_route_the_gateway_did_not_open_needs_it_whatever_its_spelling(string path)
+    {
+        await using var gateway = await GatewayUnderTest.StartAsync(
+            new InMemorySecretReader(Webhooks.Secret), new Dictionary<string, string> { ["APP_API_TOKEN"] = AppToken });
+
+        using var response = await gateway.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_gRPC_caller_without_the_app_token_gets_UNAUTHENTICATED()
     {

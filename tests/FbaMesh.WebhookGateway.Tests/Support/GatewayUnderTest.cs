@@ -34,7 +34,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
 
     public Uri WebhookUrl => new(BaseAddress, Webhooks.Path);
 
-    public static async Task<GatewayUnderTest> StartAsync(
+    internal static async Task<GatewayUnderTest> StartAsync(
         ICrystallizeSecretReader? secrets = null,
         IDictionary<string, string>? settings = null,
         int? daprGrpcPort = null,

@@ -1,11 +1,10 @@
 using FbaMesh.FbaSubmitter.Observability;
-using FbaMesh.FbaSubmitter.Submitting;
 
 namespace FbaMesh.FbaSubmitter.Amazon;
 
-internal static class SpApiWiring
+internal static class AmazonWiring
 {
-    public static void AddSpApiClients(this IHostApplicationBuilder builder)
+    public static void AddAmazon(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSingleton<SubmitterMetrics>();
@@ -13,8 +12,6 @@ internal static class SpApiWiring
         services.AddSingleton<LwaTokenClient>();
         services.AddSingleton<SpApiTransport>();
         services.AddSingleton<SpApiCaller>();
-        services.AddSingleton<FulfillmentOrderSubmitter>();
-        services.AddSingleton<FulfillmentOrderLookup>();
 
         // Deliberately no resilience handler: retries are decided per operation (a blind retry of a
         // create could ship twice), and every attempt has its own timeout inside the call's deadline.

@@ -24,11 +24,13 @@ public static class HealthEndpoints
     public static void MapHealthEndpoints(this WebApplication app)
     {
         // Liveness only asks whether the process answers; a sidecar outage must not restart the app.
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") });
+        // Probes come from the orchestrator, which does not hold the app token.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") })
+            .AllowWithoutAppToken();
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains(ReadyTag) || c.Tags.Contains("live"),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowWithoutAppToken();
     }
 }

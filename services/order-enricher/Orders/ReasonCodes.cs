@@ -1,7 +1,7 @@
-namespace FbaMesh.OrderEnricher.Mapping;
+namespace FbaMesh.OrderEnricher.Orders;
 
 /// <summary>Stable kebab-case reasons recorded in order state and fulfillment.failed; operators alert on them.</summary>
-public static class ReasonCodes
+internal static class ReasonCodes
 {
     // Mapping (permanent).
     public const string InvalidOrderId = "invalid-order-id";

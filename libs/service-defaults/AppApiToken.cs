@@ -8,17 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FbaMesh.ServiceDefaults;
 
 /// <summary>
-/// When APP_API_TOKEN is set, Dapr sends it as the dapr-api-token header on every call to the app;
-/// calls on the Dapr-facing routes without it are refused. Health probes come from the orchestrator,
-/// not the sidecar, and the public webhook route is authenticated by its own signature.
+/// When APP_API_TOKEN is set, Dapr sends it as the dapr-api-token header on every call to the app, and
+/// every request without it is refused unless the endpoint it matched carries
+/// <see cref="AllowWithoutAppTokenAttribute"/>: deny by default. Each service opens its own routes (health
+/// probes come from the orchestrator, a public webhook is authenticated by its own signature). The
+/// decision is taken on the endpoint that routing matched, so the spelling of the path does not matter.
 /// </summary>
 public static class AppApiToken
 {
     public const string HeaderName = "dapr-api-token";
     public const string ConfigurationKey = "APP_API_TOKEN";
-
-    /// <summary>Paths the sidecar calls: subscription discovery, event delivery and service invocation.</summary>
-    private static readonly string[] DaprFacingPrefixes = ["/dapr", "/events", "/fbamesh."];
 
     public static void UseAppApiToken(this WebApplication app)
     {
@@ -31,7 +30,7 @@ public static class AppApiToken
         var expectedBytes = Encoding.UTF8.GetBytes(expected);
         app.Use(async (context, next) =>
         {
-            if (IsDaprFacing(context.Request.Path) && !Matches(context.Request.Headers[HeaderName], expectedBytes))
+            if (NeedsToken(context) && !Matches(context.Request.Headers[HeaderName], expectedBytes))
             {
                 await RefuseAsync(context);
                 return;
@@ -60,8 +59,13 @@ public static class AppApiToken
             type: "urn:fbamesh:problem:app-api-token").ExecuteAsync(context);
     }
 
-    private static bool IsDaprFacing(PathString path) =>
-        DaprFacingPrefixes.Any(p => path.Value?.StartsWith(p, StringComparison.Ordinal) == true);
+    /// <summary>Marks endpoints that callers other than the sidecar may reach without the app token.</summary>
+    public static TBuilder AllowWithoutAppToken<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new AllowWithoutAppTokenAttribute());
+
+    // No endpoint (an unknown path) or an endpoint nobody opened: the token is required.
+    private static bool NeedsToken(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<AllowWithoutAppTokenAttribute>() is null;
 
     // FixedTimeEquals: the comparison takes as long for a near miss as for a wild guess.
     private static bool Matches(string? presented, byte[] expected) =>

@@ -1,4 +1,4 @@
-namespace FbaMesh.FbaSubmitter.Mapping;
+namespace FbaMesh.FbaSubmitter.Amazon;
 
 // SP-API fulfillment outbound 2020-07-01 bodies, named as in Amazon's model. Serialized in camelCase
 // with nulls left out, so an unset proto field is an absent JSON property, never an empty string.

@@ -1,17 +1,17 @@
 using FbaMesh.Contracts.Fulfillment.V1;
-using FbaMesh.OrderEnricher.Mapping;
-using RetryInfo = Google.Rpc.RetryInfo;
+using FbaMesh.OrderEnricher.Orders;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using RetryInfo = Google.Rpc.RetryInfo;
 
-namespace FbaMesh.OrderEnricher.Pipeline;
+namespace FbaMesh.OrderEnricher.Submitter;
 
 /// <summary>
 /// Calls fba-submitter over gRPC through this app's own sidecar (the invoker adds dapr-app-id) and turns
 /// the status code into an outcome. Retrying is safe: the seller fulfillment order id is deterministic and
 /// the submitter confirms unknown outcomes with Amazon, answering ALREADY_EXISTS for a second create.
 /// </summary>
-public sealed class FulfillmentSubmitter(
+internal sealed class FulfillmentSubmitter(
     FulfillmentOrders.FulfillmentOrdersClient client, IOptions<SubmitterOptions> options, TimeProvider time)
 {
     public async Task<SubmitResult> SubmitAsync(SubmitFulfillmentOrderRequest request, CancellationToken cancellationToken)

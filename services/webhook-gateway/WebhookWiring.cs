@@ -1,14 +1,13 @@
+using FbaMesh.ServiceDefaults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace FbaMesh.WebhookGateway;
 
-internal static class WebhookGatewayServices
+internal static class WebhookWiring
 {
-    public static void AddWebhookGateway(this IHostApplicationBuilder builder)
+    public static void AddWebhook(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        builder.AddValidatedOptions<WebhookOptions, WebhookOptionsValidator>(WebhookOptions.SectionName);
         builder.Services.AddSingleton<ICrystallizeSecretReader, DaprCrystallizeSecretReader>();
         builder.Services.AddSingleton<SignatureSecretCache>();
         builder.Services.AddSingleton<WebhookSignatureCheck>();

@@ -1,7 +1,7 @@
-namespace FbaMesh.OrderEnricher.Pipeline;
+namespace FbaMesh.OrderEnricher.Submitter;
 
 /// <summary>What the submitter's gRPC answer means for the order.</summary>
-public abstract record SubmitResult
+internal abstract record SubmitResult
 {
     /// <summary>Amazon holds the order; <see cref="Outcome"/> is CREATED or ALREADY_EXISTS.</summary>
     public sealed record Accepted(string SellerFulfillmentOrderId, string Outcome) : SubmitResult;

@@ -1,7 +1,7 @@
-namespace FbaMesh.OrderEnricher.Pipeline;
+namespace FbaMesh.OrderEnricher.Submitter;
 
 /// <summary>Configuration section "Submitter": the fba-submitter gRPC call through the sidecar.</summary>
-public sealed class SubmitterOptions
+internal sealed class SubmitterOptions
 {
     public const string SectionName = "Submitter";
 

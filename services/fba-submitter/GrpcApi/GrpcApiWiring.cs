@@ -1,13 +1,16 @@
 using FbaMesh.ServiceDefaults;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace FbaMesh.FbaSubmitter.GrpcApi;
 
-internal static class GrpcWiring
+internal static class GrpcApiWiring
 {
     public const string ServiceName = "fbamesh.fulfillment.v1.FulfillmentOrders";
 
-    public static void AddFulfillmentOrdersGrpc(this IHostApplicationBuilder builder)
+    public static void AddGrpcApi(this WebApplicationBuilder builder)
     {
+        // daprd proxies gRPC to the app with HTTP/2 prior knowledge and no TLS (h2c).
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         // Grpc.AspNetCore logs every failed call's status detail at Information; Amazon's messages in
         // it may quote the recipient's name or address, which must not reach Information logs.
@@ -20,9 +23,10 @@ internal static class GrpcWiring
         });
     }
 
-    public static void MapFulfillmentOrdersGrpc(this WebApplication app)
+    public static void MapGrpcApi(this WebApplication app)
     {
         app.MapGrpcService<FulfillmentOrdersService>();
-        app.MapGrpcHealthChecksService();
+        // gRPC health probes may come from the orchestrator, which does not hold the app token.
+        app.MapGrpcHealthChecksService().AllowWithoutAppToken();
     }
 }

@@ -1,0 +1,12 @@
+using FbaMesh.ServiceDefaults;
+
+namespace FbaMesh.OrderEnricher.Orders;
+
+internal static class OrdersWiring
+{
+    public static void AddOrders(this WebApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<OrderStateOptions, OrderStateOptionsValidator>(OrderStateOptions.SectionName);
+        builder.Services.AddSingleton<OrderStateStore>();
+    }
+}
