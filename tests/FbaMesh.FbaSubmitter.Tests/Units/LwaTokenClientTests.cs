@@ -153,7 +153,10 @@ public class LwaTokenClientTests
         var credentials = new SpApiCredentials("client-id", "client-secret", "refresh-token-value");
         var token = new AccessToken("Atza|secret", DateTimeOffset.UnixEpoch, credentials);
 
-        Assert.DoesNotContain("secret", credentials.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("client-secret", credentials.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("refresh-token-value", credentials.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("refresh-token-value", token.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("client-secret", token.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Atza", token.ToString(), StringComparison.Ordinal);
     }
 
