@@ -13,15 +13,15 @@ public sealed partial class EmulatedSidecar
     private readonly SubscriptionDiscovery discovery;
     private WebApplication? server;
 
-    internal EmulatedSidecar(SidecarOptions options, Mesh mesh)
+    internal EmulatedSidecar(SidecarOptions options, SharedSidecarState shared)
     {
-        (Options, Mesh) = (options, mesh);
-        Logger = mesh.Logging.CreateLogger($"FbaMesh.DaprEmulator.Sidecar.{options.AppId}");
+        (Options, Shared) = (options, shared);
+        Logger = shared.Logging.CreateLogger($"FbaMesh.DaprEmulator.Sidecar.{options.AppId}");
         Resources = ResourceLoader.Load(options.ResolvePath(options.ResourcesPath), options.AppId);
         SecretScopes = SecretScope.ReadConfiguration(options.ConfigFile is null ? null : options.ResolvePath(options.ConfigFile));
         SecretStores = Resources.Components.Where(c => c.Category == "secretstores")
             .ToDictionary(c => c.Name, c => LocalFileSecretStore.From(c, options), StringComparer.Ordinal);
-        discovery = new SubscriptionDiscovery(this, mesh.AppHttp, Logger, mesh.Stopping);
+        discovery = new SubscriptionDiscovery(this, shared.AppHttp, Logger, shared.Stopping);
     }
 
     public string AppId => Options.AppId;
@@ -37,7 +37,7 @@ public sealed partial class EmulatedSidecar
     /// <summary>Completes once the app's subscriptions were read (at once for apps without subscriptions to discover).</summary>
     public Task SubscriptionsDiscovered => discovery.FirstDiscovery;
 
-    internal Mesh Mesh { get; }
+    internal SharedSidecarState Shared { get; }
 
     internal ILogger Logger { get; }
 
@@ -56,7 +56,7 @@ public sealed partial class EmulatedSidecar
         Resources.InboundRetries.GetValueOrDefault(pubsub) ?? RetryPolicy.DefaultInbound;
 
     internal IReadOnlyList<Subscription> Subscriptions =>
-        [.. Mesh.Brokers.SelectMany(b => b.SubscriptionsOf(this))];
+        [.. Shared.Brokers.SelectMany(b => b.SubscriptionsOf(this))];
 
     /// <summary>APP_API_TOKEN: every call from the sidecar to the app carries it.</summary>
     internal void AddAppToken(HttpRequestMessage request)
@@ -73,16 +73,16 @@ public sealed partial class EmulatedSidecar
     {
         server = SidecarServer.Build(this);
         await server.StartAsync(ct);
-        Mesh.Register(this);
+        Shared.Register(this);
         LogStarted(Logger, AppId, Options.DaprHttpPort, Options.DaprGrpcPort, Options.AppPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", Options.AppProtocol);
         discovery.Rediscover();
     }
 
     internal async Task StopAsync()
     {
-        Mesh.Unregister(this);
+        Shared.Unregister(this);
         discovery.Stop();
-        foreach (var broker in Mesh.Brokers)
+        foreach (var broker in Shared.Brokers)
         {
             broker.Unsubscribe(this);
         }
