@@ -2,7 +2,7 @@ using FbaMesh.FbaSubmitter.Amazon;
 using FbaMesh.FbaSubmitter.Configuration;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FbaMesh.FbaSubmitter.Tests.Units;
+namespace FbaMesh.FbaSubmitter.Tests.Unit;
 
 public class OperationPacerTests
 {

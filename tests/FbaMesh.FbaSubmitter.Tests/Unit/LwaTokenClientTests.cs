@@ -4,7 +4,7 @@ using FbaMesh.FbaSubmitter.Tests.Support;
 using FbaMesh.Testing;
 using Grpc.Core;
 
-namespace FbaMesh.FbaSubmitter.Tests.Units;
+namespace FbaMesh.FbaSubmitter.Tests.Unit;
 
 public class LwaTokenClientTests
 {
