@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using FbaMesh.Testing;
 using FbaMesh.WebhookGateway.Tests.Support;
 
 namespace FbaMesh.WebhookGateway.Tests.Mesh;
@@ -15,7 +16,7 @@ public sealed class HostileInputTests(GatewayWithSidecar mesh) : IClassFixture<G
     [Fact]
     public async Task No_hostile_input_gives_a_5xx_or_publishes_unsigned_and_the_process_stays_up()
     {
-        var orderId = GatewayWithSidecar.NewOrderId();
+        var orderId = OrderIds.New();
         var id = Encoding.ASCII.GetBytes(orderId);
         var unsigned = new (string Name, byte[] Body, string? ContentType, bool Chunked)[]
         {
@@ -63,7 +64,7 @@ public sealed class HostileInputTests(GatewayWithSidecar mesh) : IClassFixture<G
     [InlineData("non-ASCII text", "{\"order\":{\"get\":{\"id\":\"ORDER\",\"customer\":{\"firstName\":\"Åse 🦊 \\u2028\"}}}}")]
     public async Task Strange_but_valid_JSON_that_Crystallize_signed_is_accepted(string name, string template)
     {
-        var orderId = GatewayWithSidecar.NewOrderId();
+        var orderId = OrderIds.New();
         var body = template.Replace("ORDER", orderId, StringComparison.Ordinal);
 
         using var response = await mesh.Gateway.Client.SendAsync(mesh.Signed(body));
@@ -77,7 +78,7 @@ public sealed class HostileInputTests(GatewayWithSidecar mesh) : IClassFixture<G
     [InlineData(300, HttpStatusCode.BadRequest)]
     public async Task Nesting_is_read_up_to_the_canonicalisers_depth_and_refused_beyond(int depth, HttpStatusCode expected)
     {
-        var orderId = GatewayWithSidecar.NewOrderId();
+        var orderId = OrderIds.New();
         var body = $"{{\"id\":\"{orderId}\",\"deep\":{new string('[', depth - 1)}{new string(']', depth - 1)}}}";
 
         // Past the canonicaliser's depth no token can be made; the body is refused before the signature anyway.
@@ -106,7 +107,7 @@ public sealed class HostileInputTests(GatewayWithSidecar mesh) : IClassFixture<G
 
     private async Task<TimeSpan> TimeAcceptedAsync(Func<int, int> key)
     {
-        var orderId = GatewayWithSidecar.NewOrderId();
+        var orderId = OrderIds.New();
         var keys = string.Join(',', Enumerable.Range(0, 20_000).Select(i => $"\"k{key(i):D5}\":{i}"));
         using var request = mesh.Signed($"{{{keys},\"id\":\"{orderId}\"}}");
 
