@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using FbaMesh.Testing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FbaMesh.SpApiEmulator.Tests;
 
@@ -65,11 +64,12 @@ public sealed class FaultTests
     [Fact]
     public async Task A_timeout_holds_the_request_for_its_delay_on_the_emulators_clock_and_drops_the_connection()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingClock(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
         await using var emulator = await RunningEmulator.StartAsync(o => o.Time = time);
         emulator.App.Faults.Add(new FaultRule { Operation = Operations.Create, Kind = FaultKind.Timeout, Delay = TimeSpan.FromSeconds(10), Count = 1 });
 
-        var held = await HeldForAsync(emulator, time, TimeSpan.FromSeconds(10), emulator.CreateAsync(Samples.Order("to-1")));
+        var timers = time.Timers;
+        var held = await HeldForAsync(emulator, time, timers, TimeSpan.FromSeconds(10), emulator.CreateAsync(Samples.Order("to-1")));
 
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => held);
         Assert.Empty(emulator.App.FulfillmentOrders);
@@ -105,11 +105,12 @@ public sealed class FaultTests
     [Fact]
     public async Task A_slow_answer_arrives_only_after_the_delay_on_the_emulators_clock()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingClock(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
         await using var emulator = await RunningEmulator.StartAsync(o => o.Time = time);
         emulator.App.Faults.Add(new FaultRule { Operation = Operations.Create, Kind = FaultKind.Timeout, Outcome = TimeoutOutcome.Answer, Delay = TimeSpan.FromSeconds(10), Count = 1 });
 
-        var held = await HeldForAsync(emulator, time, TimeSpan.FromSeconds(10), emulator.CreateAsync(Samples.Order("slow-1")));
+        var timers = time.Timers;
+        var held = await HeldForAsync(emulator, time, timers, TimeSpan.FromSeconds(10), emulator.CreateAsync(Samples.Order("slow-1")));
 
         Assert.Equal(HttpStatusCode.OK, (await held).StatusCode);
         Assert.Single(emulator.App.FulfillmentOrders);
@@ -117,12 +118,13 @@ public sealed class FaultTests
 
     /// <summary>
     /// With the emulator's clock standing still, waits until the counted fault is used up (the request is
-    /// held), moves the clock to just short of the delay and checks the request is still held after another
+    /// held) and its wait is on the clock, moves the clock to just short of the delay and checks the request is still held after another
     /// request has gone through, then moves the last millisecond. Returns the held request to await.
     /// </summary>
-    private static async Task<Task<HttpResponseMessage>> HeldForAsync(RunningEmulator emulator, FakeTimeProvider time, TimeSpan delay, Task<HttpResponseMessage> held)
+    private static async Task<Task<HttpResponseMessage>> HeldForAsync(RunningEmulator emulator, TimerCountingClock time, int timersBefore, TimeSpan delay, Task<HttpResponseMessage> held)
     {
         await Eventually.UntilAsync(() => emulator.App.Faults.Rules.Count == 0, "the fault to be used up by the request");
+        await Eventually.UntilAsync(() => time.Timers > timersBefore, "the held request to wait on the emulator's clock");
 
         time.Advance(delay - TimeSpan.FromMilliseconds(1));
         using var passing = await emulator.GetAsync("no-such-order");
