@@ -1,7 +1,7 @@
 using FbaMesh.Bench.Cli;
 using Spectre.Console;
 
-// The benchmark and chaos harness (issue 8):
+// The benchmark and chaos harness, which measures throughput, drain, latency and footprint and injects faults:
 //   dotnet run -c Release --project bench -- <ingest | drain | latency | footprint | chaos> [--json PATH] [options]
 // Each scenario lives in its own folder; the command line only wires options to it.
 // Tables written to a file or a pipe (CI, BENCHMARKS.md) keep their columns instead of wrapping at 80.

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using FbaMesh.Testing;
 
 namespace FbaMesh.Bench.Common;
 
@@ -46,11 +46,9 @@ public sealed class SampleOrders
         return [.. Enumerable.Range(0, count).Select(i => Copy(pool[i % pool.Count]))];
     }
 
-    public static string NewOrderId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-
     private static BenchOrder Copy((string Id, ExpectedOutcome Expected, JsonObject Order) fixture)
     {
-        var id = NewOrderId();
+        var id = OrderIds.New();
         var order = fixture.Order.DeepClone().AsObject();
         order["id"] = id;
         return new BenchOrder(id, fixture.Id, fixture.Expected, order);

@@ -18,12 +18,14 @@ public sealed class IngestSmokeTests
         {
             Assert.Equal(0, level.Baseline.Errors);
             Assert.Equal(0, level.Gateway.Errors);
-            Assert.True(level.Gateway.Requests > 0);
+            Assert.True(level.Baseline.Requests > 0, "the baseline endpoint answered requests");
+            Assert.True(level.Gateway.Requests > 0, "the gateway answered requests");
         });
         // Every accepted webhook was published to the gateway's sidecar (202 only after the publish).
         Assert.True(report.PublishedSeen > 0);
         var json = await JsonReport.RoundTripAsync(report);
         Assert.Equal(2, json.At("levels").GetArrayLength());
+        Assert.True(json.At("levels")[0].At("baseline", "requestsPerSecond").GetDouble() > 0);
         Assert.True(json.At("levels")[0].At("gateway", "requestsPerSecond").GetDouble() > 0);
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using FbaMesh.Testing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FbaMesh.CrystallizeEmulator.Tests;
 
@@ -100,41 +99,52 @@ public sealed class FaultTests
     public async Task A_delayed_fault_answers_only_after_its_delay_on_the_emulators_clock()
     {
         var start = DateTimeOffset.Parse("2026-11-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-        var time = new FakeTimeProvider(start);
+        var time = new TimerCountingClock(start);
         await using var emulator = await Emulator.StartAsync(o => o.Time = time);
         emulator.Put(Orders.Id, Orders.Sample);
         using var added = await emulator.Http.PostAsJsonAsync("/_emulator/faults", new { status = 504, delayMs = 2000, count = 1 });
 
-        var pending = emulator.QueryAsync(Query, new { id = Orders.Id });
-        await Eventually.UntilAsync(() =>
-        {
-            time.Advance(TimeSpan.FromMilliseconds(250));
-            return pending.IsCompleted;
-        }, "the delayed fault to answer");
+        var (status, _) = await HeldForAsync(emulator, time, TimeSpan.FromSeconds(2));
 
-        Assert.Equal(HttpStatusCode.GatewayTimeout, (await pending).Status);
-        var answeredAt = emulator.App.Requests.Snapshot().Single().Time;
-        Assert.True(answeredAt - start >= TimeSpan.FromSeconds(2), $"answered at {answeredAt}");
+        Assert.Equal(HttpStatusCode.GatewayTimeout, status);
+        Assert.Equal(start + TimeSpan.FromSeconds(2), emulator.App.Requests.Snapshot()[^1].Time);
     }
 
     [Fact]
     public async Task A_delay_without_a_status_slows_the_request_but_answers_normally()
     {
-        var time = new FakeTimeProvider();
+        var start = DateTimeOffset.Parse("2026-11-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var time = new TimerCountingClock(start);
         await using var emulator = await Emulator.StartAsync(o => o.Time = time);
         emulator.Put(Orders.Id, Orders.Sample);
         using var added = await emulator.Http.PostAsJsonAsync("/_emulator/faults", new { delayMs = 1000, count = 1 });
 
-        var pending = emulator.QueryAsync(Query, new { id = Orders.Id });
-        await Eventually.UntilAsync(() =>
-        {
-            time.Advance(TimeSpan.FromMilliseconds(250));
-            return pending.IsCompleted;
-        }, "the delayed request to answer");
+        var (status, body) = await HeldForAsync(emulator, time, TimeSpan.FromSeconds(1));
 
-        var (status, body) = await pending;
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(Orders.Id, body["data"]!["order"]!["get"]!["id"]!.GetValue<string>());
+        Assert.Equal(start + TimeSpan.FromSeconds(1), emulator.App.Requests.Snapshot()[^1].Time);
+    }
+
+    /// <summary>
+    /// Sends one query while the emulator's clock stands still, waits until the counted fault is used up
+    /// (the request is being held) and its wait is on the clock, moves the clock to just short of the delay and checks the request is
+    /// still held after a second query has gone through, then moves the last millisecond and awaits it.
+    /// </summary>
+    private static async Task<(HttpStatusCode Status, JsonObject Body)> HeldForAsync(Emulator emulator, TimerCountingClock time, TimeSpan delay)
+    {
+        var timers = time.Timers;
+        var held = emulator.QueryAsync(Query, new { id = Orders.Id });
+        await Eventually.UntilAsync(() => emulator.App.Faults.Active().Count == 0, "the fault to be used up by the request");
+        await Eventually.UntilAsync(() => time.Timers > timers, "the held request to wait on the emulator's clock");
+
+        time.Advance(delay - TimeSpan.FromMilliseconds(1));
+        var (passing, _) = await emulator.QueryAsync(Query, new { id = Orders.Id });
+        Assert.Equal(HttpStatusCode.OK, passing);
+        Assert.False(held.IsCompleted, "the request was answered before its delay had passed on the emulator's clock");
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        return await held.WaitAsync(Eventually.DefaultTimeout);
     }
 
     [Theory]

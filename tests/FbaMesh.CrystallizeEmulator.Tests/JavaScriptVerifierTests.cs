@@ -37,6 +37,7 @@ public sealed class JavaScriptVerifierTests
         var results = JsonNode.Parse(new NodeOracle().Run("verify.mjs", JsonSerializer.Serialize(cases.Concat(tampered))))!.AsArray();
 
         Assert.Equal(ids.Length, received.Count);
+        Assert.Equal(2 * ids.Length, results.Count);
         Assert.All(results.Take(ids.Length), r => Assert.True(r!["valid"]!.GetValue<bool>(), r!.ToJsonString()));
         Assert.All(results.Take(ids.Length), r => Assert.Equal("acme", r!["tenantIdentifier"]!.GetValue<string>()));
         Assert.All(results.Skip(ids.Length), r => Assert.False(r!["valid"]!.GetValue<bool>()));

@@ -77,8 +77,13 @@ public sealed class DuplicateAndCancelTests
         await using var emulator = await RunningEmulator.StartAsync();
         await emulator.CreateAsync(Samples.Order("plan-1"));
         await emulator.MoveAsync("plan-1", "Planning");
+        var before = await emulator.StatusOfAsync("plan-1");
 
-        Assert.Equal(HttpStatusCode.OK, (await emulator.CancelAsync("plan-1")).StatusCode);
+        var cancel = await emulator.CancelAsync("plan-1");
+
+        Assert.Equal("Planning", before);
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal("Cancelled", await emulator.StatusOfAsync("plan-1"));
     }
 
     [Fact]

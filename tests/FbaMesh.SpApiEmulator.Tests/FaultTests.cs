@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using FbaMesh.Testing;
 
 namespace FbaMesh.SpApiEmulator.Tests;
 
@@ -61,13 +62,16 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task A_timeout_holds_the_request_and_drops_the_connection()
+    public async Task A_timeout_holds_the_request_for_its_delay_on_the_emulators_clock_and_drops_the_connection()
     {
-        await using var emulator = await RunningEmulator.StartAsync();
-        emulator.App.Faults.Add(new FaultRule { Operation = Operations.Create, Kind = FaultKind.Timeout, Delay = TimeSpan.FromMilliseconds(100), Count = 1 });
+        var time = new TimerCountingClock(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await RunningEmulator.StartAsync(o => o.Time = time);
+        emulator.App.Faults.Add(new FaultRule { Operation = Operations.Create, Kind = FaultKind.Timeout, Delay = TimeSpan.FromSeconds(10), Count = 1 });
 
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => emulator.CreateAsync(Samples.Order("to-1")));
+        var timers = time.Timers;
+        var held = await HeldForAsync(emulator, time, timers, TimeSpan.FromSeconds(10), emulator.CreateAsync(Samples.Order("to-1")));
 
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => held);
         Assert.Empty(emulator.App.FulfillmentOrders);
         Assert.Equal(1, emulator.App.Stats.For(Operations.Create).Snapshot().Timeouts);
         Assert.Equal(HttpStatusCode.OK, (await emulator.CreateAsync(Samples.Order("to-1"))).StatusCode);
@@ -99,13 +103,36 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task A_slow_answer_arrives_after_the_delay()
+    public async Task A_slow_answer_arrives_only_after_the_delay_on_the_emulators_clock()
     {
-        await using var emulator = await RunningEmulator.StartAsync();
-        emulator.App.Faults.Add(new FaultRule { Operation = Operations.Create, Kind = FaultKind.Timeout, Outcome = TimeoutOutcome.Answer, Delay = TimeSpan.FromMilliseconds(50), Count = 1 });
+        var time = new TimerCountingClock(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        await using var emulator = await RunningEmulator.StartAsync(o => o.Time = time);
+        emulator.App.Faults.Add(new FaultRule { Operation = Operations.Create, Kind = FaultKind.Timeout, Outcome = TimeoutOutcome.Answer, Delay = TimeSpan.FromSeconds(10), Count = 1 });
 
-        Assert.Equal(HttpStatusCode.OK, (await emulator.CreateAsync(Samples.Order("slow-1"))).StatusCode);
+        var timers = time.Timers;
+        var held = await HeldForAsync(emulator, time, timers, TimeSpan.FromSeconds(10), emulator.CreateAsync(Samples.Order("slow-1")));
+
+        Assert.Equal(HttpStatusCode.OK, (await held).StatusCode);
         Assert.Single(emulator.App.FulfillmentOrders);
+    }
+
+    /// <summary>
+    /// With the emulator's clock standing still, waits until the counted fault is used up (the request is
+    /// held) and its wait is on the clock, moves the clock to just short of the delay and checks the request is still held after another
+    /// request has gone through, then moves the last millisecond. Returns the held request to await.
+    /// </summary>
+    private static async Task<Task<HttpResponseMessage>> HeldForAsync(RunningEmulator emulator, TimerCountingClock time, int timersBefore, TimeSpan delay, Task<HttpResponseMessage> held)
+    {
+        await Eventually.UntilAsync(() => emulator.App.Faults.Rules.Count == 0, "the fault to be used up by the request");
+        await Eventually.UntilAsync(() => time.Timers > timersBefore, "the held request to wait on the emulator's clock");
+
+        time.Advance(delay - TimeSpan.FromMilliseconds(1));
+        using var passing = await emulator.GetAsync("no-such-order");
+        Assert.Equal(HttpStatusCode.BadRequest, passing.StatusCode);
+        Assert.False(held.IsCompleted, "the request was answered before its delay had passed on the emulator's clock");
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        return held.WaitAsync(Eventually.DefaultTimeout);
     }
 
     [Fact]

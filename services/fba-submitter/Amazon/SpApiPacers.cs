@@ -15,14 +15,14 @@ internal sealed class SpApiPacers : IDisposable
 {
     private readonly Dictionary<SpApiOperation, OperationPacer> _pacers;
 
-    public SpApiPacers(IOptions<SpApiOptions> options)
+    public SpApiPacers(IOptions<SpApiOptions> options, TimeProvider time)
     {
         var o = options.Value;
         _pacers = new()
         {
-            [SpApiOperation.CreateFulfillmentOrder] = new("createFulfillmentOrder", o.CreateRate, o.CreateBurst, o.PacingMargin, o.PacingJitterAllowance),
-            [SpApiOperation.GetFulfillmentOrder] = new("getFulfillmentOrder", o.GetRate, o.GetBurst, o.PacingMargin, o.PacingJitterAllowance),
-            [SpApiOperation.CancelFulfillmentOrder] = new("cancelFulfillmentOrder", o.CancelRate, o.CancelBurst, o.PacingMargin, o.PacingJitterAllowance),
+            [SpApiOperation.CreateFulfillmentOrder] = new("createFulfillmentOrder", o.CreateRate, o.CreateBurst, o.PacingMargin, o.PacingJitterAllowance, time),
+            [SpApiOperation.GetFulfillmentOrder] = new("getFulfillmentOrder", o.GetRate, o.GetBurst, o.PacingMargin, o.PacingJitterAllowance, time),
+            [SpApiOperation.CancelFulfillmentOrder] = new("cancelFulfillmentOrder", o.CancelRate, o.CancelBurst, o.PacingMargin, o.PacingJitterAllowance, time),
         };
     }
 

@@ -67,8 +67,12 @@ public partial class SubmitOverStubTests
 
         var answer = await host.Client.SubmitAsync(Orders.Valid());
 
+        // The confirming get may itself be cut and tried again on a loaded machine; what matters is
+        // that the timed-out create is followed by a get and never by another create.
         Assert.Equal(SubmitOutcome.AlreadyExists, answer.Outcome);
-        Assert.Equal(["create", "get"], Kinds(spApi));
+        var kinds = Kinds(spApi);
+        Assert.Equal(["create", "get"], kinds.Take(2));
+        Assert.Single(kinds, k => k == "create");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace FbaMesh.FunctionalTests.Scenarios;
 
 /// <summary>
-/// Issue 6's scenarios, written once against <see cref="IMeshUnderTest"/> and run on every mesh kind.
+/// The end-to-end scenarios (a signed order, every sample order, duplicates, a Crystallize outage, an unreadable order), written once against <see cref="IMeshUnderTest"/> and run on every mesh kind.
 /// Tests of one class run one after another on one shared mesh; each uses its own order ids.
 /// </summary>
 public abstract partial class ChainScenarios(ITestOutputHelper output)

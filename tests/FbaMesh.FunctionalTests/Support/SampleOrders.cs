@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using FbaMesh.Testing;
 
@@ -23,7 +22,7 @@ public static class SampleOrders
     /// <summary>A copy of a sample order under a fresh id, so a scenario never collides with another.</summary>
     public static (string Id, JsonObject Order) Copy(string fixtureId)
     {
-        var id = NewOrderId();
+        var id = OrderIds.New();
         var order = Order(fixtureId);
         order["id"] = id;
         return (id, order);
@@ -37,6 +36,4 @@ public static class SampleOrders
         request["displayableOrderId"] = orderId;
         return request;
     }
-
-    public static string NewOrderId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using FbaMesh.OrderEnricher.Api;
 using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.OrderEnricher.Tests.Mesh;
+using FbaMesh.Testing;
 using Grpc.Core;
 
 namespace FbaMesh.OrderEnricher.Tests.Api;
@@ -30,7 +31,7 @@ public sealed class OrderApiTests(MeshFixture fixture) : IClassFixture<MeshFixtu
     [InlineData("POST", "/retry")]
     public async Task An_unknown_order_is_a_404_problem(string method, string suffix)
     {
-        using var response = await _mesh.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/orders/{EnricherMesh.NewOrderId()}{suffix}"));
+        using var response = await _mesh.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/orders/{OrderIds.New()}{suffix}"));
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
     }

@@ -14,6 +14,7 @@ namespace FbaMesh.OrderEnricher.Tests.Mesh;
 public sealed class DeliveryLog : IStartupFilter
 {
     private readonly ConcurrentQueue<(string Event, string Status, string TraceParent)> _deliveries = new();
+    private readonly ConcurrentDictionary<string, Func<IReadOnlyList<string>, Task>> _beforeAnswer = new();
 
     /// <summary>The answers to deliveries whose CloudEvent mentions <paramref name="orderId"/>, in order.</summary>
     public IReadOnlyList<string> AnswersFor(string orderId) =>
@@ -23,6 +24,12 @@ public sealed class DeliveryLog : IStartupFilter
     public IReadOnlyList<string> TraceParentsFor(string orderId) =>
         [.. _deliveries.Where(d => d.Event.Contains(orderId, StringComparison.Ordinal)).Select(d => d.TraceParent)];
 
+    /// <summary>
+    /// Runs <paramref name="step"/> after each delivery of this order is answered but before the answer
+    /// leaves, with the answers so far. The broker cannot redeliver until the step is done, so a test can
+    /// change the world between two deliveries without racing the redelivery policy.
+    /// </summary>
+    public void BeforeAnswerLeaves(string orderId, Func<IReadOnlyList<string>, Task> step) => _beforeAnswer[orderId] = step;
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -53,9 +60,17 @@ public sealed class DeliveryLog : IStartupFilter
         finally
         {
             context.Response.Body = original;
+            _deliveries.Enqueue((cloudEvent, StatusOf(captured.ToArray(), context.Response.StatusCode), context.Request.Headers.TraceParent.ToString()));
+            foreach (var (orderId, step) in _beforeAnswer)
+            {
+                if (cloudEvent.Contains(orderId, StringComparison.Ordinal))
+                {
+                    await step(AnswersFor(orderId));
+                }
+            }
+
             captured.Position = 0;
             await captured.CopyToAsync(original, context.RequestAborted);
-            _deliveries.Enqueue((cloudEvent, StatusOf(captured.ToArray(), context.Response.StatusCode), context.Request.Headers.TraceParent.ToString()));
         }
     }
 

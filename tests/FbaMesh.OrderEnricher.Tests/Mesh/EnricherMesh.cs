@@ -124,13 +124,11 @@ public sealed class EnricherMesh : IAsyncDisposable
     public string CopyOfFixture(string fixtureId, int readableAfterReads = 0)
     {
         var order = Crystallize.Orders.Peek(fixtureId) ?? throw new ArgumentException($"No fixture {fixtureId}.", nameof(fixtureId));
-        var id = NewOrderId();
+        var id = OrderIds.New();
         order["id"] = id;
         Crystallize.PutOrder(id, order, new CrystallizeEmulator.Orders.OrderReadability(readableAfterReads, TimeSpan.Zero));
         return id;
     }
-
-    public static string NewOrderId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
 
     /// <summary>The enricher's services (its meter factory, options).</summary>
     public IServiceProvider Services => _enricher.Services;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.OrderEnricher.Tests.Mesh;
+using FbaMesh.Testing;
 
 namespace FbaMesh.OrderEnricher.Tests.Pipeline;
 
@@ -42,7 +43,7 @@ public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<Me
     [Fact]
     public async Task An_order_that_never_becomes_readable_fails_as_order_not_found_and_is_dead_lettered()
     {
-        var id = EnricherMesh.NewOrderId();
+        var id = OrderIds.New();
 
         await _mesh.PublishOrderReceivedAsync(id);
         var state = await _mesh.FinalStateAsync(id);

@@ -24,6 +24,9 @@ public sealed class CrystallizeTimeoutTests(CrystallizeTimeoutTests.ShortTimeout
 
         Assert.Equal(OrderStatus.Submitted, state.Status);
         Assert.Equal(["SUCCESS"], await _mesh.AnswersAsync(id, 1));
+        // The hanging answer was served (its one-shot fault is used up), and another read then answered the order.
+        Assert.DoesNotContain(_mesh.Crystallize.Faults.Active(), f => f.OrderId == id);
+        Assert.Contains(_mesh.Crystallize.Requests.Snapshot(), r => r.OrderIds.Contains(id) && r.Status == 200);
     }
 
     public sealed class ShortTimeouts : MeshFixture

@@ -1,6 +1,7 @@
 using System.Net;
 using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.OrderEnricher.Tests.Mesh;
+using FbaMesh.Testing;
 
 namespace FbaMesh.OrderEnricher.Tests.Pipeline;
 
@@ -28,7 +29,7 @@ public sealed class TokensAndTracingTests(TokensAndTracingTests.WithTokens fixtu
     {
         using var request = new HttpRequestMessage(path.StartsWith("/events", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get, path)
         {
-            Content = path.StartsWith("/events", StringComparison.Ordinal) ? new StringContent($"{{\"orderId\":\"{EnricherMesh.NewOrderId()}\"}}") : null,
+            Content = path.StartsWith("/events", StringComparison.Ordinal) ? new StringContent($"{{\"orderId\":\"{OrderIds.New()}\"}}") : null,
         };
 
         using var response = await _mesh.Http.SendAsync(request);

@@ -60,10 +60,15 @@ public sealed class OperatorViewTests
 
         var answer = await ProblemAnswer.SendAsync(gateway.Client, gateway.Signed(Webhooks.QueryPayload()));
         using var ready = await gateway.Client.GetAsync("/readyz");
+        var readyBody = await ready.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
         Assert.Equal("signature-secret-unavailable", answer.Code);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", System.Text.Json.JsonDocument.Parse(readyBody).RootElement.GetProperty("status").GetString());
+        Assert.DoesNotContain(InMemorySecretReader.FailureMessage, readyBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(InMemorySecretReader.FailureMessage, answer.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(nameof(InvalidOperationException), answer.Body, StringComparison.Ordinal);
     }
 
     [Fact]

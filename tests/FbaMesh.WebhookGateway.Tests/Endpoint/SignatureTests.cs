@@ -77,6 +77,7 @@ public sealed class SignatureTests(SidecarDownGateway fixture) : IClassFixture<S
 
         var answer = await Send(Webhooks.Request(body, token));
 
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
         Assert.Equal("signature-hmac-mismatch", answer.Code);
     }
 
@@ -97,6 +98,7 @@ public sealed class SignatureTests(SidecarDownGateway fixture) : IClassFixture<S
 
         var answer = await Send(Webhooks.Request(body, Webhooks.Sign(Url, body, time: past, lifetime: TimeSpan.FromSeconds(1))));
 
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
         Assert.Equal("signature-expired", answer.Code);
     }
 
@@ -109,6 +111,7 @@ public sealed class SignatureTests(SidecarDownGateway fixture) : IClassFixture<S
 
         var answer = await Send(Webhooks.Request(body, HandMadeToken.Hs256(claims)));
 
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
         Assert.Equal("signature-not-yet-valid", answer.Code);
     }
 
@@ -140,6 +143,7 @@ public sealed class SignatureTests(SidecarDownGateway fixture) : IClassFixture<S
 
         var answer = await Send(Webhooks.Request(body, HandMadeToken.WithAlgorithm("HS512", HandMadeToken.Claims(Url, body))));
 
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
         Assert.Equal("signature-algorithm-unsupported", answer.Code);
     }
 
@@ -152,6 +156,7 @@ public sealed class SignatureTests(SidecarDownGateway fixture) : IClassFixture<S
 
         var answer = await Send(Webhooks.Request(body, HandMadeToken.Hs256(claims)));
 
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
         Assert.Equal("signature-hmac-missing", answer.Code);
     }
 
@@ -160,6 +165,7 @@ public sealed class SignatureTests(SidecarDownGateway fixture) : IClassFixture<S
     {
         var answer = await Send(Gateway.Signed(Webhooks.QueryPayload(), tenant: "someone-else"));
 
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
         Assert.Equal("signature-tenant-mismatch", answer.Code);
     }
 

@@ -21,7 +21,7 @@ public sealed class DaprApiTokenTests
         await using var gateway = await GatewayUnderTest.StartAsync(settings: settings, daprGrpcPort: grpc, daprHttpPort: http);
 
         var answer = await ProblemAnswer.SendAsync(
-            gateway.Client, gateway.Signed(Webhooks.QueryPayload(GatewayWithSidecar.NewOrderId()), GatewayWithSidecar.DevSecret, GatewayWithSidecar.DevTenant));
+            gateway.Client, gateway.Signed(Webhooks.QueryPayload(OrderIds.New()), GatewayWithSidecar.DevSecret, GatewayWithSidecar.DevTenant));
 
         Assert.Equal(expected, answer.Status);
         Assert.DoesNotContain(gateway.Logs.Lines, l => l.Text.Contains(Token, StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FbaMesh.Testing;
 using FbaMesh.WebhookGateway.Tests.Support;
 
 namespace FbaMesh.WebhookGateway.Tests.Mesh;
@@ -11,7 +12,7 @@ public sealed class PublishTests(GatewayWithSidecar mesh) : IClassFixture<Gatewa
     [Fact]
     public async Task A_signed_webhook_is_answered_202_and_published_once_as_OrderReceived()
     {
-        var orderId = GatewayWithSidecar.NewOrderId();
+        var orderId = OrderIds.New();
 
         using var response = await mesh.Gateway.Client.SendAsync(mesh.Signed(Webhooks.QueryPayload(orderId)));
 
@@ -33,7 +34,7 @@ public sealed class PublishTests(GatewayWithSidecar mesh) : IClassFixture<Gatewa
     [Fact]
     public async Task The_data_is_the_OrderReceived_protobuf_JSON()
     {
-        var orderId = GatewayWithSidecar.NewOrderId();
+        var orderId = OrderIds.New();
 
         using var response = await mesh.Gateway.Client.SendAsync(mesh.Signed(Webhooks.QueryPayload(orderId)));
 
@@ -48,7 +49,7 @@ public sealed class PublishTests(GatewayWithSidecar mesh) : IClassFixture<Gatewa
     [InlineData("{{\"orderId\":\"{0}\"}}")]
     public async Task Bare_payloads_are_published_too(string template)
     {
-        var orderId = GatewayWithSidecar.NewOrderId();
+        var orderId = OrderIds.New();
 
         using var response = await mesh.Gateway.Client.SendAsync(mesh.Signed(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, orderId)));
 
@@ -59,7 +60,7 @@ public sealed class PublishTests(GatewayWithSidecar mesh) : IClassFixture<Gatewa
     [Fact]
     public async Task A_repeated_webhook_carries_the_same_CloudEvent_id_so_downstream_sees_the_duplicate()
     {
-        var orderId = GatewayWithSidecar.NewOrderId();
+        var orderId = OrderIds.New();
 
         using var first = await mesh.Gateway.Client.SendAsync(mesh.Signed(Webhooks.QueryPayload(orderId)));
         using var second = await mesh.Gateway.Client.SendAsync(mesh.Signed(Webhooks.QueryPayload(orderId)));
@@ -72,7 +73,7 @@ public sealed class PublishTests(GatewayWithSidecar mesh) : IClassFixture<Gatewa
     [Fact]
     public async Task The_incoming_trace_continues_on_the_published_event()
     {
-        var orderId = GatewayWithSidecar.NewOrderId();
+        var orderId = OrderIds.New();
         var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
         using var request = mesh.Signed(Webhooks.QueryPayload(orderId));
         request.Headers.Add("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
@@ -90,7 +91,7 @@ public sealed class PublishTests(GatewayWithSidecar mesh) : IClassFixture<Gatewa
     [Fact]
     public async Task Bad_inputs_publish_nothing()
     {
-        var orderId = GatewayWithSidecar.NewOrderId();
+        var orderId = OrderIds.New();
         var body = Webhooks.QueryPayload(orderId);
         var goodToken = Webhooks.Sign(mesh.Gateway.WebhookUrl.ToString(), body, GatewayWithSidecar.DevSecret, GatewayWithSidecar.DevTenant);
         HttpRequestMessage[] bad =

@@ -14,14 +14,14 @@ public sealed class SidecarOutageTests
         var (http, grpc) = (FreeTcpPort.Next(), FreeTcpPort.Next());
         await using var sidecar = await DaprEmulatorHost.StartAsync([GatewayWithSidecar.Options(http, grpc)]);
         await using var gateway = await GatewayUnderTest.StartAsync(daprGrpcPort: grpc, daprHttpPort: http);
-        using (var before = await gateway.Client.SendAsync(Signed(gateway, GatewayWithSidecar.NewOrderId())))
+        using (var before = await gateway.Client.SendAsync(Signed(gateway, OrderIds.New())))
         {
             Assert.Equal(HttpStatusCode.Accepted, before.StatusCode);
         }
 
         await sidecar.StopSidecarAsync(GatewayWithSidecar.AppId);
 
-        using var after = await gateway.Client.SendAsync(Signed(gateway, GatewayWithSidecar.NewOrderId()));
+        using var after = await gateway.Client.SendAsync(Signed(gateway, OrderIds.New()));
         var answer = await ProblemAnswer.ReadAsync(after);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
         Assert.Equal("publish-failed", answer.Code);

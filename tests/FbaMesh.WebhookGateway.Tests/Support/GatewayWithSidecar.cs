@@ -21,8 +21,6 @@ public sealed class GatewayWithSidecar : IAsyncLifetime
 
     public IReadOnlyList<CloudEventRecord> Published => Sidecar.PublishedTo("fbamesh-pubsub", "orders.received");
 
-    public static string NewOrderId() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..24];
-
     public static SidecarOptions Options(int httpPort, int grpcPort) => new(AppId)
     {
         DaprHttpPort = httpPort,

@@ -10,6 +10,9 @@ public sealed class InMemorySecretReader : ICrystallizeSecretReader
 
     public int Reads;
 
+    /// <summary>What a failing read throws; no answer or probe may repeat it.</summary>
+    public const string FailureMessage = "secret store is down";
+
     public bool Failing { get; set; }
 
     public void Rotate(string signatureSecret, string? tenantIdentifier = null) => _values = Values(signatureSecret, tenantIdentifier);
@@ -18,7 +21,7 @@ public sealed class InMemorySecretReader : ICrystallizeSecretReader
     {
         Interlocked.Increment(ref Reads);
         return Failing
-            ? Task.FromException<IReadOnlyDictionary<string, string>>(new InvalidOperationException("secret store is down"))
+            ? Task.FromException<IReadOnlyDictionary<string, string>>(new InvalidOperationException(FailureMessage))
             : Task.FromResult(_values);
     }
 

@@ -48,7 +48,7 @@ internal sealed partial class InvocationProxy(IHttpForwarder forwarder, Emulated
             return;
         }
 
-        if (sidecar.Mesh.ResolveApp(appId) is not { } target)
+        if (sidecar.Shared.ResolveApp(appId) is not { } target)
         {
             // What daprd answers in self-hosted mode when mDNS name resolution finds no such app.
             await GrpcStatusResponse.WriteAsync(context, StatusCode.Unknown, $"couldn't find service: {appId}");

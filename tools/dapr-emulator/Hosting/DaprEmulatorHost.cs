@@ -11,10 +11,10 @@ namespace FbaMesh.DaprEmulator;
 /// </summary>
 public sealed class DaprEmulatorHost : IAsyncDisposable
 {
-    private readonly Mesh mesh;
+    private readonly SharedSidecarState shared;
     private readonly List<EmulatedSidecar> sidecars;
 
-    private DaprEmulatorHost(Mesh mesh, List<EmulatedSidecar> sidecars) => (this.mesh, this.sidecars) = (mesh, sidecars);
+    private DaprEmulatorHost(SharedSidecarState shared, List<EmulatedSidecar> sidecars) => (this.shared, this.sidecars) = (shared, sidecars);
 
     /// <summary>Every sidecar, replicas of one app id included, in start order.</summary>
     public IReadOnlyList<EmulatedSidecar> Sidecars => sidecars;
@@ -30,18 +30,18 @@ public sealed class DaprEmulatorHost : IAsyncDisposable
     /// <summary>As <see cref="StartAsync(IEnumerable{SidecarOptions}, ILoggerFactory?, CancellationToken)"/> with a chosen clock for redelivery backoff.</summary>
     public static async Task<DaprEmulatorHost> StartAsync(IEnumerable<SidecarOptions> sidecars, ILoggerFactory? logging, TimeProvider time, CancellationToken ct = default)
     {
-        var mesh = new Mesh(logging ?? NullLoggerFactory.Instance, time);
+        var shared = new SharedSidecarState(logging ?? NullLoggerFactory.Instance, time);
         var started = new List<EmulatedSidecar>();
         try
         {
-            var all = sidecars.Select(o => new EmulatedSidecar(o, mesh)).ToList();
+            var all = sidecars.Select(o => new EmulatedSidecar(o, shared)).ToList();
             foreach (var sidecar in all)
             {
                 await sidecar.StartAsync(ct);
                 started.Add(sidecar);
             }
 
-            return new DaprEmulatorHost(mesh, started);
+            return new DaprEmulatorHost(shared, started);
         }
         catch
         {
@@ -50,7 +50,7 @@ public sealed class DaprEmulatorHost : IAsyncDisposable
                 await sidecar.StopAsync();
             }
 
-            await mesh.DisposeAsync();
+            await shared.DisposeAsync();
             throw;
         }
     }
@@ -60,7 +60,7 @@ public sealed class DaprEmulatorHost : IAsyncDisposable
 
     /// <summary>Emulator-only: the envelopes published to a topic (dead-letter topics included), oldest first, the last 1000.</summary>
     public IReadOnlyList<CloudEventRecord> PublishedTo(string pubsub, string topic) =>
-        mesh.ExistingBroker(pubsub)?.PublishedTo(topic) ?? [];
+        shared.ExistingBroker(pubsub)?.PublishedTo(topic) ?? [];
 
     /// <summary>Stops every sidecar of the app id (its ports close; its subscriptions leave the consumer groups).</summary>
     public async Task StopSidecarAsync(string appId)
@@ -80,6 +80,6 @@ public sealed class DaprEmulatorHost : IAsyncDisposable
         }
 
         sidecars.Clear();
-        await mesh.DisposeAsync();
+        await shared.DisposeAsync();
     }
 }

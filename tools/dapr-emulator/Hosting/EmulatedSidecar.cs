@@ -14,10 +14,10 @@ public sealed partial class EmulatedSidecar
     private readonly SubscriptionDiscovery discovery;
     private WebApplication? server;
 
-    internal EmulatedSidecar(SidecarOptions options, Mesh mesh)
+    internal EmulatedSidecar(SidecarOptions options, SharedSidecarState shared)
     {
-        (Options, Mesh) = (options, mesh);
-        Logger = mesh.Logging.CreateLogger($"FbaMesh.DaprEmulator.Sidecar.{options.AppId}");
+        (Options, Shared) = (options, shared);
+        Logger = shared.Logging.CreateLogger($"FbaMesh.DaprEmulator.Sidecar.{options.AppId}");
         Resources = ResourceLoader.Load(options.ResolvePath(options.ResourcesPath), options.AppId);
         var configuration = options.ConfigFile is null ? null : options.ResolvePath(options.ConfigFile);
         SecretScopes = SecretScope.ReadConfiguration(configuration);
@@ -30,7 +30,7 @@ public sealed partial class EmulatedSidecar
 
         AccessControl = ReadAccessControl(configuration, options);
         Identity = new WorkloadIdentity(AccessControl?.TrustDomain ?? AccessControlList.DefaultTrustDomain, options.Namespace, options.AppId);
-        discovery = new SubscriptionDiscovery(this, mesh.AppHttp, Logger, mesh.Stopping);
+        discovery = new SubscriptionDiscovery(this, shared.AppHttp, Logger, shared.Stopping);
     }
 
     public string AppId => Options.AppId;
@@ -46,7 +46,7 @@ public sealed partial class EmulatedSidecar
     /// <summary>Completes once the app's subscriptions were read (at once for apps without subscriptions to discover).</summary>
     public Task SubscriptionsDiscovered => discovery.FirstDiscovery;
 
-    internal Mesh Mesh { get; }
+    internal SharedSidecarState Shared { get; }
 
     internal ILogger Logger { get; }
 
@@ -74,7 +74,7 @@ public sealed partial class EmulatedSidecar
         Resources.InboundRetries.GetValueOrDefault(pubsub) ?? RetryPolicy.DefaultInbound;
 
     internal IReadOnlyList<Subscription> Subscriptions =>
-        [.. Mesh.Brokers.SelectMany(b => b.SubscriptionsOf(this))];
+        [.. Shared.Brokers.SelectMany(b => b.SubscriptionsOf(this))];
 
     /// <summary>APP_API_TOKEN: every call from the sidecar to the app carries it.</summary>
     internal void AddAppToken(HttpRequestMessage request)
@@ -91,16 +91,16 @@ public sealed partial class EmulatedSidecar
     {
         server = SidecarServer.Build(this);
         await server.StartAsync(ct);
-        Mesh.Register(this);
+        Shared.Register(this);
         LogStarted(Logger, AppId, Options.DaprHttpPort, Options.DaprGrpcPort, Options.AppPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", Options.AppProtocol);
         discovery.Rediscover();
     }
 
     internal async Task StopAsync()
     {
-        Mesh.Unregister(this);
+        Shared.Unregister(this);
         discovery.Stop();
-        foreach (var broker in Mesh.Brokers)
+        foreach (var broker in Shared.Brokers)
         {
             broker.Unsubscribe(this);
         }

@@ -22,7 +22,7 @@ internal static class SidecarServer
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
-        builder.Services.AddSingleton(sidecar.Mesh.Logging);
+        builder.Services.AddSingleton(sidecar.Shared.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // IPv4 loopback only: the endpoints are 127.0.0.1 (Dapr's defaults) and tests pick ports free there.

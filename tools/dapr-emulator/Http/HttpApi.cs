@@ -25,7 +25,7 @@ internal static class HttpApi
         app.MapGet("/v1.0/secrets/{store}/{key}", (string store, string key) => Answer(() =>
             Results.Json(sidecar.GetSecret(new GetSecretRequest { StoreName = store, Key = key }).Data)));
         app.MapGet("/_emulator/topics/{pubsub}/{**topic}", (string pubsub, string topic) =>
-            Results.Json(sidecar.Mesh.ExistingBroker(pubsub)?.PublishedTo(topic).Select(r => r.Envelope) ?? []));
+            Results.Json(sidecar.Shared.ExistingBroker(pubsub)?.PublishedTo(topic).Select(r => r.Envelope) ?? []));
         app.MapHttpInvocation(sidecar);
     }
 

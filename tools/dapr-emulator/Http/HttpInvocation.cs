@@ -22,7 +22,7 @@ internal static class HttpInvocation
     {
         app.Map("/v1.0/invoke/{appId}/method/{**method}", async (string appId, string? method, HttpContext context) =>
         {
-            if (sidecar.Mesh.ResolveApp(appId) is not { Options.AppBaseAddress: { } target } targetSidecar || targetSidecar.Options.AppSpeaksGrpc)
+            if (sidecar.Shared.ResolveApp(appId) is not { Options.AppBaseAddress: { } target } targetSidecar || targetSidecar.Options.AppSpeaksGrpc)
             {
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 await context.Response.WriteAsJsonAsync(new { errorCode = "ERR_DIRECT_INVOKE", message = $"failed to invoke, id: {appId}, err: couldn't find service: {appId}" });

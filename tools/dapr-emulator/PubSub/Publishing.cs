@@ -33,8 +33,8 @@ internal static class Publishing
             throw new DaprApiException(StatusCode.Unimplemented, 501, "ERR_NOT_IMPLEMENTED", "the Dapr emulator does not implement rawPayload publishing");
         }
 
-        var record = CloudEventFactory.Record(request, sidecar.AppId, sidecar.Mesh.Time);
-        sidecar.Mesh.Broker(request.PubSubName).Publish(record);
+        var record = CloudEventFactory.Record(request, sidecar.AppId, sidecar.Shared.Time);
+        sidecar.Shared.Broker(request.PubSubName).Publish(record);
         return record;
     }
 }

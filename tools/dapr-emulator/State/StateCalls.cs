@@ -116,6 +116,6 @@ internal static class StateCalls
 
         var component = sidecar.Component(name, "state")
             ?? throw new DaprApiException(StatusCode.InvalidArgument, 400, "ERR_STATE_STORE_NOT_FOUND", $"state store {name} is not found");
-        return (sidecar.Mesh.StateStore(name), component);
+        return (sidecar.Shared.StateStore(name), component);
     }
 }

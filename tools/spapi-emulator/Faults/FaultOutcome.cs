@@ -29,16 +29,18 @@ internal static class FaultOutcome
     }
 
     /// <summary>
-    /// Holds the request on the wall clock; answers Results.Empty when the connection was dropped. A hold
-    /// ends early when the caller hangs up or the emulator stops, so no held request delays a shutdown.
+    /// Holds the request on the emulator's clock, so a test with a fake clock decides when a hold ends;
+    /// answers Results.Empty when the connection was dropped. A hold ends early when the caller hangs up
+    /// or the emulator stops, so no held request delays a shutdown.
     /// </summary>
     private static async Task<IResult?> HoldAsync(FaultRule fault, HttpContext http)
     {
         var stopping = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var time = http.RequestServices.GetRequiredService<EmulatorState>().Time;
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
         try
         {
-            await Task.Delay(fault.Delay, TimeProvider.System, ended.Token);
+            await Task.Delay(fault.Delay, time, ended.Token);
         }
         catch (OperationCanceledException)
         {

@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace FbaMesh.WebhookGateway.Tests.Support;
+namespace FbaMesh.Testing;
 
-/// <summary>Every formatted log line of one app (with exception text), to check what an operator would read.</summary>
+/// <summary>
+/// Every log line of one app, with its level, category, formatted message, structured values and
+/// exception text: what an operator would read, so tests can check a line is there or a secret is not.
+/// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<(LogLevel Level, string Category, string Text)> _lines = new();
@@ -22,7 +25,10 @@ public sealed class CapturedLogs : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? "" : " " + exception)));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            lines.Enqueue((logLevel, category, $"{formatter(state, exception)} {values}{(exception is null ? "" : " " + exception)}"));
+        }
     }
 }

@@ -3,7 +3,7 @@ using FbaMesh.FbaSubmitter.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace FbaMesh.FbaSubmitter.Tests.Units;
+namespace FbaMesh.FbaSubmitter.Tests.Unit;
 
 public class SpApiOptionsTests
 {

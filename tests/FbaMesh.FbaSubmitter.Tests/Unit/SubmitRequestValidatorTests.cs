@@ -2,7 +2,7 @@ using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.FbaSubmitter.Submitting;
 using FbaMesh.FbaSubmitter.Tests.Support;
 
-namespace FbaMesh.FbaSubmitter.Tests.Units;
+namespace FbaMesh.FbaSubmitter.Tests.Unit;
 
 public class SubmitRequestValidatorTests
 {

@@ -5,7 +5,7 @@ using FbaMesh.FbaSubmitter.Mapping;
 using FbaMesh.FbaSubmitter.Tests.Support;
 using Google.Protobuf.WellKnownTypes;
 
-namespace FbaMesh.FbaSubmitter.Tests.Units;
+namespace FbaMesh.FbaSubmitter.Tests.Unit;
 
 public class MappingTests
 {

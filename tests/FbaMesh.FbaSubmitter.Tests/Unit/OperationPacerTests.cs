@@ -1,13 +1,17 @@
 using FbaMesh.FbaSubmitter.Amazon;
+using FbaMesh.FbaSubmitter.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
-namespace FbaMesh.FbaSubmitter.Tests.Units;
+namespace FbaMesh.FbaSubmitter.Tests.Unit;
 
 public class OperationPacerTests
 {
     [Fact]
     public async Task The_burst_less_the_reserve_is_available_at_once_and_the_next_permit_waits_for_the_rate()
     {
-        using var pacer = new OperationPacer("createFulfillmentOrder", rate: 0.01, burst: 4);
+        var clock = new FakeTimeProvider();
+        using var pacer = new OperationPacer("createFulfillmentOrder", rate: 0.01, burst: 4, time: clock);
+        var refill = TimeSpan.FromSeconds(1 / (0.01 * (1 - SpApiOptions.DefaultPacingMargin)));
 
         for (var i = 0; i < 2; i++)
         {
@@ -15,12 +19,37 @@ public class OperationPacerTests
             Assert.True(lease.IsAcquired);
         }
 
-        var fourth = pacer.AcquireAsync(CancellationToken.None).AsTask();
-        await Task.Delay(100);
-        Assert.False(fourth.IsCompleted);
+        var third = pacer.AcquireAsync(CancellationToken.None).AsTask();
+        Assert.False(third.IsCompleted);
+        clock.Advance(refill - TimeSpan.FromMilliseconds(1));
+        Assert.False(third.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        using (var lease = await third.WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            Assert.True(lease.IsAcquired);
+        }
+
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pacer.AcquireAsync(cts.Token).AsTask());
+    }
+
+    [Fact]
+    public async Task A_caller_that_gives_up_leaves_the_queue_and_the_next_one_gets_the_permit()
+    {
+        var clock = new FakeTimeProvider();
+        using var pacer = new OperationPacer("createFulfillmentOrder", rate: 0.01, burst: 1, time: clock);
+        (await pacer.AcquireAsync(CancellationToken.None)).Dispose();
+        using var cts = new CancellationTokenSource();
+        var impatient = pacer.AcquireAsync(cts.Token).AsTask();
+        var patient = pacer.AcquireAsync(CancellationToken.None).AsTask();
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
+        clock.Advance(TimeSpan.FromSeconds(1 / (0.01 * (1 - SpApiOptions.DefaultPacingMargin))));
+
+        Assert.True((await patient.WaitAsync(TimeSpan.FromSeconds(10))).IsAcquired);
+        Assert.Equal(0, pacer.Queued);
     }
 
     [Theory]
@@ -70,17 +99,22 @@ public class OperationPacerTests
     }
 
     [Fact]
-    public async Task Callers_queued_in_a_replaced_bucket_move_to_the_new_one()
+    public async Task Callers_queued_when_the_rate_drops_keep_waiting_and_are_granted_at_the_new_rate()
     {
-        using var pacer = new OperationPacer("getFulfillmentOrder", rate: 0.01, burst: 1);
+        var clock = new FakeTimeProvider();
+        using var pacer = new OperationPacer("getFulfillmentOrder", rate: 0.01, burst: 1, time: clock);
+        var oldRefill = TimeSpan.FromSeconds(1 / (0.01 * (1 - SpApiOptions.DefaultPacingMargin)));
+        var newRefill = TimeSpan.FromSeconds(1 / (0.005 * (1 - SpApiOptions.DefaultPacingMargin)));
         (await pacer.AcquireAsync(CancellationToken.None)).Dispose();
         var queued = pacer.AcquireAsync(CancellationToken.None).AsTask();
 
-        pacer.Observe("0.005");
+        Assert.True(pacer.Observe("0.005"));
 
-        // The old bucket was disposed; the waiter must now wait in the new bucket, not fail.
-        await Task.Delay(50);
-        Assert.False(queued.IsFaulted);
+        // At the old rate the permit would come now; at the new one it must not.
+        clock.Advance(oldRefill);
         Assert.False(queued.IsCompleted);
+        Assert.Equal(1, pacer.Queued);
+        clock.Advance(newRefill - oldRefill);
+        Assert.True((await queued.WaitAsync(TimeSpan.FromSeconds(10))).IsAcquired);
     }
 }

@@ -1,6 +1,6 @@
 using FbaMesh.FbaSubmitter.Submitting;
 
-namespace FbaMesh.FbaSubmitter.Tests.Units;
+namespace FbaMesh.FbaSubmitter.Tests.Unit;
 
 public class SingleFlightTests
 {

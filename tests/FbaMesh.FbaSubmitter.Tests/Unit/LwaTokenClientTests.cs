@@ -5,7 +5,7 @@ using FbaMesh.FbaSubmitter.Tests.Support;
 using FbaMesh.Testing;
 using Grpc.Core;
 
-namespace FbaMesh.FbaSubmitter.Tests.Units;
+namespace FbaMesh.FbaSubmitter.Tests.Unit;
 
 public class LwaTokenClientTests
 {
@@ -154,7 +154,10 @@ public class LwaTokenClientTests
         var credentials = new SpApiCredentials("client-id", "client-secret", "refresh-token-value");
         var token = new AccessToken("Atza|secret", DateTimeOffset.UnixEpoch, credentials);
 
-        Assert.DoesNotContain("secret", credentials.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("client-secret", credentials.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("refresh-token-value", credentials.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("refresh-token-value", token.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("client-secret", token.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Atza", token.ToString(), StringComparison.Ordinal);
     }
 

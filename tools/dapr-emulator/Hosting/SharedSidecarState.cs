@@ -10,7 +10,7 @@ namespace FbaMesh.DaprEmulator.Hosting;
 /// (so an event published through one app's sidecar reaches the others), the app registry used for
 /// service invocation, and the HTTP client that calls apps.
 /// </summary>
-internal sealed class Mesh : IAsyncDisposable
+internal sealed class SharedSidecarState : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, PubSubBroker> brokers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, InMemoryStateStore> stateStores = new(StringComparer.Ordinal);
@@ -19,7 +19,7 @@ internal sealed class Mesh : IAsyncDisposable
     private readonly EventDelivery delivery;
     private int nextReplica;
 
-    public Mesh(ILoggerFactory logging, TimeProvider time)
+    public SharedSidecarState(ILoggerFactory logging, TimeProvider time)
     {
         (Logging, Time) = (logging, time);
         // Deliveries carry the event's own traceparent (set from the envelope); no listener in this
@@ -45,7 +45,7 @@ internal sealed class Mesh : IAsyncDisposable
 
     public CancellationToken Stopping => stopping.Token;
 
-    // The lookup first: GetOrAdd's factory closes over this mesh and would be allocated on every publish.
+    // The lookup first: GetOrAdd's factory closes over this state and would be allocated on every publish.
     public PubSubBroker Broker(string name) => brokers.TryGetValue(name, out var broker) ? broker : brokers.GetOrAdd(name, n =>
         new PubSubBroker(n, delivery, Time, Logging.CreateLogger("FbaMesh.DaprEmulator.PubSub"), stopping.Token));
 
