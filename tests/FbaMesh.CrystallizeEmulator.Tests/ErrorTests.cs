@@ -108,6 +108,7 @@ public sealed class ErrorTests
 
         Assert.Equal("Document contains more than one operation, but the operation name was not specified.", none["errors"]![0]!["message"]!.GetValue<string>());
         Assert.Contains("'C'", unknown["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All([none, unknown], body => Assert.Equal("BAD_USER_INPUT", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>()));
         Assert.Equal("""{"createdAt":"2026-11-02T09:15:22.000Z"}""", chosen["data"]!["order"]!["get"]!.ToJsonString());
     }
 
