@@ -56,6 +56,10 @@ internal sealed class Emulator : IAsyncDisposable
         return await SendAsync(request);
     }
 
+    /// <summary>POSTs a GraphQL request to the tenant's Core API (<c>/@{tenant}</c>) with the access token headers.</summary>
+    public Task<(HttpStatusCode Status, JsonObject Body)> CoreAsync(string query, object? variables = null) =>
+        QueryAsync(query, variables, path: App.CoreApiUrl.ToString());
+
     public async Task<(HttpStatusCode Status, JsonObject Body)> SendRawAsync(string body, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, App.OrderApiUrl)

@@ -103,4 +103,18 @@ public sealed class FieldSelectionTests
         Assert.Null(body["data"]!["order"]!["b"]);
         Assert.Equal("""["order","b"]""", body["errors"]![0]!["path"]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task Include_and_skip_directives_choose_fields()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        emulator.Put(Orders.Id, Orders.Sample);
+
+        var (_, body) = await emulator.QueryAsync(
+            "query Q($id: ID!, $who: Boolean!) { order { get(id: $id) { id customer @include(if: $who) { firstName } createdAt @skip(if: true) } } }",
+            new { id = Orders.Id, who = true });
+
+        Assert.Null(body["errors"]);
+        Assert.Equal("""{"id":"5f3c2b1a0d9e8f7a6b5c4d3e","customer":{"firstName":"Ola"}}""", body["data"]!["order"]!["get"]!.ToJsonString());
+    }
 }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FbaMesh.CrystallizeEmulator.Orders;
 using FbaMesh.CrystallizeEmulator.Webhooks;
+using GraphQL;
+using GraphQL.Types;
 
 namespace FbaMesh.CrystallizeEmulator.Tests;
 
@@ -34,7 +36,7 @@ public sealed class FixtureTests
         foreach (var (file, _, order) in Fixtures())
         {
             var missing = new List<string>();
-            CollectMissing(order, OrderSchema.GetType("Order"), "order", missing);
+            CollectMissing(order, Schema.OrderApiSchema.Instance.AllTypes["Order"]!, "order", missing);
             Assert.True(missing.Count == 0, $"{file} lacks {string.Join(", ", missing)}");
         }
     }
@@ -113,9 +115,12 @@ public sealed class FixtureTests
         }
     }
 
-    private static void CollectMissing(JsonObject value, SchemaType type, string path, List<string> missing)
+    // Fields a freshly created order does not carry yet: it is in no pipeline, its prices have no discounts.
+    private static readonly HashSet<string> NotInANewOrder = ["Order.pipelines", "Price.discounts"];
+
+    private static void CollectMissing(JsonObject value, IGraphType type, string path, List<string> missing)
     {
-        foreach (var field in type.Fields.Values)
+        foreach (var field in ((IComplexGraphType)type).Fields.Where(f => !NotInANewOrder.Contains($"{type.Name}.{f.Name}")))
         {
             if (!value.TryGetPropertyValue(field.Name, out var child))
             {
@@ -123,7 +128,8 @@ public sealed class FixtureTests
                 continue;
             }
 
-            if (child is null || OrderSchema.IsScalar(field.Type))
+            var fieldType = field.ResolvedType!.GetNamedType();
+            if (child is null || fieldType is ScalarGraphType)
             {
                 continue;
             }
@@ -131,7 +137,7 @@ public sealed class FixtureTests
             var items = child is JsonArray array ? array.Select(i => i!.AsObject()) : [child.AsObject()];
             foreach (var item in items)
             {
-                CollectMissing(item, OrderSchema.GetType(field.Type), $"{path}.{field.Name}", missing);
+                CollectMissing(item, fieldType, $"{path}.{field.Name}", missing);
             }
         }
     }

@@ -8,7 +8,7 @@ namespace FbaMesh.CrystallizeEmulator.Tests;
 public sealed class JavaScriptVerifierTests
 {
     [Fact]
-    public async Task Crystallizes_own_verifier_accepts_the_webhooks_the_emulator_sends()
+    public async Task Crystallizes_own_verifier_accepts_the_order_created_and_stage_changed_webhooks_the_emulator_sends()
     {
         // Crystallize's tokens live one second; Node.js start-up must not turn that into a flaky test.
         await using var emulator = await Emulator.StartAsync(o =>
@@ -23,6 +23,11 @@ public sealed class JavaScriptVerifierTests
             using var response = await emulator.App.SendOrderCreatedWebhookAsync(id, receiver.Url);
         }
 
+        using (var moved = await emulator.App.MoveToStageAndSendWebhookAsync(ids[0], "fba", "cancel", receiver.Url))
+        {
+            ids = [.. ids, ids[0]];
+        }
+
         var received = receiver.Received.ToList();
         var cases = received.Select(r => new
         {
@@ -32,7 +37,7 @@ public sealed class JavaScriptVerifierTests
             body = Encoding.UTF8.GetString(r.Body),
             secret = Emulator.SignatureSecret,
         }).ToList();
-        var tampered = cases.Select(c => c with { body = c.body.Replace("\"id\"", "\"id\" ", StringComparison.Ordinal).Replace("Oslo", "Bergen", StringComparison.Ordinal).Replace("2026", "2027", StringComparison.Ordinal) });
+        var tampered = cases.Select(c => c with { body = c.body.Replace("\"id\"", "\"id\" ", StringComparison.Ordinal).Replace("Oslo", "Bergen", StringComparison.Ordinal).Replace("2026", "2027", StringComparison.Ordinal).Replace("cancel", "release", StringComparison.Ordinal) });
 
         var results = JsonNode.Parse(new NodeOracle().Run("verify.mjs", JsonSerializer.Serialize(cases.Concat(tampered))))!.AsArray();
 

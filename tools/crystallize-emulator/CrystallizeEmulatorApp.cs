@@ -22,6 +22,7 @@ public sealed class CrystallizeEmulatorApp : IAsyncDisposable
         _app = app;
         BaseAddress = baseAddress;
         OrderApiUrl = new Uri(baseAddress, $"{options.TenantIdentifier}/orders");
+        CoreApiUrl = new Uri(baseAddress, $"@{options.TenantIdentifier}");
         Orders = app.Services.GetRequiredService<OrderStore>();
         Requests = app.Services.GetRequiredService<RequestLog>();
         Faults = app.Services.GetRequiredService<FaultInjector>();
@@ -31,6 +32,9 @@ public sealed class CrystallizeEmulatorApp : IAsyncDisposable
 
     /// <summary>The Order API endpoint: <c>{BaseAddress}{tenant}/orders</c>.</summary>
     public Uri OrderApiUrl { get; }
+
+    /// <summary>The Core API endpoint: <c>{BaseAddress}@{tenant}</c>, as https://api.crystallize.com/@{tenant}.</summary>
+    public Uri CoreApiUrl { get; }
 
     public OrderStore Orders { get; }
 
@@ -58,6 +62,22 @@ public sealed class CrystallizeEmulatorApp : IAsyncDisposable
     /// <summary>Sends the order-created webhook for a stored order to <paramref name="url"/>, signed as Crystallize signs it.</summary>
     public Task<HttpResponseMessage> SendOrderCreatedWebhookAsync(string orderId, Uri url, CancellationToken ct = default) =>
         _app.Services.GetRequiredService<OrderCreatedWebhookSender>().SendAsync(orderId, url, ct);
+
+    /// <summary>
+    /// Moves a stored order to a pipeline stage, as a merchant does in Crystallize, and sends the signed
+    /// pipeline-stage-changed webhook to <paramref name="url"/>.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The store does not hold the order.</exception>
+    public Task<HttpResponseMessage> MoveToStageAndSendWebhookAsync(string orderId, string pipelineId, string stageId, Uri url, CancellationToken ct = default)
+    {
+        if (Orders.Find(orderId) is null)
+        {
+            throw new KeyNotFoundException($"The emulator holds no order with id \"{orderId}\".");
+        }
+
+        _ = Schema.OrderWrites.MoveToStage(Orders, Webhooks.WebhookEndpoints.MerchantStageChange, orderId, pipelineId, stageId);
+        return _app.Services.GetRequiredService<PipelineStageChangedWebhookSender>().SendAsync(orderId, url, ct);
+    }
 
     public async ValueTask DisposeAsync()
     {

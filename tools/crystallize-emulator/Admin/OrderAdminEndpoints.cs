@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Routing;
 namespace FbaMesh.CrystallizeEmulator.Admin;
 
 /// <summary>
-/// <c>/_emulator/orders</c>: put, read, list and remove the orders the API serves. A PUT may set the
-/// order's readability with <c>?readableAfterReads=N&amp;readableAfterMs=T</c> (else the defaults).
+/// <c>/_emulator/orders</c>: put, read, list and remove the orders the API serves, and read an order's
+/// write log (<c>/{id}/writes</c>: every Core API mutation and admin stage change, so a test can prove
+/// "written once"). A PUT may set the order's readability with <c>?readableAfterReads=N&amp;readableAfterMs=T</c>
+/// (else the defaults).
 /// </summary>
 internal static class OrderAdminEndpoints
 {
@@ -19,6 +21,10 @@ internal static class OrderAdminEndpoints
         orders.MapGet("/{id}", (string id, OrderStore store) =>
             store.Peek(id) is { } order
                 ? Results.Text(order.ToJsonString(EmulatorJson.Options), "application/json; charset=utf-8")
+                : Problems.Create(StatusCodes.Status404NotFound, $"No order with id \"{id}\"."));
+        orders.MapGet("/{id}/writes", (string id, OrderStore store) =>
+            store.Writes(id) is { } writes
+                ? Results.Json(new { orderId = id, count = writes.Count, writes }, EmulatorJson.Options)
                 : Problems.Create(StatusCodes.Status404NotFound, $"No order with id \"{id}\"."));
         orders.MapPut("/{id}", PutAsync);
         orders.MapDelete("/{id}", (string id, OrderStore store) =>

@@ -28,8 +28,10 @@ public static class EmulatorHosting
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(new RequestLog(options.RequestLogCapacity));
         builder.Services.AddSingleton<FaultInjector>();
-        builder.Services.AddSingleton<OrderApi>();
-        builder.Services.AddHttpClient<OrderCreatedWebhookSender>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton<GraphQlApi>();
+        builder.Services.AddHttpClient<WebhookPoster>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddTransient<OrderCreatedWebhookSender>();
+        builder.Services.AddTransient<PipelineStageChangedWebhookSender>();
         return builder;
     }
 
@@ -39,7 +41,7 @@ public static class EmulatorHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapGet("/healthz", () => Results.Text("Healthy"));
-        app.MapOrderApi();
+        app.MapGraphQlApis();
         app.MapOrderAdmin();
         app.MapRequestLog();
         app.MapFaults();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,7 +7,8 @@ namespace FbaMesh.CrystallizeEmulator.Orders;
 
 /// <summary>
 /// The orders the emulator holds, each as <c>order.get</c> returns it. Orders are kept as immutable
-/// JSON so concurrent API reads never share mutable state.
+/// JSON so concurrent API reads never share mutable state; a mutation swaps in a new document and
+/// records itself in the order's write log, so tests can prove a change was written once.
 /// </summary>
 public sealed class OrderStore(TimeProvider time, OrderReadability defaults)
 {
@@ -18,7 +20,7 @@ public sealed class OrderStore(TimeProvider time, OrderReadability defaults)
 
     public IReadOnlyCollection<string> Ids => [.. _orders.Keys.Order(StringComparer.Ordinal)];
 
-    /// <summary>Stores (or replaces) an order; its readability clock starts now.</summary>
+    /// <summary>Stores (or replaces) an order; its readability clock starts now and its write log is empty.</summary>
     public void Put(string id, JsonObject order, OrderReadability? readability = null)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -34,8 +36,7 @@ public sealed class OrderStore(TimeProvider time, OrderReadability defaults)
 
         var copy = order.DeepClone().AsObject();
         copy["id"] = id;
-        var element = JsonSerializer.SerializeToElement(copy);
-        _orders[id] = new StoredOrder(element, readability ?? defaults, time.GetUtcNow());
+        _orders[id] = new StoredOrder(JsonSerializer.SerializeToElement(copy), readability ?? defaults, time.GetUtcNow());
     }
 
     /// <summary>The stored order regardless of readability, without counting a read.</summary>
@@ -44,7 +45,7 @@ public sealed class OrderStore(TimeProvider time, OrderReadability defaults)
 
     internal JsonElement? PeekElement(string id) => _orders.TryGetValue(id, out var stored) ? stored.Order : null;
 
-    /// <summary>An API read: counts toward readability and answers null while the order is not readable.</summary>
+    /// <summary>An Order API read: counts toward readability and answers null while the order is not readable.</summary>
     public JsonElement? Read(string id)
     {
         if (!_orders.TryGetValue(id, out var stored))
@@ -58,18 +59,90 @@ public sealed class OrderStore(TimeProvider time, OrderReadability defaults)
         return readable ? stored.Order : null;
     }
 
+    /// <summary>One order as the Core API sees it (no readability, no read counted), or null.</summary>
+    public OrderSnapshot? Find(string id) => _orders.TryGetValue(id, out var stored) ? stored.Snapshot(id) : null;
+
+    /// <summary>Every order, oldest first (creation time, then id): the order the orders connection pages in.</summary>
+    public IReadOnlyList<OrderSnapshot> All() =>
+        [.. _orders.Select(pair => pair.Value.Snapshot(pair.Key)).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Changes an order atomically: <paramref name="change"/> edits a copy, which replaces the stored
+    /// document with <c>updatedAt</c> set to now, and the write is logged. Null when there is no such order.
+    /// </summary>
+    public OrderSnapshot? Update(string id, string operation, JsonNode? input, Action<JsonObject> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!_orders.TryGetValue(id, out var stored))
+        {
+            return null;
+        }
+
+        lock (stored)
+        {
+            var now = time.GetUtcNow();
+            var copy = JsonNode.Parse(stored.Order.GetRawText())!.AsObject();
+            change(copy);
+            copy["updatedAt"] = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+            stored.Order = JsonSerializer.SerializeToElement(copy);
+            stored.Writes.Add(new OrderWrite(now, operation, input?.DeepClone()));
+            return stored.Snapshot(id);
+        }
+    }
+
+    /// <summary>The writes made to an order since it was stored, oldest first; null when there is no such order.</summary>
+    public IReadOnlyList<OrderWrite>? Writes(string id)
+    {
+        if (!_orders.TryGetValue(id, out var stored))
+        {
+            return null;
+        }
+
+        lock (stored)
+        {
+            return [.. stored.Writes];
+        }
+    }
+
     public bool Remove(string id) => _orders.TryRemove(id, out _);
+
+    internal static DateTimeOffset? ParseTime(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
 
     private sealed class StoredOrder(JsonElement order, OrderReadability readability, DateTimeOffset storedAt)
     {
-        public JsonElement Order { get; } = order;
+        private JsonElement _order = order;
+
+        public JsonElement Order
+        {
+            get => _order;
+            set => _order = value;
+        }
 
         public OrderReadability Readability { get; } = readability;
 
         public DateTimeOffset StoredAt { get; } = storedAt;
 
+        public List<OrderWrite> Writes { get; } = [];
+
 #pragma warning disable CA1051 // Interlocked needs a field.
         public int Reads;
 #pragma warning restore CA1051
+
+        // An order without a readable createdAt (a bare PUT) counts as created when it was stored.
+        public OrderSnapshot Snapshot(string id)
+        {
+            var current = Order;
+            var createdAt = current.TryGetProperty("createdAt", out var created) && created.ValueKind == JsonValueKind.String
+                ? ParseTime(created.GetString()!) ?? StoredAt
+                : StoredAt;
+            return new OrderSnapshot(id, current, createdAt);
+        }
     }
 }
+
+/// <summary>An order as stored at one moment, with the creation time the orders connection filters on.</summary>
+public sealed record OrderSnapshot(string Id, JsonElement Json, DateTimeOffset CreatedAt);
+
+/// <summary>One mutation applied to an order: when, which operation, and the input it carried.</summary>
+public sealed record OrderWrite(DateTimeOffset Time, string Operation, JsonNode? Input);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FbaMesh.CrystallizeEmulator.Api;
 using FbaMesh.CrystallizeEmulator.Orders;
+using FbaMesh.CrystallizeEmulator.Schema;
 
 namespace FbaMesh.CrystallizeEmulator.Webhooks;
 
@@ -10,7 +12,7 @@ namespace FbaMesh.CrystallizeEmulator.Webhooks;
 /// </summary>
 public static class OrderCreatedWebhook
 {
-    public static string Query { get; } = LoadQuery();
+    public static string Query { get; } = WebhookQueries.Load("order-created.graphql");
 
     /// <summary>The body as UTF-8 JSON, or null when the store does not hold the order.</summary>
     public static byte[]? BuildBody(OrderStore store, string orderId)
@@ -22,15 +24,39 @@ public static class OrderCreatedWebhook
         }
 
         // Crystallize runs the attached query with full access: readability does not apply.
-        var query = OrderQuery.Prepare(Query, null, new JsonObject { ["id"] = orderId });
-        var response = OrderQueryExecutor.Execute(query, store.PeekElement);
-        return JsonSerializer.SerializeToUtf8Bytes(response["data"], EmulatorJson.Options);
+        var data = GraphQlRunner.DataOf(OrderApiSchema.Instance, Query, new JsonObject { ["id"] = orderId }, new ApiContext(store, store.PeekElement));
+        return JsonSerializer.SerializeToUtf8Bytes(data, EmulatorJson.Options);
     }
+}
 
-    private static string LoadQuery()
+/// <summary>
+/// The body Crystallize posts for a pipeline-stage-changed webhook with the emulator's attached
+/// query (Core API, <c>order-pipeline-stage-changed.graphql</c>):
+/// <c>{"order":{"id":"…","pipelines":[{"pipelineId":"…","stageId":"…"}]}}</c>.
+/// </summary>
+public static class PipelineStageChangedWebhook
+{
+    public static string Query { get; } = WebhookQueries.Load("order-pipeline-stage-changed.graphql");
+
+    public static byte[]? BuildBody(OrderStore store, string orderId)
     {
-        using var stream = typeof(OrderCreatedWebhook).Assembly.GetManifestResourceStream("order-created.graphql")
-            ?? throw new InvalidOperationException("The embedded order-created.graphql query is missing.");
+        ArgumentNullException.ThrowIfNull(store);
+        if (store.Find(orderId) is null)
+        {
+            return null;
+        }
+
+        var data = GraphQlRunner.DataOf(CoreApiSchema.Instance, Query, new JsonObject { ["id"] = orderId }, new ApiContext(store, store.PeekElement));
+        return JsonSerializer.SerializeToUtf8Bytes(data, EmulatorJson.Options);
+    }
+}
+
+internal static class WebhookQueries
+{
+    public static string Load(string name)
+    {
+        using var stream = typeof(WebhookQueries).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded {name} query is missing.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
