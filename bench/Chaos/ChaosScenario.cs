@@ -47,11 +47,11 @@ public static class ChaosScenario
         var (mesh, _) = await BenchMesh.StartAsync(new MeshPlan(settings.Rate, settings.Burst), progress, ct);
         await using (mesh)
         {
-            var orders = Shuffle(SampleOrders.Load(BenchMesh.RepositoryRoot).Take(settings.Orders, fbaOnly: false), seed);
+            var orders = Shuffle(BenchSampleOrders.Load(BenchMesh.RepositoryRoot).Take(settings.Orders, fbaOnly: false), seed);
             var sender = new WebhookSender(mesh);
             var monkey = new ChaosMonkey(mesh, seed, progress);
             var sendTrack = progress.Track($"run {number}: webhooks sent under chaos", orders.Count);
-            var settleTrack = progress.Track($"run {number}: FBA orders at Amazon", orders.Count(o => o.Expected == ExpectedOutcome.Submit));
+            var settleTrack = progress.Track($"run {number}: FBA orders at Amazon", orders.Count(o => o.GoesToAmazon));
 
             var clock = Stopwatch.StartNew();
             using var stopChaos = new CancellationTokenSource();

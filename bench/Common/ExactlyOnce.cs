@@ -1,3 +1,4 @@
+using FbaMesh.CrystallizeEmulator.Orders;
 using FbaMesh.DevMesh;
 
 namespace FbaMesh.Bench.Common;
@@ -31,7 +32,7 @@ public static class ExactlyOnce
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
-        var fba = orders.Where(o => o.Expected == ExpectedOutcome.Submit).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var fba = orders.Where(o => o.GoesToAmazon).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         var states = new Dictionary<string, OrderProgress?>(StringComparer.Ordinal);
         try
         {
@@ -78,10 +79,10 @@ public static class ExactlyOnce
     {
         var atAmazon = AmazonCounts(mesh);
         var ours = orders.ToDictionary(o => o.Id, StringComparer.Ordinal);
-        var fba = orders.Where(o => o.Expected == ExpectedOutcome.Submit).ToList();
+        var fba = orders.Where(o => o.GoesToAmazon).ToList();
         var lost = fba.Where(o => !atAmazon.ContainsKey(o.Id)).Select(o => o.Id).ToList();
         var duplicated = atAmazon.Where(a => a.Value > 1 && ours.ContainsKey(a.Key)).Select(a => a.Key).ToList();
-        var unexpected = atAmazon.Keys.Count(id => ours.TryGetValue(id, out var o) && o.Expected != ExpectedOutcome.Submit);
+        var unexpected = atAmazon.Keys.Count(id => ours.TryGetValue(id, out var o) && !o.GoesToAmazon);
         var finalStates = states.Values.GroupBy(s => s?.Status ?? "Unknown").ToDictionary(g => g.Key, g => g.Count());
         var wrong = orders.Count(o => states[o.Id] is { IsSettled: true } s && s.Status != StatusFor(o.Expected));
         var unsettled = orders.Count(o => states[o.Id] is not { IsSettled: true });
@@ -94,7 +95,7 @@ public static class ExactlyOnce
         mesh.SpApi!.FulfillmentOrders.GroupBy(o => o.SellerFulfillmentOrderId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
-    private static string StatusFor(ExpectedOutcome expected) => expected switch
+    private static string StatusFor(ExpectedOutcome expected) => expected.Outcome switch
     {
         ExpectedOutcome.Submit => OrderProgress.Submitted,
         ExpectedOutcome.Skip => OrderProgress.Skipped,

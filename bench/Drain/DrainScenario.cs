@@ -46,7 +46,7 @@ public static class DrainScenario
         var (mesh, startMs) = await BenchMesh.StartAsync(plan, progress, ct);
         await using (mesh)
         {
-            var orders = SampleOrders.Load(BenchMesh.RepositoryRoot).Take(settings.Orders, fbaOnly: true);
+            var orders = BenchSampleOrders.Load(BenchMesh.RepositoryRoot).Take(settings.Orders, fbaOnly: true);
             var sender = new WebhookSender(mesh);
             var sendTrack = progress.Track("webhooks sent", orders.Count);
             var createTrack = progress.Track("created at Amazon", orders.Count);

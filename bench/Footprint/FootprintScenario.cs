@@ -48,7 +48,7 @@ public static class FootprintScenario
             await Task.Delay(settings.IdleSettle, ct);
             var idle = MemoryWatch.Now(mesh);
 
-            var orders = SampleOrders.Load(BenchMesh.RepositoryRoot).Take(settings.Orders, fbaOnly: true);
+            var orders = BenchSampleOrders.Load(BenchMesh.RepositoryRoot).Take(settings.Orders, fbaOnly: true);
             var sender = new WebhookSender(mesh);
             var sendTrack = progress.Track("webhooks sent", orders.Count);
             var createTrack = progress.Track("created at Amazon", orders.Count);

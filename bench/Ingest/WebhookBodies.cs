@@ -27,7 +27,7 @@ public sealed class WebhookBodies
     {
         var store = new OrderStore(TimeProvider.System, OrderReadability.Immediately);
         var bodies = new List<byte[]>();
-        foreach (var order in SampleOrders.Load(repositoryRoot).Take(count, fbaOnly: false))
+        foreach (var order in BenchSampleOrders.Load(repositoryRoot).Take(count, fbaOnly: false))
         {
             store.Put(order.Id, order.Order);
             bodies.Add(OrderCreatedWebhook.BuildBody(store, order.Id)!);

@@ -23,7 +23,7 @@ public static class LatencyScenario
         var (mesh, _) = await BenchMesh.StartAsync(new MeshPlan(settings.Rate, settings.Burst), progress, ct);
         await using (mesh)
         {
-            var orders = SampleOrders.Load(BenchMesh.RepositoryRoot).Take(settings.WarmUp + settings.Orders, fbaOnly: true);
+            var orders = BenchSampleOrders.Load(BenchMesh.RepositoryRoot).Take(settings.WarmUp + settings.Orders, fbaOnly: true);
             var sender = new WebhookSender(mesh);
             var track = progress.Track("orders, one at a time", orders.Count);
             var timelines = new List<OrderTimeline>();

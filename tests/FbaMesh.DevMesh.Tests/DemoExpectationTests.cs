@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FbaMesh.CrystallizeEmulator.Orders;
 using FbaMesh.DevMesh.Demo;
 using FbaMesh.SpApiEmulator;
 using FbaMesh.Testing;
@@ -10,12 +11,42 @@ public sealed class DemoExpectationTests
     private static readonly string Fixtures = RepositoryPaths.Combine("tools", "crystallize-emulator", "fixtures");
 
     [Fact]
+    public void Every_expectation_names_a_sample_order_and_every_sample_order_has_one()
+    {
+        var samples = SampleOrders.Load(Fixtures);
+        var fixtureFiles = Directory.GetFiles(Fixtures, "*.json").Count(f => !OrderFixtures.NotOrders.Contains(Path.GetFileName(f)));
+
+        Assert.Equal(fixtureFiles, samples.Count);
+        Assert.All(samples, s => Assert.Equal(s.Id, s.Order["id"]!.GetValue<string>()));
+        Assert.All(samples, s => Assert.Equal(s.Id, s.Expected.OrderId));
+    }
+
+    [Fact]
+    public void An_unknown_outcome_stops_the_load_naming_the_order()
+    {
+        var folder = Directory.CreateTempSubdirectory("fbamesh-expected-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "expected.json"), """{ "6724c1a95e1d4b0012a3f101": { "outcome": "ship" } }""");
+
+            var error = Assert.Throws<InvalidDataException>(() => ExpectedOutcome.Load(folder));
+
+            Assert.Contains("6724c1a95e1d4b0012a3f101", error.Message, StringComparison.Ordinal);
+            Assert.Contains("'ship'", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_sample_expectations_load_with_known_outcomes()
     {
         var expectations = ExpectedOutcome.Load(Fixtures);
 
         Assert.NotEmpty(expectations);
-        Assert.All(expectations, e => Assert.Contains(e.ExpectedStatus, new[] { "Submitted", "Skipped", "Failed" }));
+        Assert.All(expectations, e => Assert.Contains(e.StatusOf(), new[] { "Submitted", "Skipped", "Failed" }));
         Assert.All(expectations.Where(e => e.Outcome != ExpectedOutcome.Submit), e => Assert.NotNull(e.ReasonCode));
     }
 

@@ -17,7 +17,7 @@ public abstract partial class ChainScenarios
     public async Task Amazon_refusing_an_order_ends_failed_with_amazons_message_and_no_retry_storm()
     {
         var mesh = await MeshAsync();
-        var (id, order) = SampleOrders.Copy("6724c1c55e1d4b0012a3f105");
+        var (id, order) = Samples.Copy("6724c1c55e1d4b0012a3f105");
         // The seller's FBA inventory at Amazon does not know this SKU today: Amazon answers 400.
         mesh.SpApi.Inventory.Unlist("FBA-TEA-SET");
         try
@@ -48,7 +48,7 @@ public abstract partial class ChainScenarios
         var ids = new List<string>();
         for (var i = 0; i < 12; i++)
         {
-            var (id, order) = SampleOrders.Copy("6724c1d35e1d4b0012a3f107");
+            var (id, order) = Samples.Copy("6724c1d35e1d4b0012a3f107");
             mesh.Crystallize.PutOrder(id, order);
             ids.Add(id);
         }
@@ -71,7 +71,7 @@ public abstract partial class ChainScenarios
     public async Task A_trace_started_at_the_gateway_continues_in_the_enricher_and_the_submitter()
     {
         var mesh = await MeshAsync();
-        var (id, order) = SampleOrders.Copy("6724c1cc5e1d4b0012a3f106");
+        var (id, order) = Samples.Copy("6724c1cc5e1d4b0012a3f106");
         mesh.Crystallize.PutOrder(id, order);
         var traceId = ActivityTraceId.CreateRandom();
         var traceparent = $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01";

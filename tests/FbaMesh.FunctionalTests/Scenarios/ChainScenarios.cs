@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using FbaMesh.CrystallizeEmulator;
+using FbaMesh.CrystallizeEmulator.Orders;
 using FbaMesh.DevMesh;
 using FbaMesh.FunctionalTests.Mesh;
 using FbaMesh.FunctionalTests.Support;
@@ -28,7 +29,7 @@ public abstract partial class ChainScenarios(ITestOutputHelper output)
     public async Task A_signed_webhook_ends_as_exactly_one_fulfillment_order_that_matches_the_mapping()
     {
         var mesh = await MeshAsync();
-        var (id, order) = SampleOrders.Copy("6724c1a95e1d4b0012a3f101");
+        var (id, order) = Samples.Copy("6724c1a95e1d4b0012a3f101");
         mesh.Crystallize.PutOrder(id, order);
         var latency = new WebhookToAmazonLatency();
 
@@ -40,7 +41,7 @@ public abstract partial class ChainScenarios(ITestOutputHelper output)
         Assert.Equal(OrderProgress.Submitted, settled.Status);
         Assert.Equal(id, settled.SellerFulfillmentOrderId);
         latency.Report(Output, mesh.SpApi, "one order");
-        JsonSubset.AssertContains(SampleOrders.ExpectedRequest("6724c1a95e1d4b0012a3f101", id), mesh.SpApi.SingleRequestFor(id));
+        JsonSubset.AssertContains(Samples.ExpectedRequest("6724c1a95e1d4b0012a3f101", id), mesh.SpApi.SingleRequestFor(id));
     }
 
     [SkippableFact]
@@ -48,31 +49,31 @@ public abstract partial class ChainScenarios(ITestOutputHelper output)
     {
         var mesh = await MeshAsync();
         var latency = new WebhookToAmazonLatency();
-        foreach (var id in SampleOrders.Ids)
+        foreach (var id in Samples.Ids)
         {
             latency.Sent(id);
             using var answer = await mesh.Crystallize.SendOrderCreatedWebhookAsync(id, mesh.GatewayWebhookUrl);
             Assert.True(answer.StatusCode == HttpStatusCode.Accepted, $"{id}: gateway answered {(int)answer.StatusCode}");
         }
 
-        foreach (var id in SampleOrders.Ids)
+        foreach (var id in Samples.Ids)
         {
-            var expected = SampleOrders.Expected[id]!;
+            var expected = Samples.Expected(id);
             var settled = await mesh.WaitForSettledAsync(id, Settle);
-            switch (expected["outcome"]!.GetValue<string>())
+            switch (expected.Outcome)
             {
-                case "submit":
+                case ExpectedOutcome.Submit:
                     Assert.True(settled.Status == OrderProgress.Submitted, $"{id}: {settled}");
-                    JsonSubset.AssertContains(expected["request"]!, mesh.SpApi.SingleRequestFor(id));
+                    JsonSubset.AssertContains(expected.Request!, mesh.SpApi.SingleRequestFor(id));
                     break;
-                case "skip":
+                case ExpectedOutcome.Skip:
                     Assert.True(settled is { Status: OrderProgress.Skipped }, $"{id}: {settled}");
-                    Assert.Equal(expected["reasonCode"]!.GetValue<string>(), settled.ReasonCode);
+                    Assert.Equal(expected.ReasonCode, settled.ReasonCode);
                     Assert.Empty(mesh.SpApi.OrdersFor(id));
                     break;
                 default:
                     Assert.True(settled is { Status: OrderProgress.Failed }, $"{id}: {settled}");
-                    Assert.Equal(expected["reasonCode"]!.GetValue<string>(), settled.ReasonCode);
+                    Assert.Equal(expected.ReasonCode, settled.ReasonCode);
                     Assert.False(string.IsNullOrWhiteSpace(settled.ReasonMessage));
                     Assert.Empty(mesh.SpApi.OrdersFor(id));
                     break;
@@ -86,7 +87,7 @@ public abstract partial class ChainScenarios(ITestOutputHelper output)
     public async Task The_same_webhook_five_times_and_a_redelivered_event_still_give_one_amazon_order()
     {
         var mesh = await MeshAsync();
-        var (id, order) = SampleOrders.Copy("6724c1b05e1d4b0012a3f102");
+        var (id, order) = Samples.Copy("6724c1b05e1d4b0012a3f102");
         mesh.Crystallize.PutOrder(id, order);
 
         // Three at once and two after: duplicates race each other and also meet a settled order.
@@ -103,7 +104,7 @@ public abstract partial class ChainScenarios(ITestOutputHelper output)
         await PublishOrderReceivedAsync(mesh, id);
 
         // Delivery to one subscriber is in order, so once a later order settled the repeats were handled.
-        var (marker, markerOrder) = SampleOrders.Copy("6724c1a95e1d4b0012a3f101");
+        var (marker, markerOrder) = Samples.Copy("6724c1a95e1d4b0012a3f101");
         mesh.Crystallize.PutOrder(marker, markerOrder);
         using (var markerAnswer = await mesh.Crystallize.SendOrderCreatedWebhookAsync(marker, mesh.GatewayWebhookUrl))
         {
@@ -124,7 +125,7 @@ public abstract partial class ChainScenarios(ITestOutputHelper output)
     public async Task Crystallize_unavailable_for_a_while_then_back_still_delivers_the_order()
     {
         var mesh = await MeshAsync();
-        var (id, order) = SampleOrders.Copy("6724c1be5e1d4b0012a3f104");
+        var (id, order) = Samples.Copy("6724c1be5e1d4b0012a3f104");
         mesh.Crystallize.PutOrder(id, order);
         // More 503s than one delivery's own HTTP retries absorb, so the event is redelivered too.
         mesh.Crystallize.Faults.Add(new CrystallizeEmulator.Admin.FaultRule(Status: 503, Count: 6, Rate: null, OrderId: id, Delay: TimeSpan.Zero, Seed: null));
@@ -142,7 +143,7 @@ public abstract partial class ChainScenarios(ITestOutputHelper output)
     public async Task An_order_that_never_becomes_readable_ends_failed_with_a_reason_and_dead_lettered()
     {
         var mesh = await MeshAsync();
-        var (id, order) = SampleOrders.Copy("6724c1be5e1d4b0012a3f104");
+        var (id, order) = Samples.Copy("6724c1be5e1d4b0012a3f104");
         mesh.Crystallize.PutOrder(id, order, new CrystallizeEmulator.Orders.OrderReadability(int.MaxValue, TimeSpan.Zero));
 
         using var answer = await mesh.Crystallize.SendOrderCreatedWebhookAsync(id, mesh.GatewayWebhookUrl);

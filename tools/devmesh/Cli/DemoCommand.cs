@@ -1,4 +1,5 @@
 using System.Net;
+using FbaMesh.CrystallizeEmulator.Orders;
 using FbaMesh.DevMesh.Demo;
 using FbaMesh.DevMesh.Hosting;
 using Spectre.Console;

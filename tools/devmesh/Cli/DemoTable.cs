@@ -1,3 +1,4 @@
+using FbaMesh.CrystallizeEmulator.Orders;
 using FbaMesh.DevMesh.Demo;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -20,7 +21,7 @@ internal static class DemoTable
             var actual = verdict.Actual;
             table.AddRow(
                 verdict.Expected.OrderId.EscapeMarkup(),
-                $"{verdict.Expected.ExpectedStatus}{(verdict.Expected.ReasonCode is { } code ? $" ({code})" : "")}".EscapeMarkup(),
+                $"{verdict.Expected.StatusOf()}{(verdict.Expected.ReasonCode is { } code ? $" ({code})" : "")}".EscapeMarkup(),
                 (actual?.Status ?? "-").EscapeMarkup(),
                 (actual?.ReasonCode ?? actual?.SellerFulfillmentOrderId ?? "").EscapeMarkup(),
                 verdict.Matches ? "[green]ok[/]" : $"[red]MISMATCH: {verdict.Mismatch!.EscapeMarkup()}[/]");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FbaMesh.CrystallizeEmulator.Orders;
 using FbaMesh.SpApiEmulator;
 
 namespace FbaMesh.DevMesh.Demo;
@@ -15,9 +16,9 @@ internal sealed record DemoVerdict(ExpectedOutcome Expected, OrderProgress? Actu
             return new(expected, actual, "never settled");
         }
 
-        if (actual.Status != expected.ExpectedStatus)
+        if (actual.Status != expected.StatusOf())
         {
-            return new(expected, actual, $"expected {expected.ExpectedStatus}, got {actual.Status}");
+            return new(expected, actual, $"expected {expected.StatusOf()}, got {actual.Status}");
         }
 
         if (expected.ReasonCode is { } code && actual.ReasonCode != code)
@@ -41,7 +42,7 @@ internal sealed record DemoVerdict(ExpectedOutcome Expected, OrderProgress? Actu
     /// <summary>Without the SP-API emulator (real sandbox) Amazon's side cannot be inspected: status alone decides.</summary>
     public static DemoVerdict JudgeStatusOnly(ExpectedOutcome expected, OrderProgress? actual) =>
         actual is null ? new(expected, actual, "never settled")
-        : actual.Status != expected.ExpectedStatus ? new(expected, actual, $"expected {expected.ExpectedStatus}, got {actual.Status}")
+        : actual.Status != expected.StatusOf() ? new(expected, actual, $"expected {expected.StatusOf()}, got {actual.Status}")
         : expected.ReasonCode is { } code && actual.ReasonCode != code ? new(expected, actual, $"expected reason {code}, got {actual.ReasonCode ?? "none"}")
         : new(expected, actual, null);
 }

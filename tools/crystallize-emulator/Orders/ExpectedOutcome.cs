@@ -1,25 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace FbaMesh.DevMesh.Demo;
+namespace FbaMesh.CrystallizeEmulator.Orders;
 
 /// <summary>
 /// What a sample order must come to (fixtures/expected.json): "submit" (Amazon holds it, with the
 /// given request fields when listed), "skip" or "fail" (with the given reason code when listed).
 /// </summary>
-internal sealed record ExpectedOutcome(string OrderId, string Outcome, string? ReasonCode, JsonObject? Request)
+public sealed record ExpectedOutcome(string OrderId, string Outcome, string? ReasonCode, JsonObject? Request)
 {
     public const string Submit = "submit";
     public const string Skip = "skip";
     public const string Fail = "fail";
 
-    public string ExpectedStatus => Outcome switch
-    {
-        Submit => OrderProgress.Submitted,
-        Skip => OrderProgress.Skipped,
-        Fail => OrderProgress.Failed,
-        _ => throw new InvalidDataException($"Unknown outcome '{Outcome}' for order {OrderId}."),
-    };
+    public bool GoesToAmazon => Outcome == Submit;
 
     public static IReadOnlyList<ExpectedOutcome> Load(string fixturesPath)
     {
@@ -35,7 +29,7 @@ internal sealed record ExpectedOutcome(string OrderId, string Outcome, string? R
             .Where(kv => kv.Value is JsonObject)
             .Select(kv => new ExpectedOutcome(
                 kv.Key,
-                kv.Value!["outcome"]?.GetValue<string>() ?? throw new InvalidDataException($"{path}: order {kv.Key} has no outcome."),
+                Known(kv.Value!["outcome"]?.GetValue<string>(), path, kv.Key),
                 kv.Value["reasonCode"]?.GetValue<string>(),
                 kv.Value["request"] as JsonObject))
             .OrderBy(e => e.OrderId, StringComparer.Ordinal)
@@ -50,6 +44,13 @@ internal sealed record ExpectedOutcome(string OrderId, string Outcome, string? R
         (JsonArray e, JsonArray a) => e.Count == a.Count && e.Zip(a).All(p => RequestMatches(p.First, p.Second)),
         (JsonValue e, JsonValue a) => JsonNode.DeepEquals(e, a) || string.Equals(Text(e), Text(a), StringComparison.Ordinal),
         _ => false,
+    };
+
+    private static string Known(string? outcome, string path, string orderId) => outcome switch
+    {
+        Submit or Skip or Fail => outcome,
+        null => throw new InvalidDataException($"{path}: order {orderId} has no outcome."),
+        _ => throw new InvalidDataException($"{path}: order {orderId} has the unknown outcome '{outcome}'."),
     };
 
     private static string Text(JsonValue value) =>
