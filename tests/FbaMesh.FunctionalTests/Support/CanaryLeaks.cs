@@ -1,10 +1,7 @@
 namespace FbaMesh.FunctionalTests.Support;
 
 /// <summary>Where a canary was found: the sink, the place in it, and the text around it.</summary>
-public sealed record CanaryLeak(string Sink, string Where, string Excerpt)
-{
-    public override string ToString() => $"{Sink} [{Where}]: …{Excerpt}…";
-}
+public sealed record CanaryLeak(string Sink, string Where, string Excerpt);
 
 /// <summary>Collects the places where text holds the run's canary marker.</summary>
 public sealed class CanaryLeaks(string marker)
@@ -28,7 +25,11 @@ public sealed class CanaryLeaks(string marker)
         }
     }
 
-    public string Report() =>
-        $"Personal data leaked in {leaks.Count} place(s) (canary marker {marker}):{Environment.NewLine}" +
-        string.Join(Environment.NewLine, leaks.Take(60).Select(l => "  - " + l));
+    /// <summary>One line per place (sink and where), with how many canaries it holds and the first of them in context.</summary>
+    public string Report()
+    {
+        var places = leaks.GroupBy(l => (l.Sink, l.Where)).ToList();
+        return $"Personal data leaked: {leaks.Count} canaries in {places.Count} place(s) (canary marker {marker}):{Environment.NewLine}" +
+            string.Join(Environment.NewLine, places.Take(40).Select(p => $"  - {p.Key.Sink} [{p.Key.Where}] x{p.Count()}: …{p.First().Excerpt}…"));
+    }
 }
