@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
@@ -11,6 +12,9 @@ public static class Telemetry
 {
     /// <summary>Meter and ActivitySource names share this prefix; a service's own meters are picked up by it.</summary>
     public const string SourcePrefix = "FbaMesh.";
+
+    /// <summary>Development only: also export spans and metrics to the console (Telemetry__ExportToConsole=true).</summary>
+    public const string ExportToConsoleSetting = "Telemetry:ExportToConsole";
 
     /// <summary>
     /// Traces and metrics with W3C trace context. ASP.NET Core continues an incoming traceparent;
@@ -33,6 +37,15 @@ public static class Telemetry
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
+
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(ExportToConsoleSetting))
+        {
+            // Every span (tags, events, exceptions) and metric point on standard output, where the
+            // mesh's tests read it together with the logs, e.g. to prove no personal data is exported.
+            otel.WithTracing(t => t.AddConsoleExporter())
+                .WithMetrics(m => m.AddConsoleExporter((_, reader) =>
+                    reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 1000));
+        }
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

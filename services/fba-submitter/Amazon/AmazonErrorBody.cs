@@ -25,16 +25,26 @@ internal sealed record AmazonErrorBody([property: JsonPropertyName("errors")] Li
         }
     }
 
+    /// <summary>
+    /// Amazon's error list as it may leave this service: each code with FbaMesh's wording for it, and the
+    /// details only when they are a JSON path. Amazon's free-text message stays here: it may quote the
+    /// request's name, address or phone.
+    /// </summary>
     public static AmazonErrors ToProto(int httpStatus, IReadOnlyList<AmazonErrorItem> errors)
     {
         var proto = new AmazonErrors { HttpStatus = httpStatus };
-        proto.Errors.AddRange(errors.Select(e => new AmazonError { Code = e.Code ?? "", Message = e.Message ?? "", Details = e.Details ?? "" }));
+        proto.Errors.AddRange(errors.Select(e => new AmazonError
+        {
+            Code = AmazonErrorWording.SafeCode(e.Code),
+            Message = AmazonErrorWording.For(e.Code),
+            Details = AmazonErrorWording.SafeDetails(e.Details) ?? "",
+        }));
         return proto;
     }
 
-    /// <summary>"InvalidInput: A create request already exists ...; ..." for a status message.</summary>
+    /// <summary>"InvalidInput (Amazon found a value of the request invalid) at $.items[0].sellerSku" for a status message.</summary>
     public static string Describe(IReadOnlyList<AmazonErrorItem> errors) =>
-        errors.Count == 0 ? "no error list" : string.Join("; ", errors.Select(e => $"{e.Code}: {e.Message}"));
+        errors.Count == 0 ? "no error list" : string.Join("; ", errors.Select(AmazonErrorWording.Describe));
 }
 
 internal sealed record AmazonErrorItem(

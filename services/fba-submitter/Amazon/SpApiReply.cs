@@ -25,10 +25,10 @@ internal sealed record SpApiReply(int Status, string Body, IReadOnlyList<AmazonE
         _ => $"HTTP {Status} ({AmazonErrorBody.Describe(Errors)})",
     };
 
-    /// <summary>For logs: Amazon's messages may quote request values (names, addresses), its codes never do.</summary>
+    /// <summary>For logs: the codes alone. Amazon's messages may quote request values (names, addresses), and <see cref="Describe"/> never repeats them either.</summary>
     public string DescribeCodes() => Fault switch
     {
-        TransportFault.None => $"HTTP {Status} ({string.Join(", ", Errors.Select(e => e.Code))})",
+        TransportFault.None => $"HTTP {Status} ({string.Join(", ", Errors.Select(e => AmazonErrorWording.SafeCode(e.Code)))})",
         _ => Describe(),
     };
 }

@@ -19,7 +19,8 @@ internal static class DestinationAddressMapper
         var countryCode = CountryCodes.Resolve(source.Country);
         if (countryCode is null)
         {
-            return Fail(ReasonCodes.InvalidCountry, $"The address country '{CleanText.Of(source.Country)}' is not a known country.");
+            // The value is part of the customer's address: it is not repeated in the reason.
+            return Fail(ReasonCodes.InvalidCountry, "The address country is neither an ISO 3166-1 alpha-2 code nor a known English country name.");
         }
 
         var name = RecipientName(source, customer);

@@ -54,7 +54,7 @@ public class GetAndCancelTests
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal("NOT_CANCELLABLE", error.Reason());
-        Assert.Contains("OrderNotCancellable", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("HTTP 400 (InvalidInput", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal("InvalidInput", Assert.Single(error.GetRpcStatus()!.GetDetail<FbaMesh.Contracts.Fulfillment.V1.AmazonErrors>().Errors).Code);
     }
 }

@@ -14,7 +14,7 @@ namespace FbaMesh.FunctionalTests.Scenarios;
 public abstract partial class ChainScenarios
 {
     [SkippableFact]
-    public async Task Amazon_refusing_an_order_ends_failed_with_amazons_message_and_no_retry_storm()
+    public async Task Amazon_refusing_an_order_ends_failed_with_amazons_code_and_field_and_no_retry_storm()
     {
         var mesh = await MeshAsync();
         var (id, order) = Samples.Copy("6724c1c55e1d4b0012a3f105");
@@ -30,7 +30,9 @@ public abstract partial class ChainScenarios
 
             var settled = await mesh.WaitForSettledAsync(id, Settle);
             Assert.Equal(OrderProgress.Failed, settled.Status);
-            Assert.Contains("FBA-TEA-SET", settled.ReasonMessage, StringComparison.Ordinal);
+            Assert.Equal("amazon-rejected", settled.ReasonCode);
+            // Amazon's code and the JSON path of the refused field; its free-text message stays at the submitter.
+            Assert.Matches(@"InvalidInput \(.*\) at \$\.items\[\d\]\.sellerSku", settled.ReasonMessage);
             Assert.Empty(mesh.SpApi.OrdersFor(id));
             // A permanent refusal is asked once, not retried by the submitter, the enricher or the broker.
             Assert.Equal(1, mesh.SpApi.CreateRequests() - createsBefore);

@@ -53,6 +53,8 @@ internal sealed class SharedSidecarState : IAsyncDisposable
 
     public IEnumerable<PubSubBroker> Brokers => brokers.Values;
 
+    public IEnumerable<InMemoryStateStore> StateStores => stateStores.Values;
+
     public InMemoryStateStore StateStore(string name) => stateStores.GetOrAdd(name, n => new InMemoryStateStore(n));
 
     public void Register(EmulatedSidecar sidecar)

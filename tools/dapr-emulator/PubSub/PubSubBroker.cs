@@ -54,6 +54,15 @@ internal sealed partial class PubSubBroker(string name, EventDelivery delivery, 
         }
     }
 
+    /// <summary>What every topic kept, oldest first per topic.</summary>
+    public IReadOnlyList<CloudEventRecord> PublishedToAnyTopic()
+    {
+        lock (groups)
+        {
+            return [.. history.Values.SelectMany(kept => kept)];
+        }
+    }
+
     public IReadOnlyList<CloudEventRecord> PublishedTo(string topic)
     {
         lock (groups)

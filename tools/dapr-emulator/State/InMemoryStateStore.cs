@@ -30,6 +30,15 @@ internal sealed class InMemoryStateStore(string name)
         }
     }
 
+    /// <summary>Every key with its value as UTF-8 text, for inspection.</summary>
+    public IReadOnlyDictionary<string, string> Snapshot()
+    {
+        lock (items)
+        {
+            return items.ToDictionary(i => i.Key, i => System.Text.Encoding.UTF8.GetString(i.Value.Value), StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>Applies every write or none; the exception names the first key whose ETag did not match.</summary>
     public void Apply(IReadOnlyList<StateWrite> writes)
     {

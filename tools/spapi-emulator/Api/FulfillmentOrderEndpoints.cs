@@ -36,6 +36,11 @@ internal static class FulfillmentOrderEndpoints
                 return Duplicate(state, id);
             }
 
+            if (state.Undeliverable.Check(body.Root) is { } undeliverable)
+            {
+                return undeliverable;
+            }
+
             if (UnlistedItem(state, body.Root) is { } refused)
             {
                 return refused;

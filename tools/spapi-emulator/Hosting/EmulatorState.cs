@@ -40,6 +40,8 @@ internal sealed class EmulatorState
 
     public SellerInventory Inventory { get; }
 
+    public UndeliverableAddresses Undeliverable { get; } = new();
+
     public DateTimeOffset Now => Time.GetUtcNow();
 
     /// <summary>Forgets orders, counters, faults, run-time quota and inventory changes. Issued tokens stay valid so clients stay logged in.</summary>
@@ -50,5 +52,6 @@ internal sealed class EmulatorState
         Faults.Clear();
         Quotas.Reset();
         Inventory.Reset();
+        Undeliverable.Reset();
     }
 }

@@ -39,6 +39,9 @@ public sealed class SpApiEmulatorApp : IAsyncDisposable
     /// <summary>The seller's FBA inventory: unlist a SKU to make Amazon refuse orders for it.</summary>
     public SellerInventory Inventory => _state.Inventory;
 
+    /// <summary>Postal codes whose orders Amazon refuses with a message that quotes the address.</summary>
+    public UndeliverableAddresses Undeliverable => _state.Undeliverable;
+
     /// <summary>Same as POST/DELETE /_emulator/faults, in-process.</summary>
     public FaultPlan Faults => _state.Faults;
 
