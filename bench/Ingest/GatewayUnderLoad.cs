@@ -45,6 +45,9 @@ public sealed class GatewayUnderLoad : IGatewayTarget
             "--environment", "Production",
             $"--DAPR_GRPC_PORT={grpc}",
             $"--DAPR_HTTP_PORT={http}",
+            // Required outside Development: the URL the bodies are signed for, and the dev secret's tenant.
+            $"--Webhook:PublicBaseUrl=http://127.0.0.1:{appPort}",
+            "--Webhook:TenantIdentifier=fbamesh-dev",
             // The service's own log level (Information) stays, but the console sink is left out so the
             // bench's display stays readable: writing log lines is not in the figures (see BENCHMARKS.md).
             "--Logging:LogLevel:Default=Information",

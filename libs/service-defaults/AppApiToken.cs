@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FbaMesh.ServiceDefaults;
 
@@ -13,8 +14,11 @@ namespace FbaMesh.ServiceDefaults;
 /// <see cref="AllowWithoutAppTokenAttribute"/>: deny by default. Each service opens its own routes (health
 /// probes come from the orchestrator, a public webhook is authenticated by its own signature). The
 /// decision is taken on the endpoint that routing matched, so the spelling of the path does not matter.
+/// Without APP_API_TOKEN there is nothing to compare with and every route answers: that is the developer
+/// machine without Dapr tokens (dapr run, tye). Devmesh and Kubernetes always set it; its absence is
+/// logged as a warning at start so it cannot go unnoticed.
 /// </summary>
-public static class AppApiToken
+public static partial class AppApiToken
 {
     public const string HeaderName = "dapr-api-token";
     public const string ConfigurationKey = "APP_API_TOKEN";
@@ -24,6 +28,7 @@ public static class AppApiToken
         var expected = app.Services.GetRequiredService<IConfiguration>()[ConfigurationKey];
         if (string.IsNullOrEmpty(expected))
         {
+            LogTokenNotSet(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AppApiToken).FullName!), ConfigurationKey);
             return;
         }
 
@@ -66,6 +71,9 @@ public static class AppApiToken
     // No endpoint (an unknown path) or an endpoint nobody opened: the token is required.
     private static bool NeedsToken(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<AllowWithoutAppTokenAttribute>() is null;
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "{Setting} is not set: every route answers callers without the app API token. Only a developer machine without Dapr tokens should run like this")]
+    private static partial void LogTokenNotSet(ILogger logger, string setting);
 
     // FixedTimeEquals: the comparison takes as long for a near miss as for a wild guess.
     private static bool Matches(string? presented, byte[] expected) =>

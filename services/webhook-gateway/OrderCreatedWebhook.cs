@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Text.Unicode;
+using FbaMesh.Crystallize.Signing;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.WebhookGateway;
 
 /// <summary>
-/// POST /api/webhooks/order/created-fba: checks the body, the signature and the order id, in that
-/// order, then publishes OrderReceived. 202 only after the sidecar took the event.
+/// POST /api/webhooks/order/created-fba: checks the content type and the signature token (headers
+/// only), then reads the body and checks that it is JSON, that it hashes to the token's hmac claim, and
+/// its order id, in that order; then publishes OrderReceived. 202 only after the sidecar took the event.
 /// </summary>
 internal sealed partial class OrderCreatedWebhook(
     IOptions<WebhookOptions> options,
@@ -26,6 +28,20 @@ internal sealed partial class OrderCreatedWebhook(
             return Reject(wrongType);
         }
 
+        // A forged, stale or unsigned request is refused on its headers: its body is never read or buffered.
+        var tenant = webhook.TenantIdentifier;
+        VerifiedToken? token = null;
+        if (webhook.VerifySignatures)
+        {
+            (var badToken, token) = await signature.CheckTokenAsync(request.Headers[WebhookSignatureCheck.HeaderName], context.RequestAborted);
+            if (badToken is not null)
+            {
+                return Reject(badToken);
+            }
+
+            tenant = token!.TenantIdentifier;
+        }
+
         var body = await WebhookBody.ReadAsync(request, webhook.MaxBodyBytes, context.RequestAborted);
         if (body.Rejection is { } unreadable)
         {
@@ -43,18 +59,10 @@ internal sealed partial class OrderCreatedWebhook(
             return Reject(malformed!);
         }
 
-        var tenant = webhook.TenantIdentifier;
-        if (webhook.VerifySignatures)
+        if (token is not null
+            && WebhookSignatureCheck.CheckBody(token, WebhookUrl.For(request, webhook.PublicBaseUrl), request.Method, body.Bytes) is { } badBody)
         {
-            var url = WebhookUrl.For(request, webhook.PublicBaseUrl);
-            var (badSignature, signedTenant) = await signature.CheckAsync(
-                request.Headers[WebhookSignatureCheck.HeaderName], url, request.Method, body.Bytes, context.RequestAborted);
-            if (badSignature is not null)
-            {
-                return Reject(badSignature);
-            }
-
-            tenant = signedTenant;
+            return Reject(badBody);
         }
 
         var (orderId, noOrderId) = OrderIdReader.Read(document.RootElement);

@@ -6,8 +6,11 @@ namespace FbaMesh.WebhookGateway;
 internal static partial class WebhookEndpoints
 {
     // Crystallize holds no app token; the webhook is authenticated by its own signature.
-    public static void MapOrderCreatedWebhook(this WebApplication app) =>
-        app.MapPost(OrderCreatedWebhook.Route, HandleAsync).AllowWithoutAppToken();
+    public static void MapOrderCreatedWebhook(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapPost(OrderCreatedWebhook.Route, HandleAsync).AllowWithoutAppToken().RequireRateLimiting(WebhookConcurrency.PolicyName);
+    }
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, OrderCreatedWebhook webhook, WebhookMetrics metrics, ILogger<OrderCreatedWebhook> logger)

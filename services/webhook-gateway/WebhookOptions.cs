@@ -45,6 +45,12 @@ internal sealed class WebhookOptions
 
     public string Topic { get; set; } = PubSub.OrdersReceived;
 
+    /// <summary>
+    /// Webhooks handled at once; more get 503 with Retry-After. Each may hold MaxBodyBytes, so the default
+    /// keeps a flood within 32 MiB of bodies, and is still far above the rate at which Crystallize sends.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 32;
+
     /// <summary>A sidecar that does not answer in this time is treated as down (503, Crystallize retries).</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -25,6 +25,25 @@ internal sealed class WebhookOptionsValidator(IHostEnvironment environment) : IV
             failures.Add($"Webhook:PublicBaseUrl must be an absolute http(s) URL without query (was '{options.PublicBaseUrl}').");
         }
 
+        if (options.MaxConcurrentRequests is < 1 or > 10_000)
+        {
+            failures.Add($"Webhook:MaxConcurrentRequests must be between 1 and 10000 (was {options.MaxConcurrentRequests}).");
+        }
+
+        if (!environment.IsDevelopment() && string.IsNullOrWhiteSpace(options.PublicBaseUrl))
+        {
+            failures.Add(
+                "Webhook:PublicBaseUrl is required outside Development: set it to the scheme, host and path prefix of the " +
+                "webhook URL entered in Crystallize, which the signature covers.");
+        }
+
+        if (!environment.IsDevelopment() && string.IsNullOrWhiteSpace(options.TenantIdentifier))
+        {
+            failures.Add(
+                "Webhook:TenantIdentifier is required outside Development: set it to the Crystallize tenant identifier " +
+                "whose webhooks this gateway accepts, so a token signed for another tenant is refused.");
+        }
+
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
         {
             failures.Add("Webhook:ClockSkew must be between 0 and 5 minutes.");

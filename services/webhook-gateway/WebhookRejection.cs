@@ -44,6 +44,10 @@ internal sealed record WebhookRejection(string Code, int Status, string Title, s
         PublishFailedCode, StatusCodes.Status503ServiceUnavailable, "The order could not be queued",
         "The Dapr sidecar did not accept the event; retry later.");
 
+    public static WebhookRejection Busy() => new(
+        "too-many-concurrent-webhooks", StatusCodes.Status503ServiceUnavailable, "Too many webhooks at once",
+        "The gateway is handling as many webhooks as it allows at once; retry later.");
+
     public static WebhookRejection BadRequest(int status, string detail) => new(
         "bad-request", status, "The request could not be read", detail);
 

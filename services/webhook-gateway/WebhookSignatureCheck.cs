@@ -4,35 +4,41 @@ using Microsoft.Extensions.Options;
 namespace FbaMesh.WebhookGateway;
 
 /// <summary>
-/// Applies the Crystallize signing library's verifier to a webhook with the tenant's secret. A wrong
-/// signature re-reads the secret once (rate-limited) in case it was just rotated.
+/// Applies the Crystallize signing library's verifier to a webhook with the tenant's secret, in two
+/// steps: the token before the body is read, the body hash last. A wrong signature re-reads the secret
+/// once (rate-limited) in case it was just rotated.
 /// </summary>
 internal sealed class WebhookSignatureCheck(SignatureSecretCache secrets, IOptions<WebhookOptions> options, TimeProvider time)
 {
     public const string HeaderName = "X-Crystallize-Signature";
 
-    public async Task<(WebhookRejection? Rejection, string? TenantIdentifier)> CheckAsync(
-        string? token, string url, string method, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <summary>The token alone (form, HS256 signature, exp, nbf, tenant): decided before the body is read.</summary>
+    public async Task<(WebhookRejection? Rejection, VerifiedToken? Token)> CheckTokenAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token))
         {
-            return (WebhookRejection.Signature("signature-missing", $"The {HeaderName} header is missing."), null);
+            return (RejectionFor(SignatureFailure.Missing), null);
         }
 
         var keys = await secrets.GetAsync(cancellationToken);
-        var result = Verify(keys, token, url, method, body);
-        if (result.Failure == SignatureFailure.BadSignature
+        var result = Check(keys, token);
+        if (result.Verdict.Failure == SignatureFailure.BadSignature
             && await secrets.RefreshAfterFailureAsync(keys, cancellationToken) is { } rotated)
         {
-            result = Verify(rotated, token, url, method, body);
+            result = Check(rotated, token);
         }
 
-        return result.Failure == SignatureFailure.None
-            ? (null, result.TenantIdentifier)
-            : (RejectionFor(result.Failure), null);
+        return result.Token is { } verified ? (null, verified) : (RejectionFor(result.Verdict.Failure), null);
     }
 
-    private SignatureVerification Verify(SignatureKeys keys, string token, string url, string method, ReadOnlyMemory<byte> body)
+    /// <summary>The last check: the body (with the URL and method) must hash to the token's hmac claim.</summary>
+    public static WebhookRejection? CheckBody(VerifiedToken token, string url, string method, ReadOnlyMemory<byte> body)
+    {
+        var failure = SignatureVerifier.CheckBody(token, url, method, body.Span);
+        return failure == SignatureFailure.None ? null : RejectionFor(failure);
+    }
+
+    private TokenCheck Check(SignatureKeys keys, string token)
     {
         var webhook = options.Value;
         var expectedTenant = !string.IsNullOrWhiteSpace(webhook.TenantIdentifier) ? webhook.TenantIdentifier
@@ -40,7 +46,7 @@ internal sealed class WebhookSignatureCheck(SignatureSecretCache secrets, IOptio
             : null;
         var verifier = new SignatureVerifier(
             new SignatureVerifierOptions { ClockSkew = webhook.ClockSkew, ExpectedTenantIdentifier = expectedTenant }, time);
-        return verifier.Verify(token, keys.Secret, url, method, body.Span);
+        return verifier.CheckToken(token, keys.Secret);
     }
 
     private static WebhookRejection RejectionFor(SignatureFailure failure) => failure switch

@@ -14,6 +14,7 @@ internal static class WebhookWiring
         builder.Services.AddSingleton<OrderReceivedPublisher>();
         builder.Services.AddSingleton<WebhookMetrics>();
         builder.Services.AddSingleton<OrderCreatedWebhook>();
+        builder.AddWebhookConcurrencyLimit();
         builder.Services.AddHealthChecks().AddCheck<SignatureSecretHealthCheck>(
             "signature-secret", HealthStatus.Unhealthy, [FbaMesh.ServiceDefaults.HealthEndpoints.ReadyTag], TimeSpan.FromSeconds(5));
     }

@@ -193,6 +193,33 @@ public sealed class SignatureVerifierTests
             payload);
     }
 
+    [Fact]
+    public void The_token_check_needs_no_body_and_refuses_an_expired_or_wrongly_signed_token()
+    {
+        var token = Sign();
+        var verifier = new SignatureVerifier(_options, _time);
+        var fresh = verifier.CheckToken(token, Secret);
+        var wrongSecret = verifier.CheckToken(token, "another-secret");
+        _time.Advance(TimeSpan.FromMinutes(5));
+        var expired = verifier.CheckToken(token, Secret);
+
+        Assert.Equal(new VerifiedToken(SignatureChallenge.ComputeHmac(Url, "POST", Body), "acme"), fresh.Token);
+        Assert.Equal(SignatureFailure.BadSignature, wrongSecret.Verdict.Failure);
+        Assert.Null(wrongSecret.Token);
+        Assert.Equal(SignatureFailure.Expired, expired.Verdict.Failure);
+        Assert.Null(expired.Token);
+    }
+
+    [Fact]
+    public void The_body_check_compares_the_body_with_the_accepted_tokens_hmac()
+    {
+        var accepted = new SignatureVerifier(_options, _time).CheckToken(Sign(), Secret).Token!;
+
+        Assert.Equal(SignatureFailure.None, SignatureVerifier.CheckBody(accepted, Url, "POST", Body));
+        Assert.Equal(SignatureFailure.HmacMismatch, SignatureVerifier.CheckBody(accepted, Url, "POST", "{}"u8));
+        Assert.Equal(SignatureFailure.InvalidBody, SignatureVerifier.CheckBody(accepted, Url, "POST", "{"u8));
+    }
+
     private string Sign() => new SignatureSigner(Secret, _time).CreateToken(Url, "POST", Body, Claims);
 
     private string Payload() =>

@@ -79,13 +79,21 @@ internal static class SubmitRequestValidator
         return v;
     }
 
-    /// <summary>The id names the order in Amazon's URL path, so it is held to a conservative alphabet.</summary>
+    /// <summary>
+    /// The id names the order in Amazon's URL path, so it is held to a conservative alphabet, and it must
+    /// start with a letter or digit: "." and ".." are path segments that a URL resolver collapses, so
+    /// .../fulfillmentOrders/.. would reach another resource than the order.
+    /// </summary>
     public static void OrderId(string id, string field, List<(string, string)> v)
     {
         Required(id, field, 40, v);
         if (id.Length > 0 && !id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
         {
             v.Add((field, "may hold only letters, digits, '-', '_' and '.'"));
+        }
+        else if (id.Length > 0 && !char.IsAsciiLetterOrDigit(id[0]))
+        {
+            v.Add((field, "must start with a letter or a digit"));
         }
     }
 

@@ -21,6 +21,27 @@ public class GetAndCancelTests
         Assert.Contains("never-submitted", get.Status.Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task Submit_get_and_cancel_of_a_dot_id_are_invalid_argument_and_never_reach_Amazon(string id)
+    {
+        await using var amazon = await AmazonEmulator.StartAsync();
+        await using var submitter = await SubmitterHost.StartAsync(AmazonEmulator.SettingsFor(amazon));
+
+        var submit = await Assert.ThrowsAsync<RpcException>(() => submitter.Client.SubmitAsync(Orders.Valid(id)));
+        var get = await Assert.ThrowsAsync<RpcException>(() => submitter.Client.GetAsync(id));
+        var cancel = await Assert.ThrowsAsync<RpcException>(() => submitter.Client.CancelAsync(id));
+
+        foreach (var error in new[] { submit, get, cancel })
+        {
+            Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+            Assert.Equal("Invalid fulfillment order: seller_fulfillment_order_id must start with a letter or a digit", error.Status.Detail);
+        }
+
+        Assert.Equal(0, amazon.SpApiRequests());
+    }
+
     [Fact]
     public async Task A_second_cancel_is_answered_as_done_and_the_order_is_cancelled()
     {

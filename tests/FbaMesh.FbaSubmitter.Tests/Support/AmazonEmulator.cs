@@ -31,4 +31,8 @@ public static class AmazonEmulator
 
     public static int OrdersWithId(this SpApiEmulatorApp amazon, string id) =>
         amazon.FulfillmentOrders.Count(o => o.SellerFulfillmentOrderId == id);
+
+    /// <summary>Every SP-API call the emulator answered, whatever the operation.</summary>
+    public static long SpApiRequests(this SpApiEmulatorApp amazon) =>
+        amazon.Stats.Snapshot().ByOperation.Values.Sum(o => o.Requests);
 }

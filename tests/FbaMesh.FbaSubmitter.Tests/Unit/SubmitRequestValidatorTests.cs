@@ -61,6 +61,27 @@ public class SubmitRequestValidatorTests
         Assert.Contains(SubmitRequestValidator.Validate(Orders.Valid(id)), v => v.Field == "seller_fulfillment_order_id");
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData(".hidden")]
+    [InlineData("-order")]
+    [InlineData("_order")]
+    public void An_id_that_does_not_start_with_a_letter_or_digit_is_refused(string id)
+    {
+        var problem = Assert.Single(SubmitRequestValidator.Validate(Orders.Valid(id)), v => v.Field == "seller_fulfillment_order_id");
+
+        Assert.Equal("must start with a letter or a digit", problem.Problem);
+    }
+
+    [Theory]
+    [InlineData("a.b")]
+    [InlineData("0-order_1")]
+    public void Separators_inside_an_id_are_allowed(string id)
+    {
+        Assert.DoesNotContain(SubmitRequestValidator.Validate(Orders.Valid(id)), v => v.Field == "seller_fulfillment_order_id");
+    }
+
     [Fact]
     public void Hold_is_refused_with_scheduled_delivery()
     {

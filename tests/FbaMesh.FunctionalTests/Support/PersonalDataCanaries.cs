@@ -22,7 +22,7 @@ public sealed class PersonalDataCanaries
     /// <summary>A copy of a sample order (Norway, delivery and billing address, FBA lines) with canaries everywhere personal.</summary>
     public (string Id, JsonObject Order) Order(string tag)
     {
-        var (id, order) = SampleOrders.Copy("6724c1a95e1d4b0012a3f101");
+        var (id, order) = Samples.Copy("6724c1a95e1d4b0012a3f101");
         var customer = order["customer"]!.AsObject();
         foreach (var field in CustomerFields)
         {

@@ -45,6 +45,40 @@ public sealed class ConfigurationTests
         Assert.Contains(key, failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Production", "Webhook:PublicBaseUrl")]
+    [InlineData("Production", "Webhook:TenantIdentifier")]
+    [InlineData("Staging", "Webhook:PublicBaseUrl")]
+    [InlineData("Staging", "Webhook:TenantIdentifier")]
+    public async Task Outside_Development_the_public_url_and_the_tenant_are_required_and_named(string environment, string key)
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayUnderTest.StartAsync(
+            Secrets(), new Dictionary<string, string> { [key] = "" }, environment: environment));
+
+        Assert.Contains($"{key} is required outside Development", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_Development_the_public_url_and_the_tenant_may_be_left_out()
+    {
+        await using var gateway = await GatewayUnderTest.StartAsync(Secrets(), environment: "Development");
+
+        var answer = await ProblemAnswer.SendAsync(gateway.Client, gateway.Signed(Webhooks.QueryPayload()));
+
+        Assert.Equal("publish-failed", answer.Code); // the request's own URL and the secret's tenant are used
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public async Task The_concurrency_limit_must_be_positive(string value)
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayUnderTest.StartAsync(
+            Secrets(), new Dictionary<string, string> { ["Webhook:MaxConcurrentRequests"] = value }));
+
+        Assert.Contains("Webhook:MaxConcurrentRequests", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Behind_a_proxy_the_signature_covers_the_public_url()
     {

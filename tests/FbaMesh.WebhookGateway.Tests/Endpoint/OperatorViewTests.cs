@@ -44,7 +44,7 @@ public sealed class OperatorViewTests
 
         await ProblemAnswer.SendAsync(gateway.Client, Webhooks.Request(Webhooks.QueryPayload(), token: null));
         await ProblemAnswer.SendAsync(gateway.Client, Webhooks.Request(Webhooks.QueryPayload(), token: null));
-        await ProblemAnswer.SendAsync(gateway.Client, Webhooks.Request("{", token: null));
+        await ProblemAnswer.SendAsync(gateway.Client, Webhooks.Request("{", Webhooks.Sign(gateway.WebhookUrl.ToString(), Webhooks.QueryPayload())));
         await ProblemAnswer.SendAsync(gateway.Client, gateway.Signed(Webhooks.QueryPayload()));
 
         Assert.Equal(2, gateway.Counter["rejected/signature-missing"]);

@@ -75,6 +75,27 @@ public sealed class ServiceDefaultsTests
     }
 
     [Fact]
+    public async Task Without_APP_API_TOKEN_routes_answer_and_the_start_is_logged_as_a_warning_naming_the_setting()
+    {
+        await using var gateway = await GatewayUnderTest.StartAsync(new InMemorySecretReader(Webhooks.Secret));
+
+        using var response = await gateway.Client.GetAsync("/dapr/subscribe");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains(gateway.Logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && l.Text.StartsWith("APP_API_TOKEN is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_APP_API_TOKEN_nothing_about_it_is_logged()
+    {
+        await using var gateway = await GatewayUnderTest.StartAsync(
+            new InMemorySecretReader(Webhooks.Secret), new Dictionary<string, string> { ["APP_API_TOKEN"] = AppToken });
+
+        Assert.DoesNotContain(gateway.Logs.Lines, l => l.Text.Contains("APP_API_TOKEN", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unknown_route_is_a_problem_json_404()
     {
         await using var gateway = await GatewayUnderTest.StartAsync(new InMemorySecretReader(Webhooks.Secret));

@@ -18,7 +18,7 @@ public sealed class DaprApiTokenTests
         var (http, grpc) = (FreeTcpPort.Next(), FreeTcpPort.Next());
         await using var sidecar = await DaprEmulatorHost.StartAsync([GatewayWithSidecar.Options(http, grpc) with { DaprApiToken = Token }]);
         var settings = configured ? new Dictionary<string, string> { ["DAPR_API_TOKEN"] = Token } : null;
-        await using var gateway = await GatewayUnderTest.StartAsync(settings: settings, daprGrpcPort: grpc, daprHttpPort: http);
+        await using var gateway = await GatewayUnderTest.StartAsync(settings: settings, daprGrpcPort: grpc, daprHttpPort: http, tenant: GatewayWithSidecar.DevTenant);
 
         var answer = await ProblemAnswer.SendAsync(
             gateway.Client, gateway.Signed(Webhooks.QueryPayload(OrderIds.New()), GatewayWithSidecar.DevSecret, GatewayWithSidecar.DevTenant));

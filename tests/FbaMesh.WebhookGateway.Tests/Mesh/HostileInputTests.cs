@@ -81,8 +81,11 @@ public sealed class HostileInputTests(GatewayWithSidecar mesh) : IClassFixture<G
         var orderId = OrderIds.New();
         var body = $"{{\"id\":\"{orderId}\",\"deep\":{new string('[', depth - 1)}{new string(']', depth - 1)}}}";
 
-        // Past the canonicaliser's depth no token can be made; the body is refused before the signature anyway.
-        using var request = depth <= FbaMesh.Crystallize.Signing.JavaScriptJson.MaxDepth ? mesh.Signed(body) : Webhooks.Request(body, "x.y.z");
+        // Past the canonicaliser's depth no token can be made for the body; a token valid for another body
+        // passes the checks made before reading, and the body is refused as unreadable before its hash is checked.
+        using var request = depth <= FbaMesh.Crystallize.Signing.JavaScriptJson.MaxDepth
+            ? mesh.Signed(body)
+            : Webhooks.Request(body, Webhooks.Sign(mesh.Gateway.WebhookUrl.ToString(), "{}", GatewayWithSidecar.DevSecret, GatewayWithSidecar.DevTenant));
 
         using var response = await mesh.Gateway.Client.SendAsync(request);
 

@@ -13,7 +13,7 @@ public sealed class SidecarOutageTests
     {
         var (http, grpc) = (FreeTcpPort.Next(), FreeTcpPort.Next());
         await using var sidecar = await DaprEmulatorHost.StartAsync([GatewayWithSidecar.Options(http, grpc)]);
-        await using var gateway = await GatewayUnderTest.StartAsync(daprGrpcPort: grpc, daprHttpPort: http);
+        await using var gateway = await GatewayUnderTest.StartAsync(daprGrpcPort: grpc, daprHttpPort: http, tenant: GatewayWithSidecar.DevTenant);
         using (var before = await gateway.Client.SendAsync(Signed(gateway, OrderIds.New())))
         {
             Assert.Equal(HttpStatusCode.Accepted, before.StatusCode);

@@ -40,9 +40,18 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         int? daprGrpcPort = null,
         int? daprHttpPort = null,
         string environment = "Production",
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null,
+        string tenant = Webhooks.Tenant)
     {
         var port = FreeTcpPort.Next();
+        settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
+        if (environment != "Development")
+        {
+            // Required outside Development; a test that is about them sets them itself (an empty value unsets).
+            settings.TryAdd("Webhook:PublicBaseUrl", $"http://127.0.0.1:{port}");
+            settings.TryAdd("Webhook:TenantIdentifier", tenant);
+        }
+
         var args = new List<string>
         {
             "--urls", $"http://127.0.0.1:{port}",
@@ -51,7 +60,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
             $"--DAPR_HTTP_PORT={daprHttpPort ?? FreeTcpPort.Next()}",
             "--Logging:LogLevel:Default=Information",
         };
-        args.AddRange((settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"));
+        args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
 
         var logs = new CapturedLogs();
         var app = WebhookGatewayApp.Build([.. args], builder =>

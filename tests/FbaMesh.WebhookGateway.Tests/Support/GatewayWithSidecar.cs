@@ -37,7 +37,7 @@ public sealed class GatewayWithSidecar : IAsyncLifetime
     {
         var (http, grpc) = (FreeTcpPort.Next(), FreeTcpPort.Next());
         Sidecar = await DaprEmulatorHost.StartAsync([Options(http, grpc)]);
-        Gateway = await GatewayUnderTest.StartAsync(daprGrpcPort: grpc, daprHttpPort: http);
+        Gateway = await GatewayUnderTest.StartAsync(daprGrpcPort: grpc, daprHttpPort: http, tenant: DevTenant);
     }
 
     public HttpRequestMessage Signed(string body) => Gateway.Signed(body, DevSecret, DevTenant);

@@ -64,11 +64,11 @@ public sealed class DaprEmulatorHost : IAsyncDisposable
 
     /// <summary>Emulator-only: every envelope kept by every pub/sub component and topic.</summary>
     public IReadOnlyList<CloudEventRecord> PublishedAnywhere() =>
-        [.. mesh.Brokers.SelectMany(b => b.PublishedToAnyTopic())];
+        [.. shared.Brokers.SelectMany(b => b.PublishedToAnyTopic())];
 
     /// <summary>Emulator-only: every key of every state store, with its stored value as text, e.g. to prove what is never stored.</summary>
     public IReadOnlyList<(string Store, string Key, string Value)> StoredState() =>
-        [.. mesh.StateStores.SelectMany(s => s.Snapshot().Select(i => (s.Name, i.Key, i.Value)))];
+        [.. shared.StateStores.SelectMany(s => s.Snapshot().Select(i => (s.Name, i.Key, i.Value)))];
 
     /// <summary>Stops every sidecar of the app id (its ports close; its subscriptions leave the consumer groups).</summary>
     public async Task StopSidecarAsync(string appId)
