@@ -1,4 +1,5 @@
 using FbaMesh.Crystallize.Signing;
+using FbaMesh.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.WebhookGateway;
@@ -7,7 +8,7 @@ namespace FbaMesh.WebhookGateway;
 /// Applies the Crystallize signing library's verifier to a webhook with the tenant's secret. A wrong
 /// signature re-reads the secret once (rate-limited) in case it was just rotated.
 /// </summary>
-internal sealed class WebhookSignatureCheck(SignatureSecretCache secrets, IOptions<WebhookOptions> options, TimeProvider time)
+internal sealed class WebhookSignatureCheck(SecretReader<SignatureKeys> secrets, IOptions<WebhookOptions> options, TimeProvider time)
 {
     public const string HeaderName = "X-Crystallize-Signature";
 
@@ -19,10 +20,10 @@ internal sealed class WebhookSignatureCheck(SignatureSecretCache secrets, IOptio
             return (WebhookRejection.Signature("signature-missing", $"The {HeaderName} header is missing."), null);
         }
 
-        var keys = await secrets.GetAsync(cancellationToken);
+        var keys = await KeysAsync(cancellationToken);
         var result = Verify(keys, token, url, method, body);
         if (result.Failure == SignatureFailure.BadSignature
-            && await secrets.RefreshAfterFailureAsync(keys, cancellationToken) is { } rotated)
+            && await secrets.RefreshNowAsync(keys, cancellationToken) is { } rotated)
         {
             result = Verify(rotated, token, url, method, body);
         }
@@ -30,6 +31,18 @@ internal sealed class WebhookSignatureCheck(SignatureSecretCache secrets, IOptio
         return result.Failure == SignatureFailure.None
             ? (null, result.TenantIdentifier)
             : (RejectionFor(result.Failure), null);
+    }
+
+    private async Task<SignatureKeys> KeysAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await secrets.GetAsync(cancellationToken);
+        }
+        catch (SecretUnavailableException ex)
+        {
+            throw new SignatureSecretUnavailableException(ex.Message, ex);
+        }
     }
 
     private SignatureVerification Verify(SignatureKeys keys, string token, string url, string method, ReadOnlyMemory<byte> body)
