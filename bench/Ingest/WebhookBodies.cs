@@ -11,7 +11,7 @@ namespace FbaMesh.Bench.Ingest;
 /// </summary>
 public sealed class WebhookBodies
 {
-    // components/secrets.dev.json: what the gateway's sidecar hands it as crystallize.signatureSecret.
+    // components/secrets.dev.json: what the gateway's sidecar hands it as crystallize-webhook.signatureSecret.
     public const string DevSecret = "dev-only-fake-signature-secret-0000000000";
     private static readonly SignatureClaims Claims = new("65f0c0ffee0000000000cafe", "fbamesh-dev", "65f0c0ffee0000000000beef");
 

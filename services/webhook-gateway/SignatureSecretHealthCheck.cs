@@ -1,10 +1,11 @@
+using FbaMesh.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.WebhookGateway;
 
 /// <summary>Not ready while the signature secret cannot be read: every webhook would get 503.</summary>
-internal sealed class SignatureSecretHealthCheck(SignatureSecretCache secrets, IOptions<WebhookOptions> options) : IHealthCheck
+internal sealed class SignatureSecretHealthCheck(SecretReader<SignatureKeys> secrets, IOptions<WebhookOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -18,7 +19,7 @@ internal sealed class SignatureSecretHealthCheck(SignatureSecretCache secrets, I
             await secrets.GetAsync(cancellationToken);
             return HealthCheckResult.Healthy("The signature secret is loaded.");
         }
-        catch (SignatureSecretUnavailableException ex)
+        catch (SecretUnavailableException ex)
         {
             return HealthCheckResult.Unhealthy(ex.Message);
         }

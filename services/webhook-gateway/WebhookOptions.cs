@@ -30,7 +30,8 @@ internal sealed class WebhookOptions
 
     public string SecretStore { get; set; } = "fbamesh-secrets";
 
-    public string SecretName { get; set; } = "crystallize";
+    /// <summary>The gateway's own secret (signatureSecret, tenantIdentifier); no other app may read it.</summary>
+    public string SecretName { get; set; } = "crystallize-webhook";
 
     /// <summary>A rotated secret is picked up within this time even without a failed signature.</summary>
     public TimeSpan SecretRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
@@ -51,6 +52,6 @@ internal sealed class WebhookOptions
     /// </summary>
     public int MaxConcurrentRequests { get; set; } = 32;
 
-    /// <summary>A sidecar that does not answer in this time is treated as down (503, Crystallize retries).</summary>
+    /// <summary>A sidecar that does not answer a publish or a secret read in this time is treated as down (503, Crystallize retries).</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,4 +1,5 @@
 using FbaMesh.Crystallize.Signing;
+using FbaMesh.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.WebhookGateway;
@@ -8,7 +9,7 @@ namespace FbaMesh.WebhookGateway;
 /// steps: the token before the body is read, the body hash last. A wrong signature re-reads the secret
 /// once (rate-limited) in case it was just rotated.
 /// </summary>
-internal sealed class WebhookSignatureCheck(SignatureSecretCache secrets, IOptions<WebhookOptions> options, TimeProvider time)
+internal sealed class WebhookSignatureCheck(SecretReader<SignatureKeys> secrets, IOptions<WebhookOptions> options, TimeProvider time)
 {
     public const string HeaderName = "X-Crystallize-Signature";
 
@@ -20,10 +21,10 @@ internal sealed class WebhookSignatureCheck(SignatureSecretCache secrets, IOptio
             return (RejectionFor(SignatureFailure.Missing), null);
         }
 
-        var keys = await secrets.GetAsync(cancellationToken);
+        var keys = await KeysAsync(cancellationToken);
         var result = Check(keys, token);
         if (result.Verdict.Failure == SignatureFailure.BadSignature
-            && await secrets.RefreshAfterFailureAsync(keys, cancellationToken) is { } rotated)
+            && await secrets.RefreshNowAsync(keys, cancellationToken) is { } rotated)
         {
             result = Check(rotated, token);
         }
@@ -36,6 +37,18 @@ internal sealed class WebhookSignatureCheck(SignatureSecretCache secrets, IOptio
     {
         var failure = SignatureVerifier.CheckBody(token, url, method, body.Span);
         return failure == SignatureFailure.None ? null : RejectionFor(failure);
+    }
+
+    private async Task<SignatureKeys> KeysAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await secrets.GetAsync(cancellationToken);
+        }
+        catch (SecretUnavailableException ex)
+        {
+            throw new SignatureSecretUnavailableException(ex.Message, ex);
+        }
     }
 
     private TokenCheck Check(SignatureKeys keys, string token)

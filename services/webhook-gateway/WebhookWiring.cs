@@ -1,4 +1,5 @@
 using FbaMesh.ServiceDefaults;
+using FbaMesh.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FbaMesh.WebhookGateway;
@@ -8,8 +9,7 @@ internal static class WebhookWiring
     public static void AddWebhook(this WebApplicationBuilder builder)
     {
         builder.AddValidatedOptions<WebhookOptions, WebhookOptionsValidator>(WebhookOptions.SectionName);
-        builder.Services.AddSingleton<ICrystallizeSecretReader, DaprCrystallizeSecretReader>();
-        builder.Services.AddSingleton<SignatureSecretCache>();
+        builder.Services.AddSecretReader<SignatureKeys, SignatureSecret>();
         builder.Services.AddSingleton<WebhookSignatureCheck>();
         builder.Services.AddSingleton<OrderReceivedPublisher>();
         builder.Services.AddSingleton<WebhookMetrics>();

@@ -10,13 +10,16 @@ public sealed class ConfigurationTests
     [Fact]
     public void The_defaults_are_the_dev_secrets_of_the_local_mesh()
     {
-        var dev = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("components", "secrets.dev.json")))!["crystallize"]!;
+        var secrets = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("components", "secrets.dev.json")))!;
+        var api = secrets["crystallize-api"]!;
+        var webhook = secrets["crystallize-webhook"]!;
         var options = new CrystallizeEmulatorOptions();
 
-        Assert.Equal(dev["tenantIdentifier"]!.GetValue<string>(), options.TenantIdentifier);
-        Assert.Equal(dev["accessTokenId"]!.GetValue<string>(), options.AccessTokenId);
-        Assert.Equal(dev["accessTokenSecret"]!.GetValue<string>(), options.AccessTokenSecret);
-        Assert.Equal(dev["signatureSecret"]!.GetValue<string>(), options.SignatureSecret);
+        Assert.Equal(api["tenantIdentifier"]!.GetValue<string>(), options.TenantIdentifier);
+        Assert.Equal(webhook["tenantIdentifier"]!.GetValue<string>(), options.TenantIdentifier);
+        Assert.Equal(api["accessTokenId"]!.GetValue<string>(), options.AccessTokenId);
+        Assert.Equal(api["accessTokenSecret"]!.GetValue<string>(), options.AccessTokenSecret);
+        Assert.Equal(webhook["signatureSecret"]!.GetValue<string>(), options.SignatureSecret);
     }
 
     [Fact]
@@ -25,7 +28,7 @@ public sealed class ConfigurationTests
         var secrets = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(secrets, """{"crystallize":{"tenantIdentifier":"shop","accessTokenId":"id-1","accessTokenSecret":"s-1","signatureSecret":"sig-secret-0123456789"}}""");
+            File.WriteAllText(secrets, """{"crystallize-api":{"tenantIdentifier":"shop","accessTokenId":"id-1","accessTokenSecret":"s-1"},"crystallize-webhook":{"signatureSecret":"sig-secret-0123456789"}}""");
             var configuration = new ConfigurationBuilder()
                 .AddCommandLine(["--secrets-file", secrets, "--fixtures", "none", "--readable-after-reads", "2", "--readable-after", "00:00:03"], EmulatorConfiguration.SwitchMappings)
                 .Build();
@@ -49,7 +52,7 @@ public sealed class ConfigurationTests
         var secrets = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(secrets, """{"crystallize:accessTokenId":"flat-id","sp-api:refreshToken":"x"}""");
+            File.WriteAllText(secrets, """{"crystallize-api:accessTokenId":"flat-id","sp-api:refreshToken":"x"}""");
             var options = new CrystallizeEmulatorOptions();
 
             EmulatorConfiguration.ApplySecretsFile(options, secrets);

@@ -13,7 +13,7 @@ public sealed class ProcessTests
     {
         var port = FreeTcpPort.Next();
         var secrets = Path.GetTempFileName();
-        await File.WriteAllTextAsync(secrets, """{"crystallize":{"tenantIdentifier":"shop","accessTokenId":"proc-id","accessTokenSecret":"proc-secret","signatureSecret":"proc-signature-secret-01234"}}""");
+        await File.WriteAllTextAsync(secrets, """{"crystallize-api":{"tenantIdentifier":"shop","accessTokenId":"proc-id","accessTokenSecret":"proc-secret"},"crystallize-webhook":{"signatureSecret":"proc-signature-secret-01234"}}""");
         var start = new ProcessStartInfo("dotnet", ["FbaMesh.CrystallizeEmulator.dll", "--urls", $"http://127.0.0.1:{port}", "--secrets-file", secrets])
         {
             WorkingDirectory = AppContext.BaseDirectory,

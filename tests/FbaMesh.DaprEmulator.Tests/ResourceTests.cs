@@ -70,11 +70,13 @@ public sealed class ResourceTests
         using var gateway = host["webhook-gateway"].Client();
         using var submitter = host["fba-submitter"].Client();
 
-        var crystallize = await gateway.GetSecretAsync("fbamesh-secrets", "crystallize");
+        var crystallize = await gateway.GetSecretAsync("fbamesh-secrets", "crystallize-webhook");
         var spApi = await submitter.GetSecretAsync("fbamesh-secrets", "sp-api");
         var denied = Errors.Rpc(await Assert.ThrowsAnyAsync<Exception>(() => gateway.GetSecretAsync("fbamesh-secrets", "sp-api")));
+        var otherReaders = Errors.Rpc(await Assert.ThrowsAnyAsync<Exception>(() => gateway.GetSecretAsync("fbamesh-secrets", "crystallize-api")));
 
         Assert.Contains("signatureSecret", crystallize.Keys);
+        Assert.Equal(StatusCode.PermissionDenied, otherReaders.StatusCode);
         Assert.Contains("refreshToken", spApi.Keys);
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
     }

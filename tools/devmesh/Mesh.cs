@@ -62,7 +62,14 @@ public sealed class Mesh : IAsyncDisposable
     public async Task<OrderProgress?> GetOrderAsync(string orderId, CancellationToken ct = default)
     {
         var url = new Uri(Service("order-enricher").Definition.AppUrl, $"/api/orders/{Uri.EscapeDataString(orderId)}");
-        using var response = await http.GetAsync(url, ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (parts.OperatorToken is { } token)
+        {
+            // The operator API answers only the operator token (secret operator, key token).
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await http.SendAsync(request, ct);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;

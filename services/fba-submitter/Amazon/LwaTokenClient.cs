@@ -4,6 +4,7 @@ using FbaMesh.FbaSubmitter.Configuration;
 using FbaMesh.FbaSubmitter.Credentials;
 using FbaMesh.FbaSubmitter.Failures;
 using FbaMesh.FbaSubmitter.Observability;
+using FbaMesh.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.FbaSubmitter.Amazon;
@@ -20,7 +21,7 @@ internal sealed record AccessToken(string Value, DateTimeOffset RefreshAfter, Sp
 /// </summary>
 internal sealed partial class LwaTokenClient(
     IHttpClientFactory httpClients,
-    CredentialStore credentials,
+    SecretReader<SpApiCredentials> credentials,
     IOptions<SpApiOptions> options,
     TimeProvider time,
     SubmitterMetrics metrics,

@@ -1,4 +1,5 @@
 using FbaMesh.ServiceDefaults;
+using FbaMesh.ServiceDefaults.Secrets;
 
 namespace FbaMesh.FbaSubmitter.Credentials;
 
@@ -6,9 +7,8 @@ internal static class CredentialsWiring
 {
     public static void AddCredentials(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<CredentialStore>();
-        builder.Services.AddSingleton<ISecretSource, DaprSecretSource>();
-        builder.Services.AddHostedService<CredentialLoader>();
+        // Preloaded: a submit never waits on the secret store; without credentials it answers at once.
+        builder.Services.AddSecretReader<SpApiCredentials, SpApiSecret>(preload: true);
         builder.Services.AddHealthChecks().AddCheck<CredentialsHealthCheck>("sp-api-credentials", tags: [HealthEndpoints.ReadyTag]);
     }
 }

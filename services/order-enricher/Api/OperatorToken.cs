@@ -1,34 +1,50 @@
 using System.Security.Cryptography;
 using System.Text;
+using FbaMesh.ServiceDefaults.Secrets;
 
 namespace FbaMesh.OrderEnricher.Api;
 
 /// <summary>
-/// When <see cref="OperatorApiOptions.Token"/> is set (from a secret in production), /api/orders answers only callers that send
-/// it as "Authorization: Bearer …". Unset, the API is open: fine on a developer machine or behind a
-/// network policy that lets only operators reach the enricher's port.
+/// /api/orders answers only callers that send the operator token (secret operator, key token) as
+/// "Authorization: Bearer …", compared in constant time. Without a readable token the API is closed
+/// (503, saying which secret is missing), never open.
 /// </summary>
 internal static class OperatorToken
 {
-    public static RouteGroupBuilder RequireOperatorToken(this RouteGroupBuilder group, OperatorApiOptions options)
+    public static RouteGroupBuilder RequireOperatorToken(this RouteGroupBuilder group)
     {
-        var token = options.Token;
-        if (string.IsNullOrEmpty(token))
-        {
-            return group;
-        }
-
-        var expected = Encoding.UTF8.GetBytes("Bearer " + token);
         group.AddEndpointFilter(async (context, next) =>
         {
-            var presented = Encoding.UTF8.GetBytes(context.HttpContext.Request.Headers.Authorization.ToString());
-            return CryptographicOperations.FixedTimeEquals(presented, expected)
-                ? await next(context)
-                : Results.Problem(
-                    statusCode: StatusCodes.Status401Unauthorized,
-                    title: "Operator token required",
-                    detail: "Send the operator API token as 'Authorization: Bearer <token>'.");
+            var http = context.HttpContext;
+            var reader = http.RequestServices.GetRequiredService<SecretReader<OperatorCredential>>();
+            OperatorCredential expected;
+            try
+            {
+                expected = await reader.GetAsync(http.RequestAborted);
+            }
+            catch (SecretUnavailableException ex)
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "Operator API closed",
+                    detail: $"The operator token cannot be read, so the operator API stays closed: {ex.Message}");
+            }
+
+            var presented = http.Request.Headers.Authorization.ToString();
+            if (Matches(presented, expected)
+                || (await reader.RefreshNowAsync(expected, http.RequestAborted) is { } rotated && Matches(presented, rotated)))
+            {
+                return await next(context);
+            }
+
+            return Results.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Operator token required",
+                detail: "Send the operator API token as 'Authorization: Bearer <token>'.");
         });
         return group;
     }
+
+    private static bool Matches(string presented, OperatorCredential expected) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes("Bearer " + expected.Token));
 }

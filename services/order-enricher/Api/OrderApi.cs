@@ -1,7 +1,6 @@
 using FbaMesh.Contracts;
 using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.ServiceDefaults;
-using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Api;
 
@@ -11,7 +10,7 @@ internal static class OrderApi
     public static void MapOrderApi(this WebApplication app)
     {
         // Operators hold no app token; the operator token guards this group instead.
-        var orders = app.MapGroup("/api/orders").RequireOperatorToken(app.Services.GetRequiredService<IOptions<OperatorApiOptions>>().Value).AllowWithoutAppToken();
+        var orders = app.MapGroup("/api/orders").RequireOperatorToken().AllowWithoutAppToken();
         orders.MapGet("/{id}", GetAsync);
         orders.MapPost("/{id}/retry", OrderRetry.RetryAsync);
     }

@@ -2,7 +2,9 @@ using Dapr.Client;
 using FbaMesh.Contracts;
 using FbaMesh.Contracts.Events.V1;
 using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Pipeline;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Api;
 
@@ -11,12 +13,20 @@ namespace FbaMesh.OrderEnricher.Api;
 /// (a SKU added at Amazon, an address corrected in Crystallize). The state goes back to Received with fresh
 /// attempts and an OrderReceived is published, so the retry takes the same path, with the same redelivery
 /// and the same exactly-once guarantees, as the first try. A Received order (stuck after an outage) may be
-/// nudged the same way; Submitted and Skipped orders are final.
+/// nudged the same way, unless a delivery holds a live claim on it; Submitted and Skipped orders are final.
+/// Retries per order are capped, and each is recorded with its time.
 /// </summary>
 internal static partial class OrderRetry
 {
     public static async Task<IResult> RetryAsync(
-        string id, OrderStateStore store, DaprClient dapr, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string id,
+        OrderStateStore store,
+        DaprClient dapr,
+        TimeProvider time,
+        IOptions<OperatorApiOptions> operatorApi,
+        IOptions<PipelineOptions> pipeline,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         if (!OrderId.IsValid(id))
         {
@@ -35,11 +45,23 @@ internal static partial class OrderRetry
         }
 
         var now = time.GetUtcNow();
+        if (state is { Status: OrderStatus.Received, ClaimedBy: not null } && now - state.UpdatedAt < pipeline.Value.ClaimLease)
+        {
+            return Conflict($"A delivery is working on order {id} right now (its claim holds until {state.UpdatedAt + pipeline.Value.ClaimLease:O}); look again after that.");
+        }
+
+        var limit = operatorApi.Value.MaxRetriesPerOrder;
+        if (state.OperatorRetries >= limit)
+        {
+            return Conflict($"Order {id} has had {state.OperatorRetries} operator retries, the most allowed ({OperatorApiOptions.SectionName}:{nameof(OperatorApiOptions.MaxRetriesPerOrder)} = {limit}); find the cause before sending it again.");
+        }
+
         var reset = state with
         {
             Status = OrderStatus.Received,
             Attempts = 0,
             OperatorRetries = state.OperatorRetries + 1,
+            OperatorRetriedAt = [.. state.OperatorRetriedAt, now],
             ReasonCode = null,
             ReasonMessage = null,
             ClaimedBy = null,

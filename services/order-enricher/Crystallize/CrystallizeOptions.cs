@@ -13,7 +13,8 @@ internal sealed class CrystallizeOptions
 
     public string SecretStore { get; set; } = "fbamesh-secrets";
 
-    public string SecretName { get; set; } = "crystallize";
+    /// <summary>The secret of the services that call Crystallize (accessTokenId, accessTokenSecret, tenantIdentifier).</summary>
+    public string SecretName { get; set; } = "crystallize-api";
 
     /// <summary>Reads of a not-yet-readable order (get answers null) within one delivery, before handing back to redelivery.</summary>
     public int ReadAttempts { get; set; } = 3;
@@ -32,6 +33,9 @@ internal sealed class CrystallizeOptions
 
     public TimeSpan HttpRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>How long the access token read from the secret store is reused.</summary>
+    /// <summary>How long the access token read from the secret store is reused before it is read again.</summary>
     public TimeSpan CredentialsCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>After a failed read or a refused token, the secret store is not asked again sooner.</summary>
+    public TimeSpan SecretRetryInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

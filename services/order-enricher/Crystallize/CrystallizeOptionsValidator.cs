@@ -22,6 +22,11 @@ internal sealed class CrystallizeOptionsValidator : IValidateOptions<Crystallize
             errors.Add("Crystallize:TotalTimeout must be at least AttemptTimeout, both positive.");
         }
 
+        if (options.CredentialsCacheDuration <= TimeSpan.Zero || options.SecretRetryInterval <= TimeSpan.Zero)
+        {
+            errors.Add("Crystallize:CredentialsCacheDuration and SecretRetryInterval must be positive.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

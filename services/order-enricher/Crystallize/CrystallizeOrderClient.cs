@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -16,7 +17,7 @@ namespace FbaMesh.OrderEnricher.Crystallize;
 /// </summary>
 internal sealed partial class CrystallizeOrderClient(
     HttpClient http,
-    CrystallizeCredentials credentials,
+    SecretReader<CrystallizeAccessToken> credentials,
     IOptions<CrystallizeOptions> options,
     TimeProvider time,
     EnricherMetrics metrics,
@@ -53,11 +54,11 @@ internal sealed partial class CrystallizeOrderClient(
         {
             token = await credentials.GetAsync(cancellationToken);
         }
-        catch (CrystallizeCredentialsMissingException ex)
+        catch (SecretUnavailableException ex) when (ex.Incomplete)
         {
             return new CrystallizeFetch.Failed(ReasonCodes.CrystallizeRejected, ex.Message, Transient: false);
         }
-        catch (Exception ex) when (ex is Dapr.DaprException or HttpRequestException)
+        catch (SecretUnavailableException)
         {
             return Unavailable("The Crystallize access token could not be read from the secret store.");
         }
@@ -74,7 +75,7 @@ internal sealed partial class CrystallizeOrderClient(
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
-            return await ReadAnswerAsync(response, cancellationToken);
+            return await ReadAnswerAsync(response, token, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -83,12 +84,12 @@ internal sealed partial class CrystallizeOrderClient(
         }
     }
 
-    private async Task<CrystallizeFetch> ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<CrystallizeFetch> ReadAnswerAsync(HttpResponseMessage response, CrystallizeAccessToken used, CancellationToken cancellationToken)
     {
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            // Maybe a rotated token: read the secret afresh on the next delivery before giving up.
-            credentials.Forget();
+            // Maybe a rotated token: read the secret afresh (rate-limited) so the redelivery uses the new one.
+            await credentials.RefreshNowAsync(used, cancellationToken);
             return new CrystallizeFetch.Failed(ReasonCodes.CrystallizeRejected, $"Crystallize refused the access token ({(int)response.StatusCode}).", Transient: true);
         }
 

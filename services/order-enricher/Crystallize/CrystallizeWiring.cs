@@ -1,4 +1,5 @@
 using FbaMesh.ServiceDefaults;
+using FbaMesh.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -10,7 +11,7 @@ internal static class CrystallizeWiring
     public static void AddCrystallize(this WebApplicationBuilder builder)
     {
         builder.AddValidatedOptions<CrystallizeOptions, CrystallizeOptionsValidator>(CrystallizeOptions.SectionName);
-        builder.Services.AddSingleton<CrystallizeCredentials>();
+        builder.Services.AddSecretReader<CrystallizeAccessToken, CrystallizeApiSecret>();
 
         // The order query is a read, so retrying 5xx, 408, 429 and timeouts is safe (unlike a submit).
         builder.Services.AddHttpClient<CrystallizeOrderClient>()

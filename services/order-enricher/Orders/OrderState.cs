@@ -41,6 +41,9 @@ internal sealed record OrderState
     /// <summary>Times an operator asked for a retry of a failed order.</summary>
     public int OperatorRetries { get; init; }
 
+    /// <summary>When each operator retry was recorded, oldest first.</summary>
+    public IReadOnlyList<DateTimeOffset> OperatorRetriedAt { get; init; } = [];
+
     /// <summary>The delivery that last claimed the order; a claim is re-read to learn whether it held.</summary>
     public string? ClaimedBy { get; init; }
 
@@ -51,4 +54,23 @@ internal sealed record OrderState
     public DateTimeOffset? CompletedAt { get; init; }
 
     public bool IsFinal => Status is OrderStatus.Submitted or OrderStatus.Skipped or OrderStatus.Failed;
+
+    // Written out because a record compares a list by reference; two reads of one state must be equal.
+    public bool Equals(OrderState? other) =>
+        other is not null
+        && OrderId == other.OrderId
+        && Status == other.Status
+        && ReasonCode == other.ReasonCode
+        && ReasonMessage == other.ReasonMessage
+        && SellerFulfillmentOrderId == other.SellerFulfillmentOrderId
+        && SubmitOutcome == other.SubmitOutcome
+        && Attempts == other.Attempts
+        && OperatorRetries == other.OperatorRetries
+        && OperatorRetriedAt.SequenceEqual(other.OperatorRetriedAt)
+        && ClaimedBy == other.ClaimedBy
+        && ReceivedAt == other.ReceivedAt
+        && UpdatedAt == other.UpdatedAt
+        && CompletedAt == other.CompletedAt;
+
+    public override int GetHashCode() => HashCode.Combine(OrderId, Status, Attempts, OperatorRetries, OperatorRetriedAt.Count, ClaimedBy, UpdatedAt);
 }

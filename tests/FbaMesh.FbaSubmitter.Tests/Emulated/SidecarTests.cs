@@ -114,7 +114,7 @@ public class SidecarTests
     private static string MissingSecretResources()
     {
         var dir = Directory.CreateTempSubdirectory("fbamesh-submitter-").FullName;
-        File.WriteAllText(Path.Combine(dir, "secrets.json"), """{ "crystallize": { "signatureSecret": "fake" } }""");
+        File.WriteAllText(Path.Combine(dir, "secrets.json"), """{ "crystallize-webhook": { "signatureSecret": "fake" } }""");
         File.WriteAllText(Path.Combine(dir, "secretstore.yaml"), $"""
             apiVersion: dapr.io/v1alpha1
             kind: Component

@@ -1,4 +1,4 @@
-using FbaMesh.FbaSubmitter.Credentials;
+using FbaMesh.ServiceDefaults.Secrets;
 
 namespace FbaMesh.FbaSubmitter.Tests.Support;
 

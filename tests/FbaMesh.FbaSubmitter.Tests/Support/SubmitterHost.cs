@@ -1,5 +1,6 @@
 using FbaMesh.FbaSubmitter.Amazon;
 using FbaMesh.FbaSubmitter.Credentials;
+using FbaMesh.ServiceDefaults.Secrets;
 using FbaMesh.Testing;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -29,7 +30,7 @@ internal sealed class SubmitterHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public CredentialStore Credentials => _app.Services.GetRequiredService<CredentialStore>();
+    public SecretReader<SpApiCredentials> Credentials => _app.Services.GetRequiredService<SecretReader<SpApiCredentials>>();
 
     /// <summary>
     /// Starts the app. <paramref name="settings"/> are configuration keys (SpApi:...); stub handlers,
@@ -70,7 +71,7 @@ internal sealed class SubmitterHost : IAsyncDisposable
             var services = builder.Services;
             if (!daprSecretStore)
             {
-                services.AddSingleton(secrets ?? new StubSecrets(StubSecrets.DevSecret));
+                services.AddSingleton<ISecretSource>(secrets ?? new StubSecrets(StubSecrets.DevSecret));
             }
 
             if (spApi is not null)

@@ -123,7 +123,7 @@ public class LwaTokenClientTests
     {
         var lwa = StubAmazon.Lwa();
         var parts = new Parts(lwa);
-        var empty = new CredentialStore();
+        var empty = Parts.CredentialsFrom(new StubSecrets(null), parts.Options, parts.Time);
         var client = new LwaTokenClient(new SingleClientFactory(lwa), empty, Microsoft.Extensions.Options.Options.Create(parts.Options),
             parts.Time, parts.Metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<LwaTokenClient>.Instance);
 
@@ -141,7 +141,7 @@ public class LwaTokenClientTests
         var parts = new Parts(lwa);
         var before = await parts.Lwa.GetAsync(CancellationToken.None);
 
-        parts.Credentials.Set(new SpApiCredentials("client-id", "client-secret", "rotated-refresh-token"));
+        await parts.RotateAsync("rotated-refresh-token");
         var after = await parts.Lwa.GetAsync(CancellationToken.None);
 
         Assert.NotEqual(before.Value, after.Value);

@@ -30,7 +30,7 @@ internal static class DaprdResources
         var components = Directory.CreateDirectory(Path.Combine(root, "components")).FullName;
         var configuration = Directory.CreateDirectory(Path.Combine(root, "configuration")).FullName;
         File.Copy(RepositoryPaths.Combine("components", "resiliency.yaml"), Path.Combine(components, "resiliency.yaml"));
-        File.Copy(RepositoryPaths.Combine("components", "secrets.dev.json"), Path.Combine(root, "secrets.json"));
+        WriteSecrets(Path.Combine(root, "secrets.json"), apps);
         File.Copy(RepositoryPaths.Combine("components", "sentry", "daprsystem.yaml"), Path.Combine(root, "sentry.yaml"));
         foreach (var app in apps)
         {
@@ -55,6 +55,27 @@ internal static class DaprdResources
                 - name: multiValued
                   value: "true"
             """));
+    }
+
+    /// <summary>
+    /// components/secrets.dev.json plus the secrets the mesh serves from memory (the run's operator
+    /// token), as the emulated sidecars overlay them: real daprd reads only the file.
+    /// </summary>
+    private static void WriteSecrets(string target, IReadOnlyList<SidecarOptions> apps)
+    {
+        var secrets = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("components", "secrets.dev.json")))!.AsObject();
+        foreach (var overlay in apps.SelectMany(a => a.SecretOverlays).Where(o => o.StoreName == "fbamesh-secrets"))
+        {
+            var values = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (key, value) in overlay.Values)
+            {
+                values[key] = value;
+            }
+
+            secrets[overlay.SecretName] = values;
+        }
+
+        File.WriteAllText(target, secrets.ToJsonString());
     }
 
     /// <summary>

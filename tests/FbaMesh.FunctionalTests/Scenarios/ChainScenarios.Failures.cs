@@ -104,7 +104,7 @@ public abstract partial class ChainScenarios
     {
         var body = Encoding.UTF8.GetBytes("{\"order\":{\"get\":{\"id\":\"" + orderId + "\"}}}");
         var secrets = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("components", "secrets.dev.json")))!;
-        var signer = new SignatureSigner(secrets["crystallize"]!["signatureSecret"]!.GetValue<string>(), TimeProvider.System);
+        var signer = new SignatureSigner(secrets["crystallize-webhook"]!["signatureSecret"]!.GetValue<string>(), TimeProvider.System);
         var token = signer.CreateToken(
             mesh.GatewayWebhookUrl.OriginalString, "POST", body,
             new SignatureClaims("65f0c0ffee0000000000cafe", "fbamesh-dev", "65f0c0ffee0000000000beef"));

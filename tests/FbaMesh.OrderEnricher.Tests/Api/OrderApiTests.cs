@@ -10,7 +10,7 @@ using Grpc.Core;
 namespace FbaMesh.OrderEnricher.Tests.Api;
 
 /// <summary>GET /api/orders/{id} and the operator's POST /api/orders/{id}/retry.</summary>
-public sealed class OrderApiTests(MeshFixture fixture) : IClassFixture<MeshFixture>
+public sealed class OrderApiTests(OperatorApiFixture fixture) : IClassFixture<OperatorApiFixture>
 {
     private const string Us = "6724c1b05e1d4b0012a3f102";
     private readonly EnricherMesh _mesh = fixture.Mesh;
@@ -91,6 +91,84 @@ public sealed class OrderApiTests(MeshFixture fixture) : IClassFixture<MeshFixtu
         Assert.Equal(OrderStatus.Submitted, state.Status);
         Assert.Equal((1, 1), (state.Attempts, state.OperatorRetries));
         Assert.Equal(2, _mesh.Submitter.Count(id));
+        Assert.Equal(reset.OperatorRetriedAt, state.OperatorRetriedAt);
+    }
+
+    [Fact]
+    public async Task Each_retry_is_recorded_with_its_time_and_retries_past_the_cap_are_refused()
+    {
+        var id = _mesh.CopyOfFixture(Us);
+        _mesh.Submitter.Scripts[id] = (_, _) => FakeSubmitter.Fail(StatusCode.InvalidArgument, "unknown SKU");
+        await _mesh.PublishOrderReceivedAsync(id);
+        await _mesh.FinalStateAsync(id);
+
+        for (var retry = 1; retry <= 2; retry++)
+        {
+            var before = DateTimeOffset.UtcNow;
+            using var accepted = await _mesh.Http.PostAsync($"/api/orders/{id}/retry", null);
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            var failedAgain = await Testing.Eventually.UntilAsync(() => _mesh.StateAsync(id), s => s is { IsFinal: true, OperatorRetries: var n } && n == retry, $"retry {retry} to fail again");
+            Assert.Equal(retry, failedAgain!.OperatorRetriedAt.Count);
+            Assert.InRange(failedAgain.OperatorRetriedAt[^1], before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+        }
+
+        var capped = await _mesh.StateAsync(id);
+        using var refused = await _mesh.Http.PostAsync($"/api/orders/{id}/retry", null);
+
+        await AssertProblemAsync(refused, HttpStatusCode.Conflict);
+        Assert.Contains("MaxRetriesPerOrder = 2", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(capped, await _mesh.StateAsync(id));
+        Assert.Equal(3, _mesh.Submitter.Count(id));
+    }
+
+    [Fact]
+    public async Task A_retry_while_a_delivery_holds_a_live_claim_is_a_409_and_changes_nothing()
+    {
+        var id = OrderIds.New();
+        var now = DateTimeOffset.UtcNow;
+        var claimed = new OrderState
+        {
+            OrderId = id, Status = OrderStatus.Received, Attempts = 1, SellerFulfillmentOrderId = id,
+            ClaimedBy = "a-delivery-at-work", ReceivedAt = now, UpdatedAt = now,
+        };
+        await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), claimed);
+
+        using var refused = await _mesh.Http.PostAsync($"/api/orders/{id}/retry", null);
+
+        await AssertProblemAsync(refused, HttpStatusCode.Conflict);
+        Assert.Contains("working on order", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(claimed, await _mesh.StateAsync(id));
+        Assert.Equal(0, _mesh.PublishedFor("orders.received", id));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer wrong-token")]
+    [InlineData("test-operator-token-not-a-real-one")]
+    [InlineData("bearer  test-operator-token-not-a-real-one")]
+    public async Task Without_the_operator_token_a_retry_is_a_401_problem_and_changes_nothing(string? authorization)
+    {
+        var id = _mesh.CopyOfFixture(Us);
+        _mesh.Submitter.Scripts[id] = (_, _) => FakeSubmitter.Fail(StatusCode.InvalidArgument, "unknown SKU");
+        await _mesh.PublishOrderReceivedAsync(id);
+        var failed = await _mesh.FinalStateAsync(id);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/orders/{id}/retry");
+        using var unauthenticated = new HttpClient { BaseAddress = _mesh.Http.BaseAddress };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await unauthenticated.SendAsync(request);
+        using var read = await unauthenticated.GetAsync($"/api/orders/{id}");
+
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
+        Assert.DoesNotContain(EnricherMesh.OperatorToken, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(failed, await _mesh.StateAsync(id));
+        Assert.Equal(1, _mesh.PublishedFor("orders.received", id));
+        Assert.Equal(1, _mesh.Submitter.Count(id));
     }
 
     [Fact]

@@ -39,7 +39,10 @@ public sealed class EnricherMesh : IAsyncDisposable
     /// <summary>Every delivery to the enricher and its answer.</summary>
     public DeliveryLog Deliveries { get; private init; } = null!;
 
-    /// <summary>Talks to the enricher's own HTTP port (the operator API).</summary>
+    /// <summary>The operator token the enricher's sidecar serves (secret operator, key token).</summary>
+    public const string OperatorToken = "test-operator-token-not-a-real-one";
+
+    /// <summary>Talks to the enricher's own HTTP port (the operator API), with the operator token.</summary>
     public HttpClient Http { get; }
 
     private string ResourcesPath { get; }
@@ -92,7 +95,8 @@ public sealed class EnricherMesh : IAsyncDisposable
                 b.Configuration.AddInMemoryCollection(config);
                 b.Services.AddSingleton<IStartupFilter>(deliveries);
             });
-        await enricher.StartAsync();
+        // Outside Development the enricher's start waits for its sidecar to serve the operator token.
+        var starting = enricher.StartAsync();
 
         var appDir = RepositoryPaths.Combine("services", "order-enricher");
         var sidecars = await DaprEmulatorHost.StartAsync(
@@ -102,6 +106,7 @@ public sealed class EnricherMesh : IAsyncDisposable
                 DaprHttpPort = daprHttp, DaprGrpcPort = daprGrpc, AppPort = appPort, AppDirectory = appDir,
                 ResourcesPath = resources, ConfigFile = "../../components/configuration/order-enricher.yaml",
                 DaprApiToken = daprToken, AppApiToken = appToken,
+                SecretOverlays = [new SecretOverlay("fbamesh-secrets", "operator", new Dictionary<string, string> { ["token"] = OperatorToken })],
             },
             new SidecarOptions("fba-submitter")
             {
@@ -109,9 +114,11 @@ public sealed class EnricherMesh : IAsyncDisposable
                 AppDirectory = RepositoryPaths.Combine("services", "fba-submitter"), ResourcesPath = resources,
             },
         ]);
+        await starting.WaitAsync(TimeSpan.FromSeconds(30));
         await sidecars["order-enricher"].SubscriptionsDiscovered.WaitAsync(TimeSpan.FromSeconds(30));
 
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperatorToken);
         var dapr = new DaprClientBuilder()
             .UseGrpcEndpoint($"http://127.0.0.1:{daprGrpc}")
             .UseHttpEndpoint($"http://127.0.0.1:{daprHttp}")

@@ -1,3 +1,4 @@
+using FbaMesh.ServiceDefaults.Secrets;
 using System.Diagnostics.Metrics;
 using FbaMesh.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -35,7 +36,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     public Uri WebhookUrl => new(BaseAddress, Webhooks.Path);
 
     internal static async Task<GatewayUnderTest> StartAsync(
-        ICrystallizeSecretReader? secrets = null,
+        ISecretSource? secrets = null,
         IDictionary<string, string>? settings = null,
         int? daprGrpcPort = null,
         int? daprHttpPort = null,
@@ -69,7 +70,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
             builder.Logging.AddProvider(logs);
             if (secrets is not null)
             {
-                builder.Services.RemoveAll<ICrystallizeSecretReader>();
+                builder.Services.RemoveAll<ISecretSource>();
                 builder.Services.AddSingleton(secrets);
             }
 

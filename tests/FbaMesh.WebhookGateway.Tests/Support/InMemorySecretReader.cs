@@ -1,7 +1,9 @@
+using FbaMesh.ServiceDefaults.Secrets;
+
 namespace FbaMesh.WebhookGateway.Tests.Support;
 
-/// <summary>The "crystallize" secret without a sidecar: tests rotate it, break it and count the reads.</summary>
-public sealed class InMemorySecretReader : ICrystallizeSecretReader
+/// <summary>The "crystallize-webhook" secret without a sidecar: tests rotate it, break it and count the reads.</summary>
+public sealed class InMemorySecretReader : ISecretSource
 {
     private volatile IReadOnlyDictionary<string, string> _values;
 
@@ -17,7 +19,7 @@ public sealed class InMemorySecretReader : ICrystallizeSecretReader
 
     public void Rotate(string signatureSecret, string? tenantIdentifier = null) => _values = Values(signatureSecret, tenantIdentifier);
 
-    public Task<IReadOnlyDictionary<string, string>> ReadAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, string>> GetAsync(string store, string name, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref Reads);
         return Failing
@@ -27,7 +29,7 @@ public sealed class InMemorySecretReader : ICrystallizeSecretReader
 
     private static Dictionary<string, string> Values(string secret, string? tenant)
     {
-        var values = new Dictionary<string, string> { ["signatureSecret"] = secret, ["accessTokenId"] = "unused" };
+        var values = new Dictionary<string, string> { ["signatureSecret"] = secret };
         if (tenant is not null)
         {
             values["tenantIdentifier"] = tenant;

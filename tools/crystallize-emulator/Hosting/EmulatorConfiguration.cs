@@ -41,18 +41,21 @@ public static class EmulatorConfiguration
         return options;
     }
 
-    /// <summary>Takes the <c>crystallize</c> secret, nested or flattened with Dapr's default <c>:</c> separator.</summary>
+    /// <summary>
+    /// Takes the secrets <c>crystallize-webhook</c> (signature secret) and <c>crystallize-api</c> (access
+    /// token, tenant), nested or flattened with Dapr's default <c>:</c> separator.
+    /// </summary>
     public static void ApplySecretsFile(CrystallizeEmulatorOptions options, string path)
     {
         ArgumentNullException.ThrowIfNull(options);
         var root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject
             ?? throw new InvalidDataException($"The secrets file {path} is not a JSON object.");
-        string? Value(string key) =>
-            (root["crystallize"] as JsonObject)?[key]?.GetValue<string>() ?? root[$"crystallize:{key}"]?.GetValue<string>();
+        string? Value(string secret, string key) =>
+            (root[secret] as JsonObject)?[key]?.GetValue<string>() ?? root[$"{secret}:{key}"]?.GetValue<string>();
 
-        options.SignatureSecret = Value("signatureSecret") ?? options.SignatureSecret;
-        options.AccessTokenId = Value("accessTokenId") ?? options.AccessTokenId;
-        options.AccessTokenSecret = Value("accessTokenSecret") ?? options.AccessTokenSecret;
-        options.TenantIdentifier = Value("tenantIdentifier") ?? options.TenantIdentifier;
+        options.SignatureSecret = Value("crystallize-webhook", "signatureSecret") ?? options.SignatureSecret;
+        options.AccessTokenId = Value("crystallize-api", "accessTokenId") ?? options.AccessTokenId;
+        options.AccessTokenSecret = Value("crystallize-api", "accessTokenSecret") ?? options.AccessTokenSecret;
+        options.TenantIdentifier = Value("crystallize-api", "tenantIdentifier") ?? Value("crystallize-webhook", "tenantIdentifier") ?? options.TenantIdentifier;
     }
 }

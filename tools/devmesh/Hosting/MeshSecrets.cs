@@ -26,7 +26,7 @@ internal sealed class MeshSecrets(JsonObject root, string path)
             : throw new MeshStartException($"Secrets file {path} is not a JSON object.");
     }
 
-    /// <summary>A value such as ("crystallize", "signatureSecret"); a missing one is a clear start error.</summary>
+    /// <summary>A value such as ("crystallize-webhook", "signatureSecret"); a missing one is a clear start error.</summary>
     public string Get(string secret, string key) =>
         root[secret]?[key]?.GetValue<string>() is { Length: > 0 } value
             ? value

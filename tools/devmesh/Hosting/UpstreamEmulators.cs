@@ -17,10 +17,10 @@ internal static class UpstreamEmulators
         var emulator = new CrystallizeEmulatorOptions
         {
             Port = ports.Pick(CrystallizePort),
-            TenantIdentifier = secrets.Get("crystallize", "tenantIdentifier"),
-            AccessTokenId = secrets.Get("crystallize", "accessTokenId"),
-            AccessTokenSecret = secrets.Get("crystallize", "accessTokenSecret"),
-            SignatureSecret = secrets.Get("crystallize", "signatureSecret"),
+            TenantIdentifier = secrets.Get("crystallize-api", "tenantIdentifier"),
+            AccessTokenId = secrets.Get("crystallize-api", "accessTokenId"),
+            AccessTokenSecret = secrets.Get("crystallize-api", "accessTokenSecret"),
+            SignatureSecret = secrets.Get("crystallize-webhook", "signatureSecret"),
             FixturesPath = FixturesPath(options.RepositoryRoot),
         };
         options.ConfigureCrystallize?.Invoke(emulator);

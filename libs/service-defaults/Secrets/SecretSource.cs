@@ -1,9 +1,9 @@
 using Dapr.Client;
 
-namespace FbaMesh.FbaSubmitter.Credentials;
+namespace FbaMesh.ServiceDefaults.Secrets;
 
-/// <summary>Reads one secret (a set of keys) from a store. The Dapr secret store in every deployment.</summary>
-internal interface ISecretSource
+/// <summary>Reads one secret (a set of keys) from a store: the app's own Dapr sidecar in every deployment.</summary>
+public interface ISecretSource
 {
     Task<IReadOnlyDictionary<string, string>> GetAsync(string store, string name, CancellationToken cancellationToken);
 }
