@@ -5,13 +5,13 @@ using FbaMesh.Testing;
 namespace FbaMesh.OrderEnricher.Tests.Boundaries;
 
 /// <summary>
-/// The operator routes skip the app token because they have their own credential (the operator token,
-/// "Authorization: Bearer …"): with it configured, no credential, a guess, or the sidecar's app token
+/// The operator routes skip the app token because they have their own credential (the operator token from
+/// the secret operator, as "Authorization: Bearer …"): no credential, a guess, or the sidecar's app token
 /// is refused, and a retry refused changes nothing.
 /// </summary>
 public sealed class OperatorCredentialTests(OperatorCredentialTests.WithOperatorToken fixture) : IClassFixture<OperatorCredentialTests.WithOperatorToken>
 {
-    private const string OperatorToken = "operator-token-for-tests";
+    private const string OperatorToken = EnricherMesh.OperatorToken;
     private const string AppToken = "test-app-api-token";
     private readonly EnricherMesh _mesh = fixture.Mesh;
 
@@ -44,7 +44,9 @@ public sealed class OperatorCredentialTests(OperatorCredentialTests.WithOperator
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
-        using var response = await _mesh.Http.SendAsync(request);
+        // A client of its own: the mesh's client carries the operator token on every request.
+        using var bare = new HttpClient();
+        using var response = await bare.SendAsync(request);
 
         Assert.Null(await AppTokenRefusal.MissAsync(response, grpc: false));
         Assert.Equal(HttpStatusCode.NotFound, await WithOperatorTokenAsync(id));
@@ -68,7 +70,5 @@ public sealed class OperatorCredentialTests(OperatorCredentialTests.WithOperator
     public sealed class WithOperatorToken : MeshFixture
     {
         protected override bool ApiTokens => true;
-
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["OperatorApi:Token"] = OperatorToken };
     }
 }
