@@ -15,7 +15,7 @@ internal sealed class CanonicalJsonWriter(PooledBuffer output) : IDisposable
         MaxDepth = JavaScriptJson.MaxDepth + 1,
     };
 
-    private readonly ObjectMembers _members = new();
+    private readonly ObjectMembers members = new();
 
     public void WriteDocument(ReadOnlySpan<byte> utf8Json)
     {
@@ -31,7 +31,7 @@ internal sealed class CanonicalJsonWriter(PooledBuffer output) : IDisposable
         reader.Read();
     }
 
-    public void Dispose() => _members.Dispose();
+    public void Dispose() => members.Dispose();
 
     private void WriteValue(ref Utf8JsonReader reader)
     {
@@ -92,11 +92,11 @@ internal sealed class CanonicalJsonWriter(PooledBuffer output) : IDisposable
     {
         CheckDepth(ref reader);
         var objectStart = output.Length;
-        var firstMember = _members.Count;
+        var firstMember = members.Count;
         output.Write((byte)'{');
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (_members.Count > firstMember)
+            if (members.Count > firstMember)
             {
                 output.Write((byte)',');
             }
@@ -108,10 +108,10 @@ internal sealed class CanonicalJsonWriter(PooledBuffer output) : IDisposable
             reader.Read();
             WriteValue(ref reader);
             var key = output.WrittenSpan[(keyStart + 1)..(keyEnd - 1)];
-            _members.Add(new Member(keyStart, keyEnd, output.Length, ArrayIndex.Parse(key)));
+            members.Add(new Member(keyStart, keyEnd, output.Length, ArrayIndex.Parse(key)));
         }
 
-        _members.Canonicalize(firstMember, objectStart, output);
+        members.Canonicalize(firstMember, objectStart, output);
         output.Write((byte)'}');
     }
 }

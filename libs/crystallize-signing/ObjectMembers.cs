@@ -11,27 +11,27 @@ internal sealed class ObjectMembers : IDisposable
 {
     private const int StackLimit = 32;
 
-    private Member[] _items = ArrayPool<Member>.Shared.Rent(64);
+    private Member[] items = ArrayPool<Member>.Shared.Rent(64);
 
     public int Count { get; private set; }
 
     public void Add(Member member)
     {
-        if (Count == _items.Length)
+        if (Count == items.Length)
         {
-            var bigger = ArrayPool<Member>.Shared.Rent(_items.Length * 2);
-            _items.AsSpan(0, Count).CopyTo(bigger);
-            ArrayPool<Member>.Shared.Return(_items);
-            _items = bigger;
+            var bigger = ArrayPool<Member>.Shared.Rent(items.Length * 2);
+            items.AsSpan(0, Count).CopyTo(bigger);
+            ArrayPool<Member>.Shared.Return(items);
+            items = bigger;
         }
 
-        _items[Count++] = member;
+        items[Count++] = member;
     }
 
     /// <summary>Reorders the object that started at <paramref name="objectStart"/> if needed, then forgets its members.</summary>
     public void Canonicalize(int firstMember, int objectStart, PooledBuffer output)
     {
-        var members = _items.AsSpan(firstMember, Count - firstMember);
+        var members = items.AsSpan(firstMember, Count - firstMember);
         Count = firstMember;
         if (members.Length < 2)
         {
@@ -63,8 +63,8 @@ internal sealed class ObjectMembers : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<Member>.Shared.Return(_items);
-        _items = [];
+        ArrayPool<Member>.Shared.Return(items);
+        items = [];
     }
 
     private static bool IndexKeysLeadInOrder(ReadOnlySpan<Member> members)

@@ -8,22 +8,22 @@ namespace FbaMesh.Crystallize.Signing;
 /// </summary>
 internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>, IDisposable
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 256));
+    private byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 256));
 
     public int Length { get; set; }
 
-    public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, Length);
+    public ReadOnlySpan<byte> WrittenSpan => this.buffer.AsSpan(0, Length);
 
-    public Span<byte> Slice(int start, int length) => _buffer.AsSpan(start, length);
+    public Span<byte> Slice(int start, int length) => this.buffer.AsSpan(start, length);
 
     public void Write(byte value)
     {
-        if (Length == _buffer.Length)
+        if (Length == this.buffer.Length)
         {
             Grow(1);
         }
 
-        _buffer[Length++] = value;
+        this.buffer[Length++] = value;
     }
 
     public void Write(ReadOnlySpan<byte> bytes)
@@ -37,19 +37,19 @@ internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>, I
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
         EnsureFree(sizeHint);
-        return _buffer.AsMemory(Length);
+        return this.buffer.AsMemory(Length);
     }
 
     public Span<byte> GetSpan(int sizeHint = 0)
     {
         EnsureFree(sizeHint);
-        return _buffer.AsSpan(Length);
+        return this.buffer.AsSpan(Length);
     }
 
     public void Dispose()
     {
-        var buffer = _buffer;
-        _buffer = [];
+        var buffer = this.buffer;
+        this.buffer = [];
         if (buffer.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
@@ -58,7 +58,7 @@ internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>, I
 
     private void EnsureFree(int sizeHint)
     {
-        if (_buffer.Length - Length < Math.Max(sizeHint, 1))
+        if (this.buffer.Length - Length < Math.Max(sizeHint, 1))
         {
             Grow(Math.Max(sizeHint, 1));
         }
@@ -66,9 +66,9 @@ internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>, I
 
     private void Grow(int needed)
     {
-        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, Length + needed));
-        _buffer.AsSpan(0, Length).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = bigger;
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(this.buffer.Length * 2, Length + needed));
+        this.buffer.AsSpan(0, Length).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(this.buffer);
+        this.buffer = bigger;
     }
 }

@@ -14,8 +14,8 @@ public sealed class SignatureSigner(string signatureSecret, TimeProvider time)
     private static readonly TimeSpan CrystallizeLifetime = TimeSpan.FromSeconds(1);
     private static readonly string EncodedHeader = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
 
-    private readonly string _secret = Usable(signatureSecret);
-    private readonly TimeProvider _time = time ?? throw new ArgumentNullException(nameof(time));
+    private readonly string secret = Usable(signatureSecret);
+    private readonly TimeProvider time = time ?? throw new ArgumentNullException(nameof(time));
 
     /// <summary>The <c>aud</c> claim: <c>webhook</c>, or <c>app</c>/<c>frontend</c> for Crystallize's other uses.</summary>
     public string Audience { get; init; } = "webhook";
@@ -27,7 +27,7 @@ public sealed class SignatureSigner(string signatureSecret, TimeProvider time)
         ArgumentNullException.ThrowIfNull(claims);
         var validFor = lifetime ?? CrystallizeLifetime;
         ArgumentOutOfRangeException.ThrowIfLessThan(validFor, TimeSpan.FromSeconds(1), nameof(lifetime));
-        var issuedAt = _time.GetUtcNow().ToUnixTimeSeconds();
+        var issuedAt = this.time.GetUtcNow().ToUnixTimeSeconds();
         var payload = Payload(
             SignatureChallenge.ComputeHmac(url, method, rawBody),
             claims,
@@ -36,7 +36,7 @@ public sealed class SignatureSigner(string signatureSecret, TimeProvider time)
 
         var signingInput = $"{EncodedHeader}.{Base64Url.EncodeToString(payload.WrittenSpan)}";
         Span<byte> signature = stackalloc byte[Hs256.SignatureSize];
-        Hs256.Sign(_secret, Encoding.ASCII.GetBytes(signingInput), signature);
+        Hs256.Sign(this.secret, Encoding.ASCII.GetBytes(signingInput), signature);
         return $"{signingInput}.{Base64Url.EncodeToString(signature)}";
     }
 

@@ -11,8 +11,8 @@ namespace FbaMesh.Crystallize.Signing;
 /// </summary>
 public sealed class SignatureVerifier(SignatureVerifierOptions options, TimeProvider time)
 {
-    private readonly SignatureVerifierOptions _options = options ?? throw new ArgumentNullException(nameof(options));
-    private readonly TimeProvider _time = time ?? throw new ArgumentNullException(nameof(time));
+    private readonly SignatureVerifierOptions options = options ?? throw new ArgumentNullException(nameof(options));
+    private readonly TimeProvider time = time ?? throw new ArgumentNullException(nameof(time));
 
     /// <summary>The whole check: <see cref="CheckToken"/>, then <see cref="CheckBody"/>.</summary>
     /// <param name="signatureSecret">The tenant's signature secret; an empty one is a configuration error and throws.</param>
@@ -89,8 +89,8 @@ public sealed class SignatureVerifier(SignatureVerifierOptions options, TimeProv
     private SignatureFailure CheckClaims(TokenClaims claims)
     {
         // Whole seconds, as the reference (jose) compares: a token is expired once exp <= now - skew.
-        var now = _time.GetUtcNow().ToUnixTimeSeconds();
-        var skew = _options.ClockSkew.TotalSeconds;
+        var now = this.time.GetUtcNow().ToUnixTimeSeconds();
+        var skew = this.options.ClockSkew.TotalSeconds;
         if (claims.Expires <= now - skew)
         {
             return SignatureFailure.Expired;
@@ -101,7 +101,7 @@ public sealed class SignatureVerifier(SignatureVerifierOptions options, TimeProv
             return SignatureFailure.NotYetValid;
         }
 
-        if (_options.ExpectedTenantIdentifier is { } tenant && !string.Equals(tenant, claims.TenantIdentifier, StringComparison.Ordinal))
+        if (this.options.ExpectedTenantIdentifier is { } tenant && !string.Equals(tenant, claims.TenantIdentifier, StringComparison.Ordinal))
         {
             return SignatureFailure.TenantMismatch;
         }

@@ -8,19 +8,19 @@ internal sealed class WebhookMetrics
     public const string MeterName = "FbaMesh.WebhookGateway";
     public const string CounterName = "fbamesh.webhooks";
 
-    private readonly Counter<long> _webhooks;
+    private readonly Counter<long> webhooks;
 
     public WebhookMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _webhooks = meter.CreateCounter<long>(CounterName, "{webhook}", "Crystallize order webhooks by outcome.");
+        this.webhooks = meter.CreateCounter<long>(CounterName, "{webhook}", "Crystallize order webhooks by outcome.");
     }
 
-    public void Accepted() => _webhooks.Add(1, new KeyValuePair<string, object?>("outcome", "accepted"));
+    public void Accepted() => this.webhooks.Add(1, new KeyValuePair<string, object?>("outcome", "accepted"));
 
     public void Rejected(WebhookRejection rejection)
     {
         var outcome = rejection.Code == WebhookRejection.PublishFailedCode ? "publish-failed" : "rejected";
-        _webhooks.Add(1, new("outcome", outcome), new("reason", rejection.Code));
+        this.webhooks.Add(1, new("outcome", outcome), new("reason", rejection.Code));
     }
 }

@@ -16,10 +16,10 @@ internal sealed class JsonCorpus(int seed)
         "\uFEFF{}", "{\"a\":1 \"b\":2}", "[1 2]", "\"unterminated", "/* c */ 1", "1 // c", "[-01]", "[0x10]", "\u00A0 1",
     ];
 
-    private readonly Random _random = new(seed);
-    private int _budget;
-    private CorpusNumbers Numbers => field ??= new CorpusNumbers(_random);
-    private CorpusStrings Strings => field ??= new CorpusStrings(_random);
+    private readonly Random random = new(seed);
+    private int budget;
+    private CorpusNumbers Numbers => field ??= new CorpusNumbers(this.random);
+    private CorpusStrings Strings => field ??= new CorpusStrings(this.random);
 
     public List<string> Generate(int count)
     {
@@ -29,8 +29,8 @@ internal sealed class JsonCorpus(int seed)
         while (texts.Count < count)
         {
             var builder = new StringBuilder();
-            var deep = _random.Next(20) == 0;
-            _budget = deep ? 400 : _random.Next(1, 120);
+            var deep = this.random.Next(20) == 0;
+            this.budget = deep ? 400 : this.random.Next(1, 120);
             WriteValue(builder, depth: 0, maxDepth: deep ? 150 : 6);
             texts.Add(builder.ToString());
         }
@@ -46,10 +46,10 @@ internal sealed class JsonCorpus(int seed)
     {
         Space(json);
         // A node budget keeps documents small; deep ones get a spine of containers.
-        _budget--;
-        var choice = depth >= maxDepth || _budget <= 0 ? 2 + _random.Next(4)
-            : maxDepth > 6 && _random.Next(3) > 0 ? 6 * _random.Next(2)
-            : _random.Next(9);
+        this.budget--;
+        var choice = depth >= maxDepth || this.budget <= 0 ? 2 + this.random.Next(4)
+            : maxDepth > 6 && this.random.Next(3) > 0 ? 6 * this.random.Next(2)
+            : this.random.Next(9);
         switch (choice)
         {
             case 0 or 1:
@@ -62,7 +62,7 @@ internal sealed class JsonCorpus(int seed)
                 json.Append(Numbers.Next());
                 break;
             case 5:
-                json.Append(_random.Next(3) switch { 0 => "true", 1 => "false", _ => "null" });
+                json.Append(this.random.Next(3) switch { 0 => "true", 1 => "false", _ => "null" });
                 break;
             default:
                 WriteArray(json, depth, maxDepth);
@@ -76,10 +76,10 @@ internal sealed class JsonCorpus(int seed)
     {
         json.Append('{');
         var keys = new List<string>();
-        var count = _random.Next(8) == 0 ? _random.Next(9, 30) : _random.Next(0, 7);
+        var count = this.random.Next(8) == 0 ? this.random.Next(9, 30) : this.random.Next(0, 7);
         for (var i = 0; i < count; i++)
         {
-            var key = keys.Count > 0 && _random.Next(6) == 0 ? keys[_random.Next(keys.Count)] : Strings.NextKey();
+            var key = keys.Count > 0 && this.random.Next(6) == 0 ? keys[this.random.Next(keys.Count)] : Strings.NextKey();
             keys.Add(key);
             json.Append(i > 0 ? "," : string.Empty);
             Space(json);
@@ -96,7 +96,7 @@ internal sealed class JsonCorpus(int seed)
     private void WriteArray(StringBuilder json, int depth, int maxDepth)
     {
         json.Append('[');
-        var count = _random.Next(0, 6);
+        var count = this.random.Next(0, 6);
         for (var i = 0; i < count; i++)
         {
             json.Append(i > 0 ? "," : string.Empty);
@@ -109,9 +109,9 @@ internal sealed class JsonCorpus(int seed)
 
     private void Space(StringBuilder json)
     {
-        if (_random.Next(5) == 0)
+        if (this.random.Next(5) == 0)
         {
-            json.Append(" \t\n\r"[_random.Next(4)]);
+            json.Append(" \t\n\r"[this.random.Next(4)]);
         }
     }
 }

@@ -11,10 +11,10 @@ public sealed class SignatureVerifierTests
     private static readonly byte[] Body = Encoding.UTF8.GetBytes(SignatureChallengeTests.PublishedBody);
     private static readonly SignatureClaims Claims = new("tenant-id-1", "acme", "user-1");
 
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-27T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private readonly SignatureVerifierOptions _options = new();
+    private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-11-27T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly SignatureVerifierOptions options = new();
 
-    private long Now => _time.GetUtcNow().ToUnixTimeSeconds();
+    private long Now => time.GetUtcNow().ToUnixTimeSeconds();
 
     [Fact]
     public void Accepts_what_the_signer_made_and_reports_the_tenant()
@@ -71,10 +71,10 @@ public sealed class SignatureVerifierTests
     public void Honours_the_clock_skew_on_expiry()
     {
         var token = Sign(); // exp = iat + 1 s, as Crystallize signs
-        _time.Advance(TimeSpan.FromSeconds(30));
+        time.Advance(TimeSpan.FromSeconds(30));
         Assert.True(Verify(token).IsValid);
 
-        _time.Advance(TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(new SignatureVerification(SignatureFailure.Expired, "acme"), Verify(token));
     }
 
@@ -91,11 +91,11 @@ public sealed class SignatureVerifierTests
     [Fact]
     public void A_zero_skew_makes_the_one_second_lifetime_strict()
     {
-        _options.ClockSkew = TimeSpan.Zero;
+        options.ClockSkew = TimeSpan.Zero;
         var token = Sign();
 
         Assert.True(Verify(token).IsValid);
-        _time.Advance(TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(SignatureFailure.Expired, Verify(token).Failure);
     }
 
@@ -167,10 +167,10 @@ public sealed class SignatureVerifierTests
     [Fact]
     public void Pins_the_tenant_when_asked()
     {
-        _options.ExpectedTenantIdentifier = "acme";
+        options.ExpectedTenantIdentifier = "acme";
         Assert.True(Verify(Sign()).IsValid);
 
-        _options.ExpectedTenantIdentifier = "other-shop";
+        options.ExpectedTenantIdentifier = "other-shop";
         Assert.Equal(new SignatureVerification(SignatureFailure.TenantMismatch, "acme"), Verify(Sign()));
     }
 
@@ -178,14 +178,14 @@ public sealed class SignatureVerifierTests
     public void An_empty_secret_is_a_configuration_error_not_a_verdict()
     {
         var error = Assert.Throws<ArgumentException>(() => Verify(Sign(), secret: string.Empty));
-        Assert.Throws<ArgumentException>(() => new SignatureSigner(string.Empty, _time));
+        Assert.Throws<ArgumentException>(() => new SignatureSigner(string.Empty, time));
         Assert.Contains("empty", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_signer_writes_the_claims_Crystallize_sends()
     {
-        var token = new SignatureSigner(Secret, _time) { Audience = "app" }.CreateToken(Url, "POST", Body, Claims, TimeSpan.FromSeconds(90));
+        var token = new SignatureSigner(Secret, time) { Audience = "app" }.CreateToken(Url, "POST", Body, Claims, TimeSpan.FromSeconds(90));
         var payload = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1]));
 
         Assert.Equal(
@@ -197,10 +197,10 @@ public sealed class SignatureVerifierTests
     public void The_token_check_needs_no_body_and_refuses_an_expired_or_wrongly_signed_token()
     {
         var token = Sign();
-        var verifier = new SignatureVerifier(_options, _time);
+        var verifier = new SignatureVerifier(options, time);
         var fresh = verifier.CheckToken(token, Secret);
         var wrongSecret = verifier.CheckToken(token, "another-secret");
-        _time.Advance(TimeSpan.FromMinutes(5));
+        time.Advance(TimeSpan.FromMinutes(5));
         var expired = verifier.CheckToken(token, Secret);
 
         Assert.Equal(new VerifiedToken(SignatureChallenge.ComputeHmac(Url, "POST", Body), "acme"), fresh.Token);
@@ -213,14 +213,14 @@ public sealed class SignatureVerifierTests
     [Fact]
     public void The_body_check_compares_the_body_with_the_accepted_tokens_hmac()
     {
-        var accepted = new SignatureVerifier(_options, _time).CheckToken(Sign(), Secret).Token!;
+        var accepted = new SignatureVerifier(options, time).CheckToken(Sign(), Secret).Token!;
 
         Assert.Equal(SignatureFailure.None, SignatureVerifier.CheckBody(accepted, Url, "POST", Body));
         Assert.Equal(SignatureFailure.HmacMismatch, SignatureVerifier.CheckBody(accepted, Url, "POST", "{}"u8));
         Assert.Equal(SignatureFailure.InvalidBody, SignatureVerifier.CheckBody(accepted, Url, "POST", "{"u8));
     }
 
-    private string Sign() => new SignatureSigner(Secret, _time).CreateToken(Url, "POST", Body, Claims);
+    private string Sign() => new SignatureSigner(Secret, time).CreateToken(Url, "POST", Body, Claims);
 
     private string Payload() =>
         $$"""{"exp":{{Now + 1}},"tenantIdentifier":"acme","hmac":"{{SignatureChallenge.ComputeHmac(Url, "POST", Body)}}"}""";
@@ -229,5 +229,5 @@ public sealed class SignatureVerifierTests
         TokenForge.Hs256($$"""{"exp":{{Now + 100}},"nbf":{{nbf}},"tenantIdentifier":"acme","hmac":"{{SignatureChallenge.ComputeHmac(Url, "POST", Body)}}"}""", Secret);
 
     private SignatureVerification Verify(string? token, string secret = Secret, string url = Url, string method = "POST", byte[]? body = null) =>
-        new SignatureVerifier(_options, _time).Verify(token, secret, url, method, body ?? Body);
+        new SignatureVerifier(options, time).Verify(token, secret, url, method, body ?? Body);
 }

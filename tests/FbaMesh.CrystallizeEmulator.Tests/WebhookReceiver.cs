@@ -10,9 +10,9 @@ namespace FbaMesh.CrystallizeEmulator.Tests;
 /// <summary>A stand-in webhook endpoint on loopback that keeps what it received, byte for byte.</summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
-    private WebhookReceiver(WebApplication app, Uri url) => (_app, Url) = (app, url);
+    private WebhookReceiver(WebApplication app, Uri url) => (this.app, Url) = (app, url);
 
     public Uri Url { get; }
 
@@ -40,8 +40,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await this.app.StopAsync();
+        await this.app.DisposeAsync();
     }
 }
 

@@ -9,11 +9,11 @@ public sealed class SecretReaderTests
     private static readonly SecretReaderSettings Settings = new(
         "fbamesh-secrets", "operator", RefreshInterval: TimeSpan.FromMinutes(5), RetryInterval: TimeSpan.FromSeconds(15), ReadTimeout: TimeSpan.FromSeconds(10));
 
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-27T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private readonly CountingSource _store = new("first");
+    private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-11-27T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly CountingSource store = new("first");
 
     private SecretReader<TokenValue> Reader(ISecretSource? source = null) =>
-        new(source ?? _store, new TokenDefinition(), _time, NullLogger<SecretReader<TokenValue>>.Instance);
+        new(source ?? this.store, new TokenDefinition(), time, NullLogger<SecretReader<TokenValue>>.Instance);
 
     [Fact]
     public async Task Reads_once_and_serves_from_memory_until_the_refresh_interval()
@@ -22,11 +22,11 @@ public sealed class SecretReaderTests
 
         var value = await reader.GetAsync(default);
         await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => reader.GetAsync(default)));
-        _time.Advance(TimeSpan.FromMinutes(4));
+        time.Advance(TimeSpan.FromMinutes(4));
         await reader.GetAsync(default);
 
         Assert.Equal("first", value.Token);
-        Assert.Equal(1, _store.Reads);
+        Assert.Equal(1, this.store.Reads);
         Assert.Null(reader.Problem);
     }
 
@@ -35,12 +35,12 @@ public sealed class SecretReaderTests
     {
         var reader = Reader();
         await reader.GetAsync(default);
-        _store.Token = "second";
+        this.store.Token = "second";
 
-        _time.Advance(TimeSpan.FromMinutes(5));
+        time.Advance(TimeSpan.FromMinutes(5));
 
         Assert.Equal("second", (await reader.GetAsync(default)).Token);
-        Assert.Equal(2, _store.Reads);
+        Assert.Equal(2, this.store.Reads);
     }
 
     [Fact]
@@ -48,18 +48,18 @@ public sealed class SecretReaderTests
     {
         var reader = Reader();
         var used = await reader.GetAsync(default);
-        _store.Token = "second";
+        this.store.Token = "second";
 
         var rotated = await reader.RefreshNowAsync(used, default);
         var flood = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => reader.RefreshNowAsync(used, default)));
 
         Assert.Equal("second", rotated?.Token);
         Assert.All(flood, Assert.Null);
-        Assert.Equal(2, _store.Reads);
+        Assert.Equal(2, this.store.Reads);
 
-        _time.Advance(TimeSpan.FromSeconds(15));
+        time.Advance(TimeSpan.FromSeconds(15));
         Assert.Null(await reader.RefreshNowAsync(rotated!, default)); // the same value: nothing new to try
-        Assert.Equal(3, _store.Reads);
+        Assert.Equal(3, this.store.Reads);
     }
 
     [Fact]
@@ -67,24 +67,24 @@ public sealed class SecretReaderTests
     {
         var reader = Reader();
         await reader.GetAsync(default);
-        _store.Failing = true;
-        _time.Advance(TimeSpan.FromMinutes(6));
+        this.store.Failing = true;
+        time.Advance(TimeSpan.FromMinutes(6));
 
         var stale = await reader.GetAsync(default);
         await reader.GetAsync(default);
-        _time.Advance(TimeSpan.FromSeconds(16));
+        time.Advance(TimeSpan.FromSeconds(16));
         await reader.GetAsync(default);
 
         Assert.Equal("first", stale.Token);
         Assert.Equal("first", reader.Current?.Token);
-        Assert.Equal(3, _store.Reads);
+        Assert.Equal(3, this.store.Reads);
         Assert.Contains("'operator'", reader.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Without_any_value_it_is_unavailable_and_does_not_hammer_the_store()
     {
-        _store.Failing = true;
+        this.store.Failing = true;
         var reader = Reader();
 
         var first = await Assert.ThrowsAsync<SecretUnavailableException>(() => reader.GetAsync(default));
@@ -93,19 +93,19 @@ public sealed class SecretReaderTests
             await Assert.ThrowsAsync<SecretUnavailableException>(() => reader.GetAsync(default));
         }
 
-        Assert.Equal(1, _store.Reads);
+        Assert.Equal(1, this.store.Reads);
         Assert.False(first.Incomplete);
         Assert.Contains("secret 'operator'", first.Message, StringComparison.Ordinal);
         Assert.Contains("fbamesh-secrets", first.Message, StringComparison.Ordinal);
-        _store.Failing = false;
-        _time.Advance(TimeSpan.FromSeconds(15));
+        this.store.Failing = false;
+        time.Advance(TimeSpan.FromSeconds(15));
         Assert.Equal("first", (await reader.GetAsync(default)).Token);
     }
 
     [Fact]
     public async Task A_secret_without_its_key_is_unavailable_as_incomplete_with_the_services_words()
     {
-        _store.Token = " ";
+        this.store.Token = " ";
         var reader = Reader();
 
         var missing = await Assert.ThrowsAsync<SecretUnavailableException>(() => reader.GetAsync(default));
@@ -124,7 +124,7 @@ public sealed class SecretReaderTests
         var first = reader.GetAsync(default);
         await hanging.Called.Task;
         Assert.False(first.IsCompleted);
-        _time.Advance(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromSeconds(10));
 
         var failure = await Assert.ThrowsAsync<SecretUnavailableException>(() => first);
         Assert.Contains("no answer within 10 s", failure.Message, StringComparison.Ordinal);
@@ -156,9 +156,9 @@ public sealed class SecretReaderTests
 
     private sealed class CountingSource(string token) : ISecretSource
     {
-        private int _reads;
+        private int reads;
 
-        public int Reads => Volatile.Read(ref _reads);
+        public int Reads => Volatile.Read(ref reads);
 
         public volatile string Token = token;
 
@@ -166,7 +166,7 @@ public sealed class SecretReaderTests
 
         public Task<IReadOnlyDictionary<string, string>> GetAsync(string store, string name, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref _reads);
+            Interlocked.Increment(ref reads);
             return Failing
                 ? Task.FromException<IReadOnlyDictionary<string, string>>(new InvalidOperationException($"secret {name} not found in store {store}"))
                 : Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["token"] = Token });

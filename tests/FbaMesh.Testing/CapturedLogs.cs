@@ -9,11 +9,11 @@ namespace FbaMesh.Testing;
 /// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
-    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Text)> _lines = new();
+    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Text)> lines = new();
 
-    public IReadOnlyList<(LogLevel Level, string Category, string Text)> Lines => [.. _lines];
+    public IReadOnlyList<(LogLevel Level, string Category, string Text)> Lines => [.. this.lines];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this.lines);
 
     public void Dispose()
     {

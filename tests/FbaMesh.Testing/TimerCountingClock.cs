@@ -9,14 +9,14 @@ namespace FbaMesh.Testing;
 /// </summary>
 public sealed class TimerCountingClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    private int _timers;
+    private int timers;
 
-    public int Timers => Volatile.Read(ref _timers);
+    public int Timers => Volatile.Read(ref this.timers);
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
-        Interlocked.Increment(ref _timers);
+        Interlocked.Increment(ref this.timers);
         return timer;
     }
 }

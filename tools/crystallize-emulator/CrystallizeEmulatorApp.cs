@@ -15,11 +15,11 @@ namespace FbaMesh.CrystallizeEmulator;
 /// <summary>An emulator running in this process on loopback, for tests, the bench and devmesh.</summary>
 public sealed class CrystallizeEmulatorApp : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
     private CrystallizeEmulatorApp(WebApplication app, Uri baseAddress, CrystallizeEmulatorOptions options)
     {
-        _app = app;
+        this.app = app;
         BaseAddress = baseAddress;
         OrderApiUrl = new Uri(baseAddress, $"{options.TenantIdentifier}/orders");
         CoreApiUrl = new Uri(baseAddress, $"@{options.TenantIdentifier}");
@@ -61,7 +61,7 @@ public sealed class CrystallizeEmulatorApp : IAsyncDisposable
 
     /// <summary>Sends the order-created webhook for a stored order to <paramref name="url"/>, signed as Crystallize signs it.</summary>
     public Task<HttpResponseMessage> SendOrderCreatedWebhookAsync(string orderId, Uri url, CancellationToken ct = default) =>
-        _app.Services.GetRequiredService<OrderCreatedWebhookSender>().SendAsync(orderId, url, ct);
+        this.app.Services.GetRequiredService<OrderCreatedWebhookSender>().SendAsync(orderId, url, ct);
 
     /// <summary>
     /// Moves a stored order to a pipeline stage, as a merchant does in Crystallize, and sends the signed
@@ -76,12 +76,12 @@ public sealed class CrystallizeEmulatorApp : IAsyncDisposable
         }
 
         _ = Schema.OrderWrites.MoveToStage(Orders, Webhooks.WebhookEndpoints.MerchantStageChange, orderId, pipelineId, stageId);
-        return _app.Services.GetRequiredService<PipelineStageChangedWebhookSender>().SendAsync(orderId, url, ct);
+        return this.app.Services.GetRequiredService<PipelineStageChangedWebhookSender>().SendAsync(orderId, url, ct);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await this.app.StopAsync();
+        await this.app.DisposeAsync();
     }
 }

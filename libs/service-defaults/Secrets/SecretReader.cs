@@ -13,29 +13,29 @@ public sealed partial class SecretReader<T>(
     ISecretSource source, ISecretDefinition<T> definition, TimeProvider time, ILogger<SecretReader<T>> logger)
     where T : class
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Lock _forced = new();
-    private readonly SecretReaderSettings _settings = definition.Settings;
-    private volatile Snapshot? _current;
-    private volatile Failure _failure = new(
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Lock forced = new();
+    private readonly SecretReaderSettings settings = definition.Settings;
+    private volatile Snapshot? current;
+    private volatile Failure failure = new(
         $"Secret '{definition.Settings.Name}' has not been read yet from Dapr secret store '{definition.Settings.Store}'.", Incomplete: false);
-    private DateTimeOffset _nextAttemptAllowed = DateTimeOffset.MinValue;
-    private DateTimeOffset _nextForcedAllowed = DateTimeOffset.MinValue;
-    private string? _lastLoggedProblem;
+    private DateTimeOffset nextAttemptAllowed = DateTimeOffset.MinValue;
+    private DateTimeOffset nextForcedAllowed = DateTimeOffset.MinValue;
+    private string? lastLoggedProblem;
 
-    public SecretReaderSettings Settings => _settings;
+    public SecretReaderSettings Settings => settings;
 
     /// <summary>The last good value, or null while none has been read.</summary>
-    public T? Current => _current?.Value;
+    public T? Current => current?.Value;
 
     /// <summary>Why the last read failed (null after a good one); with a <see cref="Current"/> value that value is still served.</summary>
-    public string? Problem => _failure.Problem;
+    public string? Problem => this.failure.Problem;
 
     /// <summary>The value, read again first when older than the refresh interval.</summary>
     /// <exception cref="SecretUnavailableException">No good value has been read and the store cannot give one now.</exception>
     public async Task<T> GetAsync(CancellationToken cancellationToken)
     {
-        var snapshot = _current;
+        var snapshot = current;
         return snapshot is not null && time.GetUtcNow() < snapshot.RefreshAt
             ? snapshot.Value
             : await ReloadAsync(force: false, cancellationToken);
@@ -47,15 +47,15 @@ public sealed partial class SecretReader<T>(
     /// </summary>
     public async Task<T?> RefreshNowAsync(T used, CancellationToken cancellationToken)
     {
-        lock (_forced)
+        lock (this.forced)
         {
             var now = time.GetUtcNow();
-            if (now < _nextForcedAllowed)
+            if (now < nextForcedAllowed)
             {
                 return null;
             }
 
-            _nextForcedAllowed = now + _settings.RetryInterval;
+            nextForcedAllowed = now + settings.RetryInterval;
         }
 
         try
@@ -71,18 +71,18 @@ public sealed partial class SecretReader<T>(
 
     private async Task<T> ReloadAsync(bool force, CancellationToken cancellationToken)
     {
-        var seen = _current;
-        await _gate.WaitAsync(cancellationToken);
+        var seen = current;
+        await gate.WaitAsync(cancellationToken);
         try
         {
-            var snapshot = _current;
+            var snapshot = current;
             var now = time.GetUtcNow();
             if (snapshot is not null && (snapshot != seen || (!force && now < snapshot.RefreshAt)))
             {
                 return snapshot.Value; // another caller read it while this one waited
             }
 
-            if (!force && now < _nextAttemptAllowed)
+            if (!force && now < nextAttemptAllowed)
             {
                 return snapshot?.Value ?? throw Unavailable();
             }
@@ -91,30 +91,30 @@ public sealed partial class SecretReader<T>(
             now = time.GetUtcNow();
             if (value is null)
             {
-                _failure = failure!;
-                _nextAttemptAllowed = now + _settings.RetryInterval;
+                this.failure = failure!;
+                nextAttemptAllowed = now + settings.RetryInterval;
                 if (snapshot is null)
                 {
                     throw Unavailable();
                 }
 
-                _current = snapshot with { RefreshAt = now + _settings.RetryInterval };
+                current = snapshot with { RefreshAt = now + settings.RetryInterval };
                 return snapshot.Value;
             }
 
             if (snapshot is null || !EqualityComparer<T>.Default.Equals(snapshot.Value, value))
             {
-                LogLoaded(_settings.Name, _settings.Store);
+                LogLoaded(settings.Name, settings.Store);
             }
 
-            _failure = Failure.None;
-            _lastLoggedProblem = null;
-            _current = new Snapshot(value, now + _settings.RefreshInterval);
+            this.failure = Failure.None;
+            lastLoggedProblem = null;
+            current = new Snapshot(value, now + settings.RefreshInterval);
             return value;
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
 
@@ -125,37 +125,37 @@ public sealed partial class SecretReader<T>(
         try
         {
             // WaitAsync bounds the read even when the source ignores its token.
-            keys = await source.GetAsync(_settings.Store, _settings.Name, read.Token).WaitAsync(_settings.ReadTimeout, time, cancellationToken);
+            keys = await source.GetAsync(settings.Store, settings.Name, read.Token).WaitAsync(settings.ReadTimeout, time, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             await read.CancelAsync();
-            var why = ex is TimeoutException ? $"no answer within {_settings.ReadTimeout.TotalSeconds:0.###} s" : Reason(ex);
+            var why = ex is TimeoutException ? $"no answer within {settings.ReadTimeout.TotalSeconds:0.###} s" : Reason(ex);
             return (null, Report(new Failure(
-                $"Could not read secret '{_settings.Name}' from Dapr secret store '{_settings.Store}' ({why}). " +
-                $"Check that the sidecar runs, the store exists and the Configuration's secret scopes allow this app '{_settings.Name}'.",
+                $"Could not read secret '{settings.Name}' from Dapr secret store '{settings.Store}' ({why}). " +
+                $"Check that the sidecar runs, the store exists and the Configuration's secret scopes allow this app '{settings.Name}'.",
                 Incomplete: false)));
         }
 
         var parsed = definition.Parse(keys);
         return parsed.Value is not null
             ? (parsed.Value, null)
-            : (null, Report(new Failure(parsed.Problem ?? $"Secret '{_settings.Name}' in store '{_settings.Store}' is incomplete.", Incomplete: true)));
+            : (null, Report(new Failure(parsed.Problem ?? $"Secret '{settings.Name}' in store '{settings.Store}' is incomplete.", Incomplete: true)));
     }
 
     private Failure Report(Failure failure)
     {
-        if (failure.Problem != _lastLoggedProblem)
+        if (failure.Problem != lastLoggedProblem)
         {
             LogProblem(failure.Problem!);
-            _lastLoggedProblem = failure.Problem;
+            lastLoggedProblem = failure.Problem;
         }
 
         return failure;
     }
 
     private SecretUnavailableException Unavailable() =>
-        new(_failure.Problem ?? $"Secret '{_settings.Name}' could not be read.", _failure.Incomplete);
+        new(this.failure.Problem ?? $"Secret '{settings.Name}' could not be read.", this.failure.Incomplete);
 
     /// <summary>The Dapr SDK wraps the sidecar's answer ("secret x not found"); the innermost message says most and never holds a value.</summary>
     private static string Reason(Exception ex)

@@ -6,26 +6,26 @@ namespace FbaMesh.FbaSubmitter.Amazon;
 /// </summary>
 internal sealed class CallBudget : IDisposable
 {
-    private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _deadline;
-    private readonly CancellationTokenSource _linked;
+    private readonly TimeProvider time;
+    private readonly CancellationTokenSource deadline;
+    private readonly CancellationTokenSource linked;
 
     public CallBudget(TimeSpan length, TimeProvider time, CancellationToken callerGone = default)
     {
-        _time = time;
+        this.time = time;
         Ends = time.GetUtcNow() + length;
-        _deadline = new CancellationTokenSource(length, time);
-        _linked = CancellationTokenSource.CreateLinkedTokenSource(_deadline.Token, callerGone);
+        this.deadline = new CancellationTokenSource(length, time);
+        linked = CancellationTokenSource.CreateLinkedTokenSource(this.deadline.Token, callerGone);
     }
 
     public DateTimeOffset Ends { get; }
 
     /// <summary>Cancelled when the deadline passes or the caller goes away.</summary>
-    public CancellationToken Token => _linked.Token;
+    public CancellationToken Token => linked.Token;
 
-    public bool Expired => _deadline.IsCancellationRequested || _time.GetUtcNow() >= Ends;
+    public bool Expired => this.deadline.IsCancellationRequested || this.time.GetUtcNow() >= Ends;
 
-    public TimeSpan Remaining => Ends - _time.GetUtcNow() is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    public TimeSpan Remaining => Ends - this.time.GetUtcNow() is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
 
     /// <summary>Waits before a retry when the wait still leaves room for the retry; false when it does not.</summary>
     public async Task<bool> WaitAsync(TimeSpan delay)
@@ -37,10 +37,10 @@ internal sealed class CallBudget : IDisposable
 
         try
         {
-            await Task.Delay(delay, _time, Token);
+            await Task.Delay(delay, this.time, Token);
             return true;
         }
-        catch (OperationCanceledException) when (_deadline.IsCancellationRequested)
+        catch (OperationCanceledException) when (this.deadline.IsCancellationRequested)
         {
             return false;
         }
@@ -48,7 +48,7 @@ internal sealed class CallBudget : IDisposable
 
     public void Dispose()
     {
-        _linked.Dispose();
-        _deadline.Dispose();
+        linked.Dispose();
+        this.deadline.Dispose();
     }
 }

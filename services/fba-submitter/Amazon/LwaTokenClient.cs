@@ -29,9 +29,9 @@ internal sealed partial class LwaTokenClient(
 {
     public const string HttpClientName = "lwa";
 
-    private readonly Lock _gate = new();
-    private AccessToken? _cached;
-    private Task<AccessToken>? _refreshing;
+    private readonly Lock gate = new();
+    private AccessToken? cached;
+    private Task<AccessToken>? refreshing;
 
     public async Task<AccessToken> GetAsync(CancellationToken cancellationToken)
     {
@@ -42,14 +42,14 @@ internal sealed partial class LwaTokenClient(
             RetryAfter = options.Value.SecretRetryInterval,
         };
         Task<AccessToken> refresh;
-        lock (_gate)
+        lock (gate)
         {
-            if (_cached is { } token && token.MintedFrom == current && time.GetUtcNow() < token.RefreshAfter)
+            if (cached is { } token && token.MintedFrom == current && time.GetUtcNow() < token.RefreshAfter)
             {
                 return token;
             }
 
-            refresh = _refreshing ??= RefreshAsync(current);
+            refresh = refreshing ??= RefreshAsync(current);
         }
 
         // The exchange itself is not bound to this caller: others may be waiting on it.
@@ -59,11 +59,11 @@ internal sealed partial class LwaTokenClient(
     /// <summary>Drops a token Amazon refused, unless another caller already replaced it.</summary>
     public void Invalidate(AccessToken stale)
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (ReferenceEquals(_cached, stale))
+            if (ReferenceEquals(cached, stale))
             {
-                _cached = null;
+                cached = null;
             }
         }
     }
@@ -78,9 +78,9 @@ internal sealed partial class LwaTokenClient(
         try
         {
             var token = await ExchangeAsync(from);
-            lock (_gate)
+            lock (gate)
             {
-                _cached = token;
+                cached = token;
             }
 
             metrics.TokenRefresh("success");
@@ -98,9 +98,9 @@ internal sealed partial class LwaTokenClient(
         }
         finally
         {
-            lock (_gate)
+            lock (gate)
             {
-                _refreshing = null;
+                refreshing = null;
             }
         }
     }

@@ -16,14 +16,14 @@ namespace FbaMesh.FbaSubmitter.Amazon;
 /// </summary>
 internal sealed class OperationPacer : IDisposable
 {
-    private readonly Lock _gate = new();
-    private readonly LinkedList<Waiter> _queue = new();
-    private readonly ITimer _refill;
-    private readonly double _margin;
-    private readonly TimeSpan _jitterAllowance;
-    private (int Limit, int PerRefill) _shape;
-    private double _tokens;
-    private bool _disposed;
+    private readonly Lock gate = new();
+    private readonly LinkedList<Waiter> queue = new();
+    private readonly ITimer refill;
+    private readonly double margin;
+    private readonly TimeSpan jitterAllowance;
+    private (int Limit, int PerRefill) shape;
+    private double tokens;
+    private bool disposed;
 
     public OperationPacer(
         string operation, double rate, int burst, double margin = Configuration.SpApiOptions.DefaultPacingMargin,
@@ -32,12 +32,12 @@ internal sealed class OperationPacer : IDisposable
         Operation = operation;
         Burst = burst;
         Rate = rate;
-        _margin = margin;
-        _jitterAllowance = jitterAllowance ?? TimeSpan.FromMilliseconds(100);
+        this.margin = margin;
+        this.jitterAllowance = jitterAllowance ?? TimeSpan.FromMilliseconds(100);
         var (shape, period) = Shape(rate);
-        _shape = shape;
-        _tokens = shape.Limit;
-        _refill = (time ?? TimeProvider.System).CreateTimer(_ => Refill(), null, period, period);
+        this.shape = shape;
+        this.tokens = shape.Limit;
+        this.refill = (time ?? TimeProvider.System).CreateTimer(_ => Refill(), null, period, period);
     }
 
     public string Operation { get; }
@@ -50,9 +50,9 @@ internal sealed class OperationPacer : IDisposable
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return (long)Math.Floor(_tokens);
+                return (long)Math.Floor(this.tokens);
             }
         }
     }
@@ -62,29 +62,29 @@ internal sealed class OperationPacer : IDisposable
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _queue.Count;
+                return queue.Count;
             }
         }
     }
 
     public ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
+        lock (gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_queue.Count == 0 && _tokens >= 1)
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (queue.Count == 0 && this.tokens >= 1)
             {
                 // A permit at hand is granted even to a caller whose token is cancelled, as the platform's
                 // limiters do: the caller's own deadline then decides what the attempt is.
-                _tokens -= 1;
+                this.tokens -= 1;
                 return ValueTask.FromResult<RateLimitLease>(Granted.Lease);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             var waiter = new Waiter();
-            var node = _queue.AddLast(waiter);
+            var node = queue.AddLast(waiter);
             waiter.Cancellation = cancellationToken.Register(() => Cancel(node, cancellationToken));
             return new ValueTask<RateLimitLease>(waiter.Task);
         }
@@ -99,18 +99,18 @@ internal sealed class OperationPacer : IDisposable
             return false;
         }
 
-        lock (_gate)
+        lock (gate)
         {
-            if (said >= Rate * 0.999 || _disposed)
+            if (said >= Rate * 0.999 || disposed)
             {
                 return false;
             }
 
             var (shape, period) = Shape(said);
-            _shape = shape;
-            _tokens = Math.Min(shape.Limit, Math.Floor(_tokens));
+            this.shape = shape;
+            this.tokens = Math.Min(shape.Limit, Math.Floor(this.tokens));
             Rate = said;
-            _refill.Change(period, period);
+            this.refill.Change(period, period);
             return true;
         }
     }
@@ -118,19 +118,19 @@ internal sealed class OperationPacer : IDisposable
     public void Dispose()
     {
         Waiter[] abandoned;
-        lock (_gate)
+        lock (gate)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return;
             }
 
-            _disposed = true;
-            abandoned = [.. _queue];
-            _queue.Clear();
+            disposed = true;
+            abandoned = [.. queue];
+            queue.Clear();
         }
 
-        _refill.Dispose();
+        this.refill.Dispose();
         foreach (var waiter in abandoned)
         {
             waiter.Cancellation.Dispose();
@@ -142,28 +142,28 @@ internal sealed class OperationPacer : IDisposable
     {
         // Whole tokens per refill; fast plans get several tokens per refill so the timer stays coarse
         // (at least 50 ms) while the average rate stays exact.
-        var paced = rate * (1 - _margin);
+        var paced = rate * (1 - this.margin);
         var tokens = Math.Max(1, (int)Math.Ceiling(paced * 0.05));
         var period = TimeSpan.FromSeconds(tokens / paced);
-        var reserve = tokens + (int)Math.Ceiling(paced * _jitterAllowance.TotalSeconds);
+        var reserve = tokens + (int)Math.Ceiling(paced * this.jitterAllowance.TotalSeconds);
         return ((Math.Max(1, Burst - reserve), tokens), period);
     }
 
     private void Refill()
     {
         var granted = new List<Waiter>();
-        lock (_gate)
+        lock (gate)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return;
             }
 
-            _tokens = Math.Min(_shape.Limit, _tokens + _shape.PerRefill);
-            while (_queue.First is { } next && _tokens >= 1)
+            this.tokens = Math.Min(this.shape.Limit, this.tokens + this.shape.PerRefill);
+            while (queue.First is { } next && this.tokens >= 1)
             {
-                _tokens -= 1;
-                _queue.RemoveFirst();
+                this.tokens -= 1;
+                queue.RemoveFirst();
                 granted.Add(next.Value);
             }
         }
@@ -177,14 +177,14 @@ internal sealed class OperationPacer : IDisposable
 
     private void Cancel(LinkedListNode<Waiter> node, CancellationToken token)
     {
-        lock (_gate)
+        lock (gate)
         {
             if (node.List is null)
             {
                 return;
             }
 
-            _queue.Remove(node);
+            queue.Remove(node);
         }
 
         node.Value.TrySetCanceled(token);

@@ -17,7 +17,7 @@ internal sealed partial class SpApiCaller(
     IOptions<SpApiOptions> options,
     ILogger<SpApiCaller> logger)
 {
-    private readonly Random _jitter = Random.Shared;
+    private readonly Random jitter = Random.Shared;
 
     internal async Task<SpApiReply> SendAsync(
         SpApiOperation operation, HttpMethod method, string path, string? jsonBody, CallBudget budget, bool idempotent)
@@ -115,7 +115,7 @@ internal sealed partial class SpApiCaller(
     private async Task WaitOrFailAsync(CallBudget budget, int retry, StatusCode code, string message, SpApiReply? last = null)
     {
         var o = options.Value;
-        if (!await budget.WaitAsync(Backoff.Delay(retry, o.InitialBackoff, o.MaxBackoff, _jitter)))
+        if (!await budget.WaitAsync(Backoff.Delay(retry, o.InitialBackoff, o.MaxBackoff, this.jitter)))
         {
             throw new SpApiFailure(code, message, last is { Fault: TransportFault.None } ? AmazonErrorBody.ToProto(last.Status, last.Errors) : null)
             {

@@ -13,12 +13,12 @@ internal enum SpApiOperation
 
 internal sealed class SpApiPacers : IDisposable
 {
-    private readonly Dictionary<SpApiOperation, OperationPacer> _pacers;
+    private readonly Dictionary<SpApiOperation, OperationPacer> pacers;
 
     public SpApiPacers(IOptions<SpApiOptions> options, TimeProvider time)
     {
         var o = options.Value;
-        _pacers = new()
+        pacers = new()
         {
             [SpApiOperation.CreateFulfillmentOrder] = new("createFulfillmentOrder", o.CreateRate, o.CreateBurst, o.PacingMargin, o.PacingJitterAllowance, time),
             [SpApiOperation.GetFulfillmentOrder] = new("getFulfillmentOrder", o.GetRate, o.GetBurst, o.PacingMargin, o.PacingJitterAllowance, time),
@@ -26,11 +26,11 @@ internal sealed class SpApiPacers : IDisposable
         };
     }
 
-    public OperationPacer this[SpApiOperation operation] => _pacers[operation];
+    public OperationPacer this[SpApiOperation operation] => pacers[operation];
 
     public void Dispose()
     {
-        foreach (var pacer in _pacers.Values)
+        foreach (var pacer in pacers.Values)
         {
             pacer.Dispose();
         }

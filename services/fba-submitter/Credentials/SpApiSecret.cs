@@ -15,7 +15,7 @@ internal sealed partial class SpApiSecret(IOptions<SpApiOptions> options, ILogge
     /// <summary>The seed's IAM fields: SP-API stopped requiring IAM roles and Signature Version 4 on 2023-10-02.</summary>
     public static readonly string[] IgnoredKeys = ["awsAccessKeyId", "awsSecretAccessKey", "roleArn"];
 
-    private int _warnedAboutAwsKeys;
+    private int warnedAboutAwsKeys;
 
     public SecretReaderSettings Settings { get; } = new(
         options.Value.SecretStore,
@@ -34,7 +34,7 @@ internal sealed partial class SpApiSecret(IOptions<SpApiOptions> options, ILogge
                 $"add {string.Join(", ", missing.Select(k => $"{name}:{k}"))} (Login with Amazon app client and the seller's refresh token).");
         }
 
-        if (IgnoredKeys.Any(keys.ContainsKey) && Interlocked.Exchange(ref _warnedAboutAwsKeys, 1) == 0)
+        if (IgnoredKeys.Any(keys.ContainsKey) && Interlocked.Exchange(ref warnedAboutAwsKeys, 1) == 0)
         {
             LogAwsKeysIgnored();
         }

@@ -21,13 +21,13 @@ internal sealed partial class FulfillmentOrderSubmitter(
     SubmitterMetrics metrics,
     ILogger<FulfillmentOrderSubmitter> logger)
 {
-    private readonly SingleFlight<SubmitOutcome> _flights = new();
+    private readonly SingleFlight<SubmitOutcome> flights = new();
 
     /// <summary>Submits waiting for Amazon right now (concurrent submits of one id count once per caller).</summary>
-    public int Waiting => _flights.Waiting;
+    public int Waiting => flights.Waiting;
 
     public Task<SubmitOutcome> SubmitAsync(SubmitFulfillmentOrderRequest request, CancellationToken callerGone) =>
-        _flights.RunAsync(request.SellerFulfillmentOrderId, () => SubmitOnceAsync(request), callerGone);
+        flights.RunAsync(request.SellerFulfillmentOrderId, () => SubmitOnceAsync(request), callerGone);
 
     private async Task<SubmitOutcome> SubmitOnceAsync(SubmitFulfillmentOrderRequest request)
     {

@@ -8,25 +8,25 @@ namespace FbaMesh.FbaSubmitter.Submitting;
 /// </summary>
 internal sealed class SingleFlight<TResult>
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<TResult>>> _running = new(StringComparer.Ordinal);
-    private int _waiting;
+    private readonly ConcurrentDictionary<string, Lazy<Task<TResult>>> running = new(StringComparer.Ordinal);
+    private int waiting;
 
-    public int Running => _running.Count;
+    public int Running => this.running.Count;
 
     /// <summary>Callers currently waiting for a run, across keys.</summary>
-    public int Waiting => Volatile.Read(ref _waiting);
+    public int Waiting => Volatile.Read(ref this.waiting);
 
     public async Task<TResult> RunAsync(string key, Func<Task<TResult>> work, CancellationToken callerGone)
     {
-        var lazy = _running.GetOrAdd(key, k => new Lazy<Task<TResult>>(() => RunAndForgetAsync(k, work)));
-        Interlocked.Increment(ref _waiting);
+        var lazy = this.running.GetOrAdd(key, k => new Lazy<Task<TResult>>(() => RunAndForgetAsync(k, work)));
+        Interlocked.Increment(ref this.waiting);
         try
         {
             return await lazy.Value.WaitAsync(callerGone);
         }
         finally
         {
-            Interlocked.Decrement(ref _waiting);
+            Interlocked.Decrement(ref this.waiting);
         }
     }
 
@@ -40,7 +40,7 @@ internal sealed class SingleFlight<TResult>
         }
         finally
         {
-            _running.TryRemove(key, out _);
+            this.running.TryRemove(key, out _);
         }
     }
 }

@@ -16,7 +16,7 @@ internal sealed record CrystallizeAccessToken(string AccessTokenId, string Acces
 /// </summary>
 internal sealed class CrystallizeApiSecret(IOptions<CrystallizeOptions> options) : ISecretDefinition<CrystallizeAccessToken>
 {
-    private readonly CrystallizeOptions _options = options.Value;
+    private readonly CrystallizeOptions options = options.Value;
 
     public SecretReaderSettings Settings { get; } = new(
         options.Value.SecretStore,
@@ -27,7 +27,7 @@ internal sealed class CrystallizeApiSecret(IOptions<CrystallizeOptions> options)
 
     public SecretParse<CrystallizeAccessToken> Parse(IReadOnlyDictionary<string, string> keys)
     {
-        var tenant = string.IsNullOrWhiteSpace(_options.TenantIdentifier) ? Value(keys, "tenantIdentifier") : _options.TenantIdentifier;
+        var tenant = string.IsNullOrWhiteSpace(this.options.TenantIdentifier) ? Value(keys, "tenantIdentifier") : this.options.TenantIdentifier;
         var missing = new[] { ("accessTokenId", Value(keys, "accessTokenId")), ("accessTokenSecret", Value(keys, "accessTokenSecret")), ("tenantIdentifier", tenant) }
             .Where(k => k.Item2 is null).Select(k => k.Item1).ToList();
         return missing.Count == 0

@@ -12,7 +12,7 @@ internal sealed record VersionedOrderState(OrderState? State, string? ETag);
 /// </summary>
 internal sealed class OrderStateStore(DaprClient dapr, IOptions<OrderStateOptions> options)
 {
-    private readonly string _storeName = options.Value.StoreName;
+    private readonly string storeName = options.Value.StoreName;
 
     private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong };
 
@@ -21,7 +21,7 @@ internal sealed class OrderStateStore(DaprClient dapr, IOptions<OrderStateOption
     public async Task<VersionedOrderState> GetAsync(string orderId, CancellationToken cancellationToken)
     {
         var (state, etag) = await dapr.GetStateAndETagAsync<OrderState>(
-            _storeName, Key(orderId), ConsistencyMode.Strong, cancellationToken: cancellationToken);
+            storeName, Key(orderId), ConsistencyMode.Strong, cancellationToken: cancellationToken);
         return new VersionedOrderState(state, string.IsNullOrEmpty(etag) ? null : etag);
     }
 
@@ -31,9 +31,9 @@ internal sealed class OrderStateStore(DaprClient dapr, IOptions<OrderStateOption
         if (etag is null)
         {
             // Dapr's first-write on a key that does not exist yet: an empty ETag means "must not exist".
-            return await dapr.TrySaveStateAsync(_storeName, Key(state.OrderId), state, "", FirstWrite, cancellationToken: cancellationToken);
+            return await dapr.TrySaveStateAsync(storeName, Key(state.OrderId), state, "", FirstWrite, cancellationToken: cancellationToken);
         }
 
-        return await dapr.TrySaveStateAsync(_storeName, Key(state.OrderId), state, etag, FirstWrite, cancellationToken: cancellationToken);
+        return await dapr.TrySaveStateAsync(storeName, Key(state.OrderId), state, etag, FirstWrite, cancellationToken: cancellationToken);
     }
 }

@@ -6,16 +6,16 @@ namespace FbaMesh.FbaSubmitter.Tests.Support;
 /// <summary>The contracts' generated client with the headers and the generous deadline every test call uses.</summary>
 public sealed class FulfillmentOrdersClient(CallInvoker invoker)
 {
-    private readonly FulfillmentOrders.FulfillmentOrdersClient _client = new(invoker);
+    private readonly FulfillmentOrders.FulfillmentOrdersClient client = new(invoker);
 
     public async Task<SubmitFulfillmentOrderResponse> SubmitAsync(SubmitFulfillmentOrderRequest request, Metadata? headers = null) =>
-        await _client.SubmitFulfillmentOrderAsync(request, Options(headers));
+        await this.client.SubmitFulfillmentOrderAsync(request, Options(headers));
 
     public async Task<GetFulfillmentOrderResponse> GetAsync(string id, Metadata? headers = null) =>
-        await _client.GetFulfillmentOrderAsync(new GetFulfillmentOrderRequest { SellerFulfillmentOrderId = id }, Options(headers));
+        await this.client.GetFulfillmentOrderAsync(new GetFulfillmentOrderRequest { SellerFulfillmentOrderId = id }, Options(headers));
 
     public async Task<CancelFulfillmentOrderResponse> CancelAsync(string id, Metadata? headers = null) =>
-        await _client.CancelFulfillmentOrderAsync(new CancelFulfillmentOrderRequest { SellerFulfillmentOrderId = id }, Options(headers));
+        await this.client.CancelFulfillmentOrderAsync(new CancelFulfillmentOrderRequest { SellerFulfillmentOrderId = id }, Options(headers));
 
     private static CallOptions Options(Metadata? headers) => new(headers, DateTime.UtcNow.AddSeconds(60));
 }

@@ -10,11 +10,11 @@ public sealed record SeenRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary
 /// <summary>An HttpMessageHandler answering from a script, recording every request.</summary>
 public sealed class StubHttp(Func<SeenRequest, int, Task<HttpResponseMessage>> script) : HttpMessageHandler
 {
-    private int _count;
+    private int count;
 
     public ConcurrentQueue<SeenRequest> Seen { get; } = new();
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => Volatile.Read(ref count);
 
     public static HttpResponseMessage Json(int status, string json, params (string Name, string Value)[] headers)
     {
@@ -37,7 +37,7 @@ public sealed class StubHttp(Func<SeenRequest, int, Task<HttpResponseMessage>> s
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         var seen = new SeenRequest(request.Method, request.RequestUri!, headers, body);
         Seen.Enqueue(seen);
-        var n = Interlocked.Increment(ref _count);
+        var n = Interlocked.Increment(ref count);
         return await script(seen, n).WaitAsync(cancellationToken);
     }
 }

@@ -12,20 +12,20 @@ public sealed class StubSecrets : ISecretSource
         ["refreshToken"] = "dev-only-fake-refresh-token",
     };
 
-    private volatile Dictionary<string, string>? _secret;
+    private volatile Dictionary<string, string>? secret;
 
-    public StubSecrets(Dictionary<string, string>? secret = null) => _secret = secret;
+    public StubSecrets(Dictionary<string, string>? secret = null) => this.secret = secret;
 
-    private int _reads;
+    private int reads;
 
-    public int Reads => Volatile.Read(ref _reads);
+    public int Reads => Volatile.Read(ref reads);
 
-    public void Set(Dictionary<string, string>? secret) => _secret = secret;
+    public void Set(Dictionary<string, string>? secret) => this.secret = secret;
 
     public Task<IReadOnlyDictionary<string, string>> GetAsync(string store, string name, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _reads);
-        return _secret is { } s
+        Interlocked.Increment(ref reads);
+        return this.secret is { } s
             ? Task.FromResult<IReadOnlyDictionary<string, string>>(s)
             : Task.FromException<IReadOnlyDictionary<string, string>>(new InvalidOperationException($"secret '{name}' not found in store '{store}'"));
     }

@@ -11,26 +11,26 @@ namespace FbaMesh.FbaSubmitter.Tests.Support;
 /// <summary>The real submitter app on a free loopback port, with a gRPC client for it.</summary>
 internal sealed class SubmitterHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly GrpcChannel _channel;
+    private readonly WebApplication app;
+    private readonly GrpcChannel channel;
 
     private SubmitterHost(WebApplication app, Uri address)
     {
-        _app = app;
+        this.app = app;
         Address = address;
-        _channel = GrpcChannel.ForAddress(address);
-        Client = new FulfillmentOrdersClient(_channel.CreateCallInvoker());
+        channel = GrpcChannel.ForAddress(address);
+        Client = new FulfillmentOrdersClient(channel.CreateCallInvoker());
     }
 
     public Uri Address { get; }
 
     public FulfillmentOrdersClient Client { get; }
 
-    public GrpcChannel Channel => _channel;
+    public GrpcChannel Channel => channel;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => this.app.Services;
 
-    public SecretReader<SpApiCredentials> Credentials => _app.Services.GetRequiredService<SecretReader<SpApiCredentials>>();
+    public SecretReader<SpApiCredentials> Credentials => this.app.Services.GetRequiredService<SecretReader<SpApiCredentials>>();
 
     /// <summary>
     /// Starts the app. <paramref name="settings"/> are configuration keys (SpApi:...); stub handlers,
@@ -107,8 +107,8 @@ internal sealed class SubmitterHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _channel.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        channel.Dispose();
+        await this.app.StopAsync();
+        await this.app.DisposeAsync();
     }
 }

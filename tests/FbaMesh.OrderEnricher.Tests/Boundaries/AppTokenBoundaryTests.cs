@@ -24,12 +24,12 @@ public sealed class AppTokenBoundaryTests(AppTokenBoundaryTests.WithTokens fixtu
     private static readonly string[] Topics =
         [PubSub.OrdersReceived, PubSub.OrdersReceivedDeadLetter, PubSub.FulfillmentSubmitted, PubSub.FulfillmentFailed];
 
-    private readonly EnricherMesh _mesh = fixture.Mesh;
+    private readonly EnricherMesh mesh = fixture.Mesh;
 
     [Fact]
     public void The_allow_list_is_exactly_the_probes_and_the_operator_routes()
     {
-        var open = EndpointInventory.Of(_mesh.Services).Where(e => e.AllowsWithoutAppToken).Select(e => e.Key);
+        var open = EndpointInventory.Of(mesh.Services).Where(e => e.AllowsWithoutAppToken).Select(e => e.Key);
 
         Assert.Equal(AllowList.Order(), open.Order());
     }
@@ -37,8 +37,8 @@ public sealed class AppTokenBoundaryTests(AppTokenBoundaryTests.WithTokens fixtu
     [Fact]
     public async Task Every_other_endpoint_refuses_callers_without_the_enrichers_token_in_every_spelling_and_nothing_happens()
     {
-        var id = _mesh.CopyOfFixture(Norway);
-        var guarded = EndpointInventory.Of(_mesh.Services).Where(e => !e.AllowsWithoutAppToken).ToList();
+        var id = mesh.CopyOfFixture(Norway);
+        var guarded = EndpointInventory.Of(mesh.Services).Where(e => !e.AllowsWithoutAppToken).ToList();
         Assert.Contains(guarded, e => e.Key == "POST /events/orders-received");
         Assert.Contains(guarded, e => e.Key == "GET /dapr/subscribe");
 
@@ -50,8 +50,8 @@ public sealed class AppTokenBoundaryTests(AppTokenBoundaryTests.WithTokens fixtu
             {
                 foreach (var (name, token) in AppTokenRefusal.Credentials(GatewaysToken))
                 {
-                    using var request = AppTokenRefusal.Http(_mesh.Http.BaseAddress!, method, variant, token, method == "GET" ? null : CloudEvent(id));
-                    using var response = await _mesh.Http.SendAsync(request);
+                    using var request = AppTokenRefusal.Http(mesh.Http.BaseAddress!, method, variant, token, method == "GET" ? null : CloudEvent(id));
+                    using var response = await mesh.Http.SendAsync(request);
                     if (await AppTokenRefusal.MissAsync(response, grpc: false) is { } miss)
                     {
                         misses.Add($"{method} {variant} with {name}: {miss}");
@@ -67,9 +67,9 @@ public sealed class AppTokenBoundaryTests(AppTokenBoundaryTests.WithTokens fixtu
     [Fact]
     public async Task An_order_event_posted_to_the_upper_case_route_without_a_token_is_refused_and_not_processed()
     {
-        var id = _mesh.CopyOfFixture(Norway);
+        var id = mesh.CopyOfFixture(Norway);
 
-        using var response = await _mesh.Http.SendAsync(AppTokenRefusal.Http(_mesh.Http.BaseAddress!, "POST", "/EVENTS/orders-received", null, CloudEvent(id)));
+        using var response = await mesh.Http.SendAsync(AppTokenRefusal.Http(mesh.Http.BaseAddress!, "POST", "/EVENTS/orders-received", null, CloudEvent(id)));
 
         Assert.Null(await AppTokenRefusal.MissAsync(response, grpc: false));
         await AssertNothingHappenedAsync(id);
@@ -78,19 +78,19 @@ public sealed class AppTokenBoundaryTests(AppTokenBoundaryTests.WithTokens fixtu
     [Fact]
     public async Task The_same_event_with_the_enrichers_own_token_is_processed()
     {
-        var id = _mesh.CopyOfFixture(Norway);
+        var id = mesh.CopyOfFixture(Norway);
 
-        using var response = await _mesh.Http.SendAsync(AppTokenRefusal.Http(_mesh.Http.BaseAddress!, "POST", "/EVENTS/orders-received", AppToken, CloudEvent(id)));
+        using var response = await mesh.Http.SendAsync(AppTokenRefusal.Http(mesh.Http.BaseAddress!, "POST", "/EVENTS/orders-received", AppToken, CloudEvent(id)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, _mesh.Submitter.Count(id));
+        Assert.Equal(1, mesh.Submitter.Count(id));
     }
 
     private async Task AssertNothingHappenedAsync(string id)
     {
-        Assert.Null(await _mesh.StateAsync(id));
-        Assert.Equal(0, _mesh.Submitter.Count(id));
-        Assert.All(Topics, topic => Assert.Equal(0, _mesh.PublishedFor(topic, id)));
+        Assert.Null(await mesh.StateAsync(id));
+        Assert.Equal(0, mesh.Submitter.Count(id));
+        Assert.All(Topics, topic => Assert.Equal(0, mesh.PublishedFor(topic, id)));
     }
 
     /// <summary>The CloudEvent a sidecar would deliver for an OrderReceived of this order.</summary>

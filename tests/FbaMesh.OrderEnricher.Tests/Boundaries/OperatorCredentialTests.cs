@@ -13,7 +13,7 @@ public sealed class OperatorCredentialTests(OperatorCredentialTests.WithOperator
 {
     private const string OperatorToken = EnricherMesh.OperatorToken;
     private const string AppToken = "test-app-api-token";
-    private readonly EnricherMesh _mesh = fixture.Mesh;
+    private readonly EnricherMesh mesh = fixture.Mesh;
 
     public static TheoryData<string, string, string?, string?> Attempts()
     {
@@ -38,7 +38,7 @@ public sealed class OperatorCredentialTests(OperatorCredentialTests.WithOperator
     public async Task An_operator_route_without_the_operator_bearer_token_is_401_and_changes_nothing(string method, string path, string? authorization, string? appToken)
     {
         var id = OrderIds.New();
-        using var request = AppTokenRefusal.Http(_mesh.Http.BaseAddress!, method, string.Format(null, path, id), appToken);
+        using var request = AppTokenRefusal.Http(this.mesh.Http.BaseAddress!, method, string.Format(null, path, id), appToken);
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
@@ -50,7 +50,7 @@ public sealed class OperatorCredentialTests(OperatorCredentialTests.WithOperator
 
         Assert.Null(await AppTokenRefusal.MissAsync(response, grpc: false));
         Assert.Equal(HttpStatusCode.NotFound, await WithOperatorTokenAsync(id));
-        Assert.Equal(0, _mesh.PublishedFor(FbaMesh.Contracts.PubSub.OrdersReceived, id));
+        Assert.Equal(0, this.mesh.PublishedFor(FbaMesh.Contracts.PubSub.OrdersReceived, id));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class OperatorCredentialTests(OperatorCredentialTests.WithOperator
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orders/{id}");
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + OperatorToken);
-        using var response = await _mesh.Http.SendAsync(request);
+        using var response = await this.mesh.Http.SendAsync(request);
         return response.StatusCode;
     }
 

@@ -13,23 +13,23 @@ namespace FbaMesh.OrderEnricher.Tests.Mesh;
 /// </summary>
 public sealed class DeliveryLog : IStartupFilter
 {
-    private readonly ConcurrentQueue<(string Event, string Status, string TraceParent)> _deliveries = new();
-    private readonly ConcurrentDictionary<string, Func<IReadOnlyList<string>, Task>> _beforeAnswer = new();
+    private readonly ConcurrentQueue<(string Event, string Status, string TraceParent)> deliveries = new();
+    private readonly ConcurrentDictionary<string, Func<IReadOnlyList<string>, Task>> beforeAnswer = new();
 
     /// <summary>The answers to deliveries whose CloudEvent mentions <paramref name="orderId"/>, in order.</summary>
     public IReadOnlyList<string> AnswersFor(string orderId) =>
-        [.. _deliveries.Where(d => d.Event.Contains(orderId, StringComparison.Ordinal)).Select(d => d.Status)];
+        [.. this.deliveries.Where(d => d.Event.Contains(orderId, StringComparison.Ordinal)).Select(d => d.Status)];
 
     /// <summary>The traceparent headers the deliveries of this order came with.</summary>
     public IReadOnlyList<string> TraceParentsFor(string orderId) =>
-        [.. _deliveries.Where(d => d.Event.Contains(orderId, StringComparison.Ordinal)).Select(d => d.TraceParent)];
+        [.. this.deliveries.Where(d => d.Event.Contains(orderId, StringComparison.Ordinal)).Select(d => d.TraceParent)];
 
     /// <summary>
     /// Runs <paramref name="step"/> after each delivery of this order is answered but before the answer
     /// leaves, with the answers so far. The broker cannot redeliver until the step is done, so a test can
     /// change the world between two deliveries without racing the redelivery policy.
     /// </summary>
-    public void BeforeAnswerLeaves(string orderId, Func<IReadOnlyList<string>, Task> step) => _beforeAnswer[orderId] = step;
+    public void BeforeAnswerLeaves(string orderId, Func<IReadOnlyList<string>, Task> step) => beforeAnswer[orderId] = step;
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -60,8 +60,8 @@ public sealed class DeliveryLog : IStartupFilter
         finally
         {
             context.Response.Body = original;
-            _deliveries.Enqueue((cloudEvent, StatusOf(captured.ToArray(), context.Response.StatusCode), context.Request.Headers.TraceParent.ToString()));
-            foreach (var (orderId, step) in _beforeAnswer)
+            this.deliveries.Enqueue((cloudEvent, StatusOf(captured.ToArray(), context.Response.StatusCode), context.Request.Headers.TraceParent.ToString()));
+            foreach (var (orderId, step) in beforeAnswer)
             {
                 if (cloudEvent.Contains(orderId, StringComparison.Ordinal))
                 {

@@ -22,12 +22,12 @@ namespace FbaMesh.OrderEnricher.Tests.Mesh;
 /// </summary>
 public sealed class EnricherMesh : IAsyncDisposable
 {
-    private readonly WebApplication _enricher;
-    private readonly DaprClient _dapr;
+    private readonly WebApplication enricher;
+    private readonly DaprClient dapr;
 
     private EnricherMesh(WebApplication enricher, DaprEmulatorHost sidecars, CrystallizeEmulatorApp crystallize, FakeSubmitter submitter, HttpClient http, DaprClient dapr, string resources)
     {
-        (_enricher, Sidecars, Crystallize, Submitter, Http, _dapr, ResourcesPath) = (enricher, sidecars, crystallize, submitter, http, dapr, resources);
+        (this.enricher, Sidecars, Crystallize, Submitter, Http, this.dapr, ResourcesPath) = (enricher, sidecars, crystallize, submitter, http, dapr, resources);
     }
 
     public DaprEmulatorHost Sidecars { get; }
@@ -138,16 +138,16 @@ public sealed class EnricherMesh : IAsyncDisposable
     }
 
     /// <summary>The enricher's services (its meter factory, options).</summary>
-    public IServiceProvider Services => _enricher.Services;
+    public IServiceProvider Services => this.enricher.Services;
 
     /// <summary>The state as Dapr holds it, for a test that plays another delivery.</summary>
-    public DaprClient Dapr => _dapr;
+    public DaprClient Dapr => this.dapr;
 
     /// <summary>Publishes OrderReceived as the gateway does (protobuf JSON on orders.received).</summary>
     public Task PublishOrderReceivedAsync(string orderId) => PublishRawAsync(JsonFormatter.Default.Format(new OrderReceived { OrderId = orderId, TenantIdentifier = "fbamesh-dev" }));
 
     public Task PublishRawAsync(string json) =>
-        _dapr.PublishByteEventAsync("fbamesh-pubsub", "orders.received", System.Text.Encoding.UTF8.GetBytes(json), "application/json");
+        this.dapr.PublishByteEventAsync("fbamesh-pubsub", "orders.received", System.Text.Encoding.UTF8.GetBytes(json), "application/json");
 
     internal async Task<OrderState?> StateAsync(string orderId)
     {
@@ -179,10 +179,10 @@ public sealed class EnricherMesh : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        _dapr.Dispose();
+        this.dapr.Dispose();
         await Sidecars.DisposeAsync();
-        await _enricher.StopAsync();
-        await _enricher.DisposeAsync();
+        await this.enricher.StopAsync();
+        await this.enricher.DisposeAsync();
         await Submitter.DisposeAsync();
         await Crystallize.DisposeAsync();
         TestResources.Delete(ResourcesPath);

@@ -15,9 +15,9 @@ namespace FbaMesh.OrderEnricher.Tests.Mesh;
 /// </summary>
 public sealed class FakeSubmitter : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
-    private FakeSubmitter(WebApplication app, int port) => (_app, Port) = (app, port);
+    private FakeSubmitter(WebApplication app, int port) => (this.app, Port) = (app, port);
 
     public int Port { get; }
 
@@ -49,8 +49,8 @@ public sealed class FakeSubmitter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await this.app.StopAsync();
+        await this.app.DisposeAsync();
     }
 
     /// <summary>The traceparent header of every request, in order (null when absent).</summary>

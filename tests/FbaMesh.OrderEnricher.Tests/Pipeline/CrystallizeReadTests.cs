@@ -9,35 +9,35 @@ namespace FbaMesh.OrderEnricher.Tests.Pipeline;
 public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<MeshFixture>
 {
     private const string Norway = "6724c1a95e1d4b0012a3f101";
-    private readonly EnricherMesh _mesh = fixture.Mesh;
+    private readonly EnricherMesh mesh = fixture.Mesh;
 
     [Fact]
     public async Task A_just_created_order_is_read_again_within_the_delivery()
     {
         // Crystallize:ReadAttempts is 2 in the mesh: one miss is absorbed without a redelivery.
-        var id = _mesh.CopyOfFixture(Norway, readableAfterReads: 1);
+        var id = this.mesh.CopyOfFixture(Norway, readableAfterReads: 1);
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await this.mesh.PublishOrderReceivedAsync(id);
+        var state = await this.mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Submitted, state.Status);
         Assert.Equal(1, state.Attempts);
         Assert.Equal(2, Reads(id));
-        Assert.Equal(["SUCCESS"], await _mesh.AnswersAsync(id, 1));
+        Assert.Equal(["SUCCESS"], await this.mesh.AnswersAsync(id, 1));
     }
 
     [Fact]
     public async Task An_order_readable_only_later_is_waited_for_across_redeliveries()
     {
-        var id = _mesh.CopyOfFixture(Norway, readableAfterReads: 3);
+        var id = this.mesh.CopyOfFixture(Norway, readableAfterReads: 3);
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await this.mesh.PublishOrderReceivedAsync(id);
+        var state = await this.mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Submitted, state.Status);
         Assert.Equal(2, state.Attempts);
-        Assert.Equal(["RETRY", "SUCCESS"], await _mesh.AnswersAsync(id, 2));
-        Assert.Equal(1, _mesh.Submitter.Count(id));
+        Assert.Equal(["RETRY", "SUCCESS"], await this.mesh.AnswersAsync(id, 2));
+        Assert.Equal(1, this.mesh.Submitter.Count(id));
     }
 
     [Fact]
@@ -45,54 +45,54 @@ public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<Me
     {
         var id = OrderIds.New();
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await this.mesh.PublishOrderReceivedAsync(id);
+        var state = await this.mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Failed, state.Status);
         Assert.Equal("order-not-found", state.ReasonCode);
         Assert.Equal(4, state.Attempts);
         Assert.Equal(8, Reads(id));
-        await _mesh.WaitForPublishedAsync("orders.received.deadletter", id);
-        await _mesh.WaitForPublishedAsync("fulfillment.failed", id);
-        Assert.Equal(0, _mesh.Submitter.Count(id));
+        await this.mesh.WaitForPublishedAsync("orders.received.deadletter", id);
+        await this.mesh.WaitForPublishedAsync("fulfillment.failed", id);
+        Assert.Equal(0, this.mesh.Submitter.Count(id));
     }
 
     [Fact]
     public async Task Crystallize_503s_are_retried_and_the_order_still_arrives()
     {
-        var id = _mesh.CopyOfFixture(Norway);
+        var id = this.mesh.CopyOfFixture(Norway);
         await AddFaultAsync(new { status = 503, count = 5, orderId = id });
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await this.mesh.PublishOrderReceivedAsync(id);
+        var state = await this.mesh.FinalStateAsync(id);
 
         // Three HTTP tries per read (HttpRetries 2): the first delivery's read fails, the second's gets through.
         Assert.Equal(OrderStatus.Submitted, state.Status);
-        Assert.Equal(["RETRY", "SUCCESS"], await _mesh.AnswersAsync(id, 2));
-        Assert.Equal(1, _mesh.Submitter.Count(id));
+        Assert.Equal(["RETRY", "SUCCESS"], await this.mesh.AnswersAsync(id, 2));
+        Assert.Equal(1, this.mesh.Submitter.Count(id));
     }
 
     [Fact]
     public async Task Graphql_errors_in_a_200_answer_are_errors_not_an_empty_order()
     {
-        var id = _mesh.CopyOfFixture(Norway);
+        var id = this.mesh.CopyOfFixture(Norway);
         await AddFaultAsync(new { status = 200, count = 1, orderId = id });
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await this.mesh.PublishOrderReceivedAsync(id);
+        var state = await this.mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Submitted, state.Status);
-        Assert.Equal(["RETRY", "SUCCESS"], await _mesh.AnswersAsync(id, 2));
+        Assert.Equal(["RETRY", "SUCCESS"], await this.mesh.AnswersAsync(id, 2));
     }
 
     [Fact]
     public async Task Lasting_graphql_errors_fail_the_order_with_their_reason()
     {
-        var id = _mesh.CopyOfFixture(Norway);
+        var id = this.mesh.CopyOfFixture(Norway);
         await AddFaultAsync(new { status = 200, orderId = id });
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await this.mesh.PublishOrderReceivedAsync(id);
+        var state = await this.mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Failed, state.Status);
         Assert.Equal("crystallize-graphql-error", state.ReasonCode);
@@ -102,24 +102,24 @@ public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<Me
     [Fact]
     public async Task A_mapping_failure_is_recorded_published_and_dropped_without_a_submit()
     {
-        var id = _mesh.CopyOfFixture("6724c1e15e1d4b0012a3f109");
+        var id = this.mesh.CopyOfFixture("6724c1e15e1d4b0012a3f109");
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await this.mesh.PublishOrderReceivedAsync(id);
+        var state = await this.mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Failed, state.Status);
         Assert.Equal("no-shipping-address", state.ReasonCode);
-        Assert.Equal(["DROP"], await _mesh.AnswersAsync(id, 1));
-        await _mesh.WaitForPublishedAsync("fulfillment.failed", id);
-        await _mesh.WaitForPublishedAsync("orders.received.deadletter", id);
-        Assert.Equal(0, _mesh.Submitter.Count(id));
+        Assert.Equal(["DROP"], await this.mesh.AnswersAsync(id, 1));
+        await this.mesh.WaitForPublishedAsync("fulfillment.failed", id);
+        await this.mesh.WaitForPublishedAsync("orders.received.deadletter", id);
+        Assert.Equal(0, this.mesh.Submitter.Count(id));
     }
 
-    private int Reads(string id) => _mesh.Crystallize.Requests.Snapshot().Count(r => r.OrderIds.Contains(id));
+    private int Reads(string id) => this.mesh.Crystallize.Requests.Snapshot().Count(r => r.OrderIds.Contains(id));
 
     private async Task AddFaultAsync(object fault)
     {
-        using var http = new HttpClient { BaseAddress = _mesh.Crystallize.BaseAddress };
+        using var http = new HttpClient { BaseAddress = this.mesh.Crystallize.BaseAddress };
         using var response = await http.PostAsJsonAsync("_emulator/faults", fault);
         response.EnsureSuccessStatusCode();
     }

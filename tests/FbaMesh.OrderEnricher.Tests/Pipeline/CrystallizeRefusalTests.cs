@@ -6,20 +6,20 @@ namespace FbaMesh.OrderEnricher.Tests.Pipeline;
 /// <summary>A Crystallize that refuses the query for good (wrong tenant) fails the order at once.</summary>
 public sealed class CrystallizeRefusalTests(CrystallizeRefusalTests.WrongTenant fixture) : IClassFixture<CrystallizeRefusalTests.WrongTenant>
 {
-    private readonly EnricherMesh _mesh = fixture.Mesh;
+    private readonly EnricherMesh mesh = fixture.Mesh;
 
     [Fact]
     public async Task A_4xx_answer_is_permanent_and_says_so()
     {
-        var id = _mesh.CopyOfFixture("6724c1a95e1d4b0012a3f101");
+        var id = mesh.CopyOfFixture("6724c1a95e1d4b0012a3f101");
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await mesh.PublishOrderReceivedAsync(id);
+        var state = await mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Failed, state.Status);
         Assert.Equal("crystallize-rejected", state.ReasonCode);
         Assert.Contains("404", state.ReasonMessage, StringComparison.Ordinal);
-        Assert.Equal(["DROP"], await _mesh.AnswersAsync(id, 1));
+        Assert.Equal(["DROP"], await mesh.AnswersAsync(id, 1));
         Assert.DoesNotContain("dev-only-fake-access-token-secret", state.ReasonMessage, StringComparison.Ordinal);
     }
 

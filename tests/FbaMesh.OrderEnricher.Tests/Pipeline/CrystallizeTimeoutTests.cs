@@ -7,26 +7,26 @@ namespace FbaMesh.OrderEnricher.Tests.Pipeline;
 /// <summary>A Crystallize read that hangs is cut at the attempt timeout and tried again within the same delivery.</summary>
 public sealed class CrystallizeTimeoutTests(CrystallizeTimeoutTests.ShortTimeouts fixture) : IClassFixture<CrystallizeTimeoutTests.ShortTimeouts>
 {
-    private readonly EnricherMesh _mesh = fixture.Mesh;
+    private readonly EnricherMesh mesh = fixture.Mesh;
 
     [Fact]
     public async Task A_slow_answer_is_retried_after_the_attempt_timeout()
     {
-        var id = _mesh.CopyOfFixture("6724c1a95e1d4b0012a3f101");
-        using (var http = new HttpClient { BaseAddress = _mesh.Crystallize.BaseAddress })
+        var id = mesh.CopyOfFixture("6724c1a95e1d4b0012a3f101");
+        using (var http = new HttpClient { BaseAddress = mesh.Crystallize.BaseAddress })
         {
             using var added = await http.PostAsJsonAsync("_emulator/faults", new { delayMs = 20_000, count = 1, orderId = id });
             added.EnsureSuccessStatusCode();
         }
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await mesh.PublishOrderReceivedAsync(id);
+        var state = await mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Submitted, state.Status);
-        Assert.Equal(["SUCCESS"], await _mesh.AnswersAsync(id, 1));
+        Assert.Equal(["SUCCESS"], await mesh.AnswersAsync(id, 1));
         // The hanging answer was served (its one-shot fault is used up), and another read then answered the order.
-        Assert.DoesNotContain(_mesh.Crystallize.Faults.Active(), f => f.OrderId == id);
-        Assert.Contains(_mesh.Crystallize.Requests.Snapshot(), r => r.OrderIds.Contains(id) && r.Status == 200);
+        Assert.DoesNotContain(mesh.Crystallize.Faults.Active(), f => f.OrderId == id);
+        Assert.Contains(mesh.Crystallize.Requests.Snapshot(), r => r.OrderIds.Contains(id) && r.Status == 200);
     }
 
     public sealed class ShortTimeouts : MeshFixture

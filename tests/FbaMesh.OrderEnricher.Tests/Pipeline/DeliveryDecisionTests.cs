@@ -9,7 +9,7 @@ namespace FbaMesh.OrderEnricher.Tests.Pipeline;
 public sealed class DeliveryDecisionTests(MeshFixture fixture) : IClassFixture<MeshFixture>
 {
     private const string Norway = "6724c1a95e1d4b0012a3f101";
-    private readonly EnricherMesh _mesh = fixture.Mesh;
+    private readonly EnricherMesh mesh = fixture.Mesh;
 
     [Theory]
     [InlineData("{\"orderId\":\"NOT-AN-ID-but-marker-0001\"}", "NOT-AN-ID-but-marker-0001")]
@@ -17,110 +17,110 @@ public sealed class DeliveryDecisionTests(MeshFixture fixture) : IClassFixture<M
     [InlineData("{\"unknownField\":\"marker-0003\"}", "marker-0003")]
     public async Task An_unusable_event_is_dropped_to_the_dead_letter_topic(string data, string marker)
     {
-        await _mesh.PublishRawAsync(data);
+        await mesh.PublishRawAsync(data);
 
-        await Eventually.UntilAsync(() => _mesh.Deliveries.AnswersFor(marker).Count == 1, "the delivery");
-        Assert.Equal(["DROP"], _mesh.Deliveries.AnswersFor(marker));
+        await Eventually.UntilAsync(() => mesh.Deliveries.AnswersFor(marker).Count == 1, "the delivery");
+        Assert.Equal(["DROP"], mesh.Deliveries.AnswersFor(marker));
         await Eventually.UntilAsync(
-            () => _mesh.Sidecars.PublishedTo("fbamesh-pubsub", "orders.received.deadletter").Any(r => r.Json.Contains(marker, StringComparison.Ordinal)),
+            () => mesh.Sidecars.PublishedTo("fbamesh-pubsub", "orders.received.deadletter").Any(r => r.Json.Contains(marker, StringComparison.Ordinal)),
             "the dead-lettered event");
     }
 
     [Fact]
     public async Task An_order_another_delivery_holds_is_retried_until_that_delivery_finishes()
     {
-        var id = _mesh.CopyOfFixture(Norway);
+        var id = mesh.CopyOfFixture(Norway);
         var now = DateTimeOffset.UtcNow;
         var held = new OrderState
         {
             OrderId = id, Status = OrderStatus.Received, Attempts = 1, ClaimedBy = "another-delivery",
             SellerFulfillmentOrderId = id, ReceivedAt = now, UpdatedAt = now,
         };
-        await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), held);
+        await mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), held);
 
         // The other delivery finishes while the second RETRY is on its way back: the next redelivery sees it and does nothing.
-        _mesh.Deliveries.BeforeAnswerLeaves(id, async answers =>
+        mesh.Deliveries.BeforeAnswerLeaves(id, async answers =>
         {
             if (answers is ["RETRY", "RETRY"])
             {
-                await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), held with { Status = OrderStatus.Submitted, ClaimedBy = null });
+                await mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), held with { Status = OrderStatus.Submitted, ClaimedBy = null });
             }
         });
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        await Eventually.UntilAsync(() => _mesh.Deliveries.AnswersFor(id).Contains("SUCCESS"), "the redelivery to succeed");
+        await mesh.PublishOrderReceivedAsync(id);
+        await Eventually.UntilAsync(() => mesh.Deliveries.AnswersFor(id).Contains("SUCCESS"), "the redelivery to succeed");
 
-        Assert.Equal(["RETRY", "RETRY", "SUCCESS"], _mesh.Deliveries.AnswersFor(id));
-        Assert.Equal(0, _mesh.Submitter.Count(id));
-        Assert.Equal(OrderStatus.Submitted, (await _mesh.StateAsync(id))!.Status);
+        Assert.Equal(["RETRY", "RETRY", "SUCCESS"], mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(0, mesh.Submitter.Count(id));
+        Assert.Equal(OrderStatus.Submitted, (await mesh.StateAsync(id))!.Status);
     }
 
     [Fact]
     public async Task A_claim_left_by_a_crashed_delivery_is_taken_over_after_the_lease()
     {
-        var id = _mesh.CopyOfFixture(Norway);
+        var id = mesh.CopyOfFixture(Norway);
         var stale = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(5);
-        await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), new OrderState
+        await mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), new OrderState
         {
             OrderId = id, Status = OrderStatus.Received, Attempts = 1, ClaimedBy = "crashed-delivery",
             SellerFulfillmentOrderId = id, ReceivedAt = stale, UpdatedAt = stale,
         });
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await mesh.PublishOrderReceivedAsync(id);
+        var state = await mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Submitted, state.Status);
         Assert.Equal(2, state.Attempts);
         Assert.Equal(stale, state.ReceivedAt);
-        Assert.Equal(["SUCCESS"], await _mesh.AnswersAsync(id, 1));
+        Assert.Equal(["SUCCESS"], await mesh.AnswersAsync(id, 1));
     }
 
     [Fact]
     public async Task When_another_delivery_finished_first_the_etag_conflict_ends_in_success_without_overwriting()
     {
-        var id = _mesh.CopyOfFixture(Norway);
+        var id = mesh.CopyOfFixture(Norway);
         OrderState? theirs = null;
-        _mesh.Submitter.Scripts[id] = async (request, call) =>
+        mesh.Submitter.Scripts[id] = async (request, call) =>
         {
             // Another delivery records the order while this one is at the submitter.
-            var (current, _) = await _mesh.Dapr.GetStateAndETagAsync<OrderState>("fbamesh-state", OrderStateStore.Key(id));
+            var (current, _) = await mesh.Dapr.GetStateAndETagAsync<OrderState>("fbamesh-state", OrderStateStore.Key(id));
             theirs = current! with { Status = OrderStatus.Submitted, SubmitOutcome = "CREATED", ClaimedBy = "the-other-delivery" };
-            await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), theirs);
+            await mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), theirs);
             return await Mesh.FakeSubmitter.DefaultAnswer(request, 2);
         };
 
-        await _mesh.PublishOrderReceivedAsync(id);
+        await mesh.PublishOrderReceivedAsync(id);
 
-        Assert.Equal(["SUCCESS"], await _mesh.AnswersAsync(id, 1));
-        Assert.Equal(theirs, await _mesh.StateAsync(id));
+        Assert.Equal(["SUCCESS"], await mesh.AnswersAsync(id, 1));
+        Assert.Equal(theirs, await mesh.StateAsync(id));
     }
 
     [Fact]
     public async Task When_another_delivery_took_the_order_over_the_etag_conflict_asks_for_a_redelivery()
     {
-        var id = _mesh.CopyOfFixture(Norway);
+        var id = mesh.CopyOfFixture(Norway);
         OrderState? taken = null;
-        _mesh.Submitter.Scripts[id] = async (request, call) =>
+        mesh.Submitter.Scripts[id] = async (request, call) =>
         {
-            var (current, _) = await _mesh.Dapr.GetStateAndETagAsync<OrderState>("fbamesh-state", OrderStateStore.Key(id));
+            var (current, _) = await mesh.Dapr.GetStateAndETagAsync<OrderState>("fbamesh-state", OrderStateStore.Key(id));
             taken = current! with { ClaimedBy = "the-other-delivery", UpdatedAt = DateTimeOffset.UtcNow };
-            await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), taken);
+            await mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), taken);
             return await Mesh.FakeSubmitter.DefaultAnswer(request, call);
         };
 
         // The other delivery finishes while the RETRY is on its way back, so the redelivery finds the order submitted.
-        _mesh.Deliveries.BeforeAnswerLeaves(id, async answers =>
+        mesh.Deliveries.BeforeAnswerLeaves(id, async answers =>
         {
             if (answers is ["RETRY"])
             {
-                await _mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), taken! with { Status = OrderStatus.Submitted, ClaimedBy = null });
+                await mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), taken! with { Status = OrderStatus.Submitted, ClaimedBy = null });
             }
         });
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        await Eventually.UntilAsync(() => _mesh.Deliveries.AnswersFor(id).Contains("SUCCESS"), "the redelivery to find the order submitted");
+        await mesh.PublishOrderReceivedAsync(id);
+        await Eventually.UntilAsync(() => mesh.Deliveries.AnswersFor(id).Contains("SUCCESS"), "the redelivery to find the order submitted");
 
-        Assert.Equal(["RETRY", "SUCCESS"], _mesh.Deliveries.AnswersFor(id));
-        Assert.Equal(1, _mesh.Submitter.Count(id));
+        Assert.Equal(["RETRY", "SUCCESS"], mesh.Deliveries.AnswersFor(id));
+        Assert.Equal(1, mesh.Submitter.Count(id));
     }
 }

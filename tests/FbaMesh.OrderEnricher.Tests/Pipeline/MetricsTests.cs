@@ -8,13 +8,13 @@ namespace FbaMesh.OrderEnricher.Tests.Pipeline;
 /// <summary>Meter FbaMesh.OrderEnricher: orders by outcome and reason, Crystallize fetch latency.</summary>
 public sealed class MetricsTests(MeshFixture fixture) : IClassFixture<MeshFixture>
 {
-    private readonly EnricherMesh _mesh = fixture.Mesh;
+    private readonly EnricherMesh mesh = fixture.Mesh;
 
     [Fact]
     public async Task Outcomes_and_fetch_latency_are_measured()
     {
         var measurements = new ConcurrentQueue<(string Instrument, string Tags)>();
-        var factory = _mesh.Services.GetRequiredService<IMeterFactory>();
+        var factory = this.mesh.Services.GetRequiredService<IMeterFactory>();
         using var listener = new MeterListener
         {
             // Only this mesh's enricher: parallel test classes host enrichers of their own.
@@ -30,12 +30,12 @@ public sealed class MetricsTests(MeshFixture fixture) : IClassFixture<MeshFixtur
         listener.SetMeasurementEventCallback<double>((i, _, tags, _) => measurements.Enqueue((i.Name, Describe(tags))));
         listener.Start();
 
-        var submitted = _mesh.CopyOfFixture("6724c1a95e1d4b0012a3f101");
-        var failed = _mesh.CopyOfFixture("6724c1ef5e1d4b0012a3f10b");
-        await _mesh.PublishOrderReceivedAsync(submitted);
-        await _mesh.PublishOrderReceivedAsync(failed);
-        await _mesh.FinalStateAsync(submitted);
-        await _mesh.FinalStateAsync(failed);
+        var submitted = this.mesh.CopyOfFixture("6724c1a95e1d4b0012a3f101");
+        var failed = this.mesh.CopyOfFixture("6724c1ef5e1d4b0012a3f10b");
+        await this.mesh.PublishOrderReceivedAsync(submitted);
+        await this.mesh.PublishOrderReceivedAsync(failed);
+        await this.mesh.FinalStateAsync(submitted);
+        await this.mesh.FinalStateAsync(failed);
 
         // The outcome is counted once the delivery is answered, just after the final state is written.
         (string, string)[] expected =

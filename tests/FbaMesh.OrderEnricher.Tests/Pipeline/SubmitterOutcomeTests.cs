@@ -9,7 +9,7 @@ namespace FbaMesh.OrderEnricher.Tests.Pipeline;
 public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<MeshFixture>
 {
     private const string Us = "6724c1b05e1d4b0012a3f102";
-    private readonly EnricherMesh _mesh = fixture.Mesh;
+    private readonly EnricherMesh mesh = fixture.Mesh;
 
     [Theory]
     [InlineData(StatusCode.InvalidArgument, "amazon-rejected")]
@@ -19,20 +19,20 @@ public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<M
     [InlineData(StatusCode.NotFound, "submit-failed")]
     public async Task A_permanent_refusal_fails_the_order_with_amazon_s_message_and_drops_it(StatusCode code, string reason)
     {
-        var id = _mesh.CopyOfFixture(Us);
-        _mesh.Submitter.Scripts[id] = (_, _) => FakeSubmitter.Fail(code, "InvalidInput: Value 'FBA-HOODIE-L' for sellerSku is invalid.");
+        var id = this.mesh.CopyOfFixture(Us);
+        this.mesh.Submitter.Scripts[id] = (_, _) => FakeSubmitter.Fail(code, "InvalidInput: Value 'FBA-HOODIE-L' for sellerSku is invalid.");
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await this.mesh.PublishOrderReceivedAsync(id);
+        var state = await this.mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Failed, state.Status);
         Assert.Equal(reason, state.ReasonCode);
         Assert.Contains("Value 'FBA-HOODIE-L' for sellerSku is invalid", state.ReasonMessage, StringComparison.Ordinal);
-        Assert.Equal(1, _mesh.Submitter.Count(id));
-        await _mesh.WaitForPublishedAsync("fulfillment.failed", id);
-        await _mesh.WaitForPublishedAsync("orders.received.deadletter", id);
-        Assert.Equal(["DROP"], await _mesh.AnswersAsync(id, 1));
-        var failed = _mesh.Published("fulfillment.failed").Single(e => e.GetProperty("orderId").GetString() == id);
+        Assert.Equal(1, this.mesh.Submitter.Count(id));
+        await this.mesh.WaitForPublishedAsync("fulfillment.failed", id);
+        await this.mesh.WaitForPublishedAsync("orders.received.deadletter", id);
+        Assert.Equal(["DROP"], await this.mesh.AnswersAsync(id, 1));
+        var failed = this.mesh.Published("fulfillment.failed").Single(e => e.GetProperty("orderId").GetString() == id);
         Assert.Equal(reason, failed.GetProperty("reasonCode").GetString());
     }
 
@@ -43,43 +43,43 @@ public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<M
     [InlineData(StatusCode.Internal)]
     public async Task Transient_trouble_is_retried_and_then_submitted(StatusCode code)
     {
-        var id = _mesh.CopyOfFixture(Us);
-        _mesh.Submitter.Scripts[id] = (request, call) => call <= 2 ? FakeSubmitter.Fail(code, "try later") : AlreadyExists(request);
+        var id = this.mesh.CopyOfFixture(Us);
+        this.mesh.Submitter.Scripts[id] = (request, call) => call <= 2 ? FakeSubmitter.Fail(code, "try later") : AlreadyExists(request);
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await this.mesh.PublishOrderReceivedAsync(id);
+        var state = await this.mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Submitted, state.Status);
         Assert.Equal("ALREADY_EXISTS", state.SubmitOutcome);
         Assert.Equal(3, state.Attempts);
-        Assert.Equal(3, _mesh.Submitter.Count(id));
-        Assert.Equal(["RETRY", "RETRY", "SUCCESS"], await _mesh.AnswersAsync(id, 3));
+        Assert.Equal(3, this.mesh.Submitter.Count(id));
+        Assert.Equal(["RETRY", "RETRY", "SUCCESS"], await this.mesh.AnswersAsync(id, 3));
     }
 
     [Fact]
     public async Task Transient_trouble_that_lasts_fails_as_retries_exhausted()
     {
-        var id = _mesh.CopyOfFixture(Us);
-        _mesh.Submitter.Scripts[id] = (_, _) => FakeSubmitter.Fail(StatusCode.Unavailable, "Amazon is down");
+        var id = this.mesh.CopyOfFixture(Us);
+        this.mesh.Submitter.Scripts[id] = (_, _) => FakeSubmitter.Fail(StatusCode.Unavailable, "Amazon is down");
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var state = await _mesh.FinalStateAsync(id);
+        await this.mesh.PublishOrderReceivedAsync(id);
+        var state = await this.mesh.FinalStateAsync(id);
 
         // Pipeline:MaxAttempts is 4 in the mesh.
         Assert.Equal(OrderStatus.Failed, state.Status);
         Assert.Equal("submit-retries-exhausted", state.ReasonCode);
         Assert.Contains("Amazon is down", state.ReasonMessage, StringComparison.Ordinal);
-        Assert.Equal(4, _mesh.Submitter.Count(id));
-        Assert.Equal(["RETRY", "RETRY", "RETRY", "DROP"], await _mesh.AnswersAsync(id, 4));
-        await _mesh.WaitForPublishedAsync("orders.received.deadletter", id);
+        Assert.Equal(4, this.mesh.Submitter.Count(id));
+        Assert.Equal(["RETRY", "RETRY", "RETRY", "DROP"], await this.mesh.AnswersAsync(id, 4));
+        await this.mesh.WaitForPublishedAsync("orders.received.deadletter", id);
     }
 
     [Fact]
     public async Task While_waiting_the_state_says_why()
     {
-        var id = _mesh.CopyOfFixture(Us);
+        var id = this.mesh.CopyOfFixture(Us);
         var release = new TaskCompletionSource();
-        _mesh.Submitter.Scripts[id] = async (request, call) =>
+        this.mesh.Submitter.Scripts[id] = async (request, call) =>
         {
             if (call == 1)
             {
@@ -90,13 +90,13 @@ public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<M
             return await FakeSubmitter.DefaultAnswer(request, 1);
         };
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        var waiting = await Testing.Eventually.UntilAsync(() => _mesh.StateAsync(id), s => s?.ReasonCode is not null, "the waiting reason");
+        await this.mesh.PublishOrderReceivedAsync(id);
+        var waiting = await Testing.Eventually.UntilAsync(() => this.mesh.StateAsync(id), s => s?.ReasonCode is not null, "the waiting reason");
         release.SetResult();
 
         Assert.Equal(OrderStatus.Received, waiting!.Status);
         Assert.Equal("submitter-unavailable", waiting.ReasonCode);
-        Assert.Equal(OrderStatus.Submitted, (await _mesh.FinalStateAsync(id)).Status);
+        Assert.Equal(OrderStatus.Submitted, (await this.mesh.FinalStateAsync(id)).Status);
     }
 
     private static Task<SubmitFulfillmentOrderResponse> AlreadyExists(SubmitFulfillmentOrderRequest request) =>

@@ -9,17 +9,17 @@ namespace FbaMesh.OrderEnricher.Tests.Pipeline;
 public sealed class TokensAndTracingTests(TokensAndTracingTests.WithTokens fixture) : IClassFixture<TokensAndTracingTests.WithTokens>
 {
     private const string Norway = "6724c1a95e1d4b0012a3f101";
-    private readonly EnricherMesh _mesh = fixture.Mesh;
+    private readonly EnricherMesh mesh = fixture.Mesh;
 
     [Fact]
     public async Task The_whole_path_works_with_dapr_and_app_api_tokens()
     {
-        var id = _mesh.CopyOfFixture(Norway);
+        var id = mesh.CopyOfFixture(Norway);
 
-        await _mesh.PublishOrderReceivedAsync(id);
+        await mesh.PublishOrderReceivedAsync(id);
 
-        Assert.Equal(OrderStatus.Submitted, (await _mesh.FinalStateAsync(id)).Status);
-        Assert.Equal(1, _mesh.Submitter.Count(id));
+        Assert.Equal(OrderStatus.Submitted, (await mesh.FinalStateAsync(id)).Status);
+        Assert.Equal(1, mesh.Submitter.Count(id));
     }
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class TokensAndTracingTests(TokensAndTracingTests.WithTokens fixtu
             Content = path.StartsWith("/events", StringComparison.Ordinal) ? new StringContent($"{{\"orderId\":\"{OrderIds.New()}\"}}") : null,
         };
 
-        using var response = await _mesh.Http.SendAsync(request);
+        using var response = await mesh.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -40,15 +40,15 @@ public sealed class TokensAndTracingTests(TokensAndTracingTests.WithTokens fixtu
     [Fact]
     public async Task The_delivery_s_trace_continues_in_the_call_to_the_submitter()
     {
-        var id = _mesh.CopyOfFixture(Norway);
+        var id = mesh.CopyOfFixture(Norway);
 
-        await _mesh.PublishOrderReceivedAsync(id);
-        await _mesh.FinalStateAsync(id);
+        await mesh.PublishOrderReceivedAsync(id);
+        await mesh.FinalStateAsync(id);
 
-        await _mesh.AnswersAsync(id, 1);
-        var traceId = Assert.Single(_mesh.Deliveries.TraceParentsFor(id)).Split('-')[1];
+        await mesh.AnswersAsync(id, 1);
+        var traceId = Assert.Single(mesh.Deliveries.TraceParentsFor(id)).Split('-')[1];
         Assert.Equal(32, traceId.Length);
-        Assert.Contains(_mesh.Submitter.TraceParents, t => t?.Split('-')[1] == traceId);
+        Assert.Contains(mesh.Submitter.TraceParents, t => t?.Split('-')[1] == traceId);
     }
 
     public sealed class WithTokens : MeshFixture

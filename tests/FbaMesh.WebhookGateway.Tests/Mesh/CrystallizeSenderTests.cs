@@ -12,7 +12,7 @@ namespace FbaMesh.WebhookGateway.Tests.Mesh;
 /// </summary>
 public sealed class CrystallizeSenderTests(GatewayWithSidecar mesh) : IClassFixture<GatewayWithSidecar>, IAsyncLifetime
 {
-    private CrystallizeEmulatorApp _crystallize = null!;
+    private CrystallizeEmulatorApp crystallize = null!;
 
     public static TheoryData<string> SampleOrderIds()
     {
@@ -29,19 +29,19 @@ public sealed class CrystallizeSenderTests(GatewayWithSidecar mesh) : IClassFixt
         return ids;
     }
 
-    public async Task InitializeAsync() => _crystallize = await CrystallizeEmulatorApp.StartAsync(new CrystallizeEmulatorOptions
+    public async Task InitializeAsync() => this.crystallize = await CrystallizeEmulatorApp.StartAsync(new CrystallizeEmulatorOptions
     {
         Port = FreeTcpPort.Next(),
         FixturesPath = CrystallizeEmulatorOptions.SampleFixturesPath,
     });
 
-    public async Task DisposeAsync() => await _crystallize.DisposeAsync();
+    public async Task DisposeAsync() => await this.crystallize.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(SampleOrderIds))]
     public async Task A_webhook_from_the_Crystallize_sender_is_published_once_with_the_order_derived_id(string orderId)
     {
-        using var response = await _crystallize.SendOrderCreatedWebhookAsync(orderId, mesh.Gateway.WebhookUrl);
+        using var response = await this.crystallize.SendOrderCreatedWebhookAsync(orderId, mesh.Gateway.WebhookUrl);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var published = Assert.Single(mesh.PublishedFor(orderId));

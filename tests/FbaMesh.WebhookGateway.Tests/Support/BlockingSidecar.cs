@@ -14,16 +14,16 @@ namespace FbaMesh.WebhookGateway.Tests.Support;
 /// </summary>
 public sealed class BlockingSidecar : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly SemaphoreSlim _arrived = new(0);
-    private int _publishes;
+    private readonly WebApplication app;
+    private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim arrived = new(0);
+    private int publishes;
 
-    private BlockingSidecar(WebApplication app, int grpcPort) => (_app, GrpcPort) = (app, grpcPort);
+    private BlockingSidecar(WebApplication app, int grpcPort) => (this.app, GrpcPort) = (app, grpcPort);
 
     public int GrpcPort { get; }
 
-    public int Publishes => Volatile.Read(ref _publishes);
+    public int Publishes => Volatile.Read(ref this.publishes);
 
     public static async Task<BlockingSidecar> StartAsync()
     {
@@ -43,30 +43,30 @@ public sealed class BlockingSidecar : IAsyncDisposable
     {
         for (var i = 0; i < count; i++)
         {
-            if (!await _arrived.WaitAsync(Eventually.DefaultTimeout))
+            if (!await arrived.WaitAsync(Eventually.DefaultTimeout))
             {
                 throw new TimeoutException($"Only {i} of {count} publishes reached the sidecar.");
             }
         }
     }
 
-    public void Release() => _released.TrySetResult();
+    public void Release() => this.released.TrySetResult();
 
     public async ValueTask DisposeAsync()
     {
         Release();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _arrived.Dispose();
+        await this.app.StopAsync();
+        await this.app.DisposeAsync();
+        arrived.Dispose();
     }
 
     // Answers PublishEvent (google.protobuf.Empty) once released: an empty message and grpc-status 0.
     private async Task HoldAsync(HttpContext context)
     {
         await context.Request.Body.CopyToAsync(Stream.Null);
-        Interlocked.Increment(ref _publishes);
-        _arrived.Release();
-        await _released.Task;
+        Interlocked.Increment(ref this.publishes);
+        arrived.Release();
+        await this.released.Task;
         context.Response.ContentType = "application/grpc";
         await context.Response.Body.WriteAsync(new byte[5]);
         context.Response.AppendTrailer("grpc-status", "0");

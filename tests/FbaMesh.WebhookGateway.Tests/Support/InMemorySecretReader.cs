@@ -5,10 +5,10 @@ namespace FbaMesh.WebhookGateway.Tests.Support;
 /// <summary>The "crystallize-webhook" secret without a sidecar: tests rotate it, break it and count the reads.</summary>
 public sealed class InMemorySecretReader : ISecretSource
 {
-    private volatile IReadOnlyDictionary<string, string> _values;
+    private volatile IReadOnlyDictionary<string, string> values;
 
     public InMemorySecretReader(string signatureSecret, string? tenantIdentifier = null) =>
-        _values = Values(signatureSecret, tenantIdentifier);
+        this.values = Values(signatureSecret, tenantIdentifier);
 
     public int Reads;
 
@@ -17,14 +17,14 @@ public sealed class InMemorySecretReader : ISecretSource
 
     public bool Failing { get; set; }
 
-    public void Rotate(string signatureSecret, string? tenantIdentifier = null) => _values = Values(signatureSecret, tenantIdentifier);
+    public void Rotate(string signatureSecret, string? tenantIdentifier = null) => this.values = Values(signatureSecret, tenantIdentifier);
 
     public Task<IReadOnlyDictionary<string, string>> GetAsync(string store, string name, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref Reads);
         return Failing
             ? Task.FromException<IReadOnlyDictionary<string, string>>(new InvalidOperationException(FailureMessage))
-            : Task.FromResult(_values);
+            : Task.FromResult(this.values);
     }
 
     private static Dictionary<string, string> Values(string secret, string? tenant)

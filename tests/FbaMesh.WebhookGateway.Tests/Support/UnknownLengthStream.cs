@@ -3,7 +3,7 @@ namespace FbaMesh.WebhookGateway.Tests.Support;
 /// <summary>A body whose length HttpClient cannot know, so it is sent chunked with no Content-Length.</summary>
 public sealed class UnknownLengthStream(byte[] bytes) : Stream
 {
-    private readonly MemoryStream _inner = new(bytes);
+    private readonly MemoryStream inner = new(bytes);
 
     public override bool CanRead => true;
 
@@ -15,7 +15,7 @@ public sealed class UnknownLengthStream(byte[] bytes) : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 8192));
+    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, Math.Min(count, 8192));
 
     public override void Flush()
     {
@@ -29,7 +29,7 @@ public sealed class UnknownLengthStream(byte[] bytes) : Stream
 
     protected override void Dispose(bool disposing)
     {
-        _inner.Dispose();
+        inner.Dispose();
         base.Dispose(disposing);
     }
 }

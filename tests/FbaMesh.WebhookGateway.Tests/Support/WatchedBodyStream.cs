@@ -3,10 +3,10 @@ namespace FbaMesh.WebhookGateway.Tests.Support;
 /// <summary>A request body that counts how often it was read, to prove a check happened before any read.</summary>
 public sealed class WatchedBodyStream(byte[] bytes) : Stream
 {
-    private readonly MemoryStream _inner = new(bytes);
-    private int _reads;
+    private readonly MemoryStream inner = new(bytes);
+    private int reads;
 
-    public int Reads => Volatile.Read(ref _reads);
+    public int Reads => Volatile.Read(ref reads);
 
     public override bool CanRead => true;
 
@@ -20,14 +20,14 @@ public sealed class WatchedBodyStream(byte[] bytes) : Stream
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        Interlocked.Increment(ref _reads);
-        return _inner.Read(buffer, offset, count);
+        Interlocked.Increment(ref reads);
+        return inner.Read(buffer, offset, count);
     }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _reads);
-        return _inner.ReadAsync(buffer, cancellationToken);
+        Interlocked.Increment(ref reads);
+        return inner.ReadAsync(buffer, cancellationToken);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -47,7 +47,7 @@ public sealed class WatchedBodyStream(byte[] bytes) : Stream
     {
         if (disposing)
         {
-            _inner.Dispose();
+            inner.Dispose();
         }
 
         base.Dispose(disposing);

@@ -9,19 +9,19 @@ namespace FbaMesh.WebhookGateway.Tests.Support;
 /// </summary>
 public sealed class WebhookCounter : IDisposable
 {
-    private readonly MeterListener _listener = new();
-    private readonly ConcurrentDictionary<string, long> _totals = new();
+    private readonly MeterListener listener = new();
+    private readonly ConcurrentDictionary<string, long> totals = new();
 
     public WebhookCounter(IMeterFactory scope)
     {
-        _listener.InstrumentPublished = (instrument, listener) =>
+        this.listener.InstrumentPublished = (instrument, listener) =>
         {
             if (instrument.Meter.Scope == scope && instrument.Name == "fbamesh.webhooks")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        this.listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
             string? outcome = null, reason = null;
             foreach (var tag in tags)
@@ -30,12 +30,12 @@ public sealed class WebhookCounter : IDisposable
                 if (tag.Key == "reason") reason = tag.Value as string;
             }
 
-            _totals.AddOrUpdate(reason is null ? outcome! : $"{outcome}/{reason}", value, (_, sum) => sum + value);
+            totals.AddOrUpdate(reason is null ? outcome! : $"{outcome}/{reason}", value, (_, sum) => sum + value);
         });
-        _listener.Start();
+        this.listener.Start();
     }
 
-    public long this[string key] => _totals.GetValueOrDefault(key);
+    public long this[string key] => totals.GetValueOrDefault(key);
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose() => this.listener.Dispose();
 }

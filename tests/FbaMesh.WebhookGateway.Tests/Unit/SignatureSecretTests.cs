@@ -8,24 +8,24 @@ namespace FbaMesh.WebhookGateway.Tests.Unit;
 
 public sealed class SignatureSecretTests
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-27T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private readonly InMemorySecretReader _store = new("first-secret", "tenant-a");
-    private readonly WebhookOptions _options = new()
+    private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-11-27T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly InMemorySecretReader store = new("first-secret", "tenant-a");
+    private readonly WebhookOptions options = new()
     {
         SecretRefreshInterval = TimeSpan.FromMinutes(5),
         SecretRetryInterval = TimeSpan.FromSeconds(15),
     };
 
     private SecretReader<SignatureKeys> Reader(ISecretSource? source = null) =>
-        new(source ?? _store, new SignatureSecret(Options.Create(_options)), _time, NullLogger<SecretReader<SignatureKeys>>.Instance);
+        new(source ?? store, new SignatureSecret(Options.Create(options)), time, NullLogger<SecretReader<SignatureKeys>>.Instance);
 
     [Fact]
     public void The_gateway_reads_its_own_secret_with_its_intervals()
     {
-        var settings = new SignatureSecret(Options.Create(_options)).Settings;
+        var settings = new SignatureSecret(Options.Create(options)).Settings;
 
         Assert.Equal(("fbamesh-secrets", "crystallize-webhook"), (settings.Store, settings.Name));
-        Assert.Equal((TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(15), _options.PublishTimeout), (settings.RefreshInterval, settings.RetryInterval, settings.ReadTimeout));
+        Assert.Equal((TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(15), options.PublishTimeout), (settings.RefreshInterval, settings.RetryInterval, settings.ReadTimeout));
     }
 
     [Fact]
@@ -42,14 +42,14 @@ public sealed class SignatureSecretTests
     {
         var reader = Reader();
         var used = await reader.GetAsync(default);
-        _store.Rotate("second-secret", "tenant-a");
+        store.Rotate("second-secret", "tenant-a");
 
         var rotated = await reader.RefreshNowAsync(used, default);
         var flood = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => reader.RefreshNowAsync(used, default)));
 
         Assert.Equal("second-secret", rotated?.Secret);
         Assert.All(flood, Assert.Null);
-        Assert.Equal(2, _store.Reads);
+        Assert.Equal(2, store.Reads);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace FbaMesh.CrystallizeEmulator.Admin;
 /// <summary>Decides, per Order API request, whether an injected fault applies.</summary>
 public sealed class FaultInjector
 {
-    private readonly List<ActiveFault> _faults = [];
+    private readonly List<ActiveFault> faults = [];
 
     public FaultRule Add(FaultRule rule)
     {
@@ -13,9 +13,9 @@ public sealed class FaultInjector
             throw new ArgumentException(problem, nameof(rule));
         }
 
-        lock (_faults)
+        lock (faults)
         {
-            _faults.Add(new ActiveFault(rule));
+            faults.Add(new ActiveFault(rule));
         }
 
         return rule;
@@ -23,26 +23,26 @@ public sealed class FaultInjector
 
     public IReadOnlyList<FaultRule> Active()
     {
-        lock (_faults)
+        lock (faults)
         {
-            return [.. _faults.Select(f => f.Rule with { Count = f.Remaining })];
+            return [.. faults.Select(f => f.Rule with { Count = f.Remaining })];
         }
     }
 
     public void Clear()
     {
-        lock (_faults)
+        lock (faults)
         {
-            _faults.Clear();
+            faults.Clear();
         }
     }
 
     /// <summary>The first rule that fires for a request asking for <paramref name="orderIds"/>, if any.</summary>
     public FaultRule? Match(IReadOnlyCollection<string> orderIds)
     {
-        lock (_faults)
+        lock (faults)
         {
-            foreach (var fault in _faults)
+            foreach (var fault in faults)
             {
                 if (fault.Rule.OrderId is { } id && !orderIds.Contains(id))
                 {
@@ -56,7 +56,7 @@ public sealed class FaultInjector
 
                 if (fault.Remaining is not null && --fault.Remaining == 0)
                 {
-                    _faults.Remove(fault);
+                    faults.Remove(fault);
                 }
 
                 return fault.Rule;

@@ -19,38 +19,38 @@ public sealed record RecordedRequest(
 /// <summary>The most recent Order API requests, bounded so a long bench run cannot grow it without end.</summary>
 public sealed class RequestLog(int capacity)
 {
-    private readonly Queue<RecordedRequest> _entries = new();
-    private long _dropped;
+    private readonly Queue<RecordedRequest> entries = new();
+    private long dropped;
 
-    public long Dropped => Interlocked.Read(ref _dropped);
+    public long Dropped => Interlocked.Read(ref dropped);
 
     public void Add(RecordedRequest request)
     {
-        lock (_entries)
+        lock (entries)
         {
-            _entries.Enqueue(request);
-            while (_entries.Count > Math.Max(1, capacity))
+            entries.Enqueue(request);
+            while (entries.Count > Math.Max(1, capacity))
             {
-                _entries.Dequeue();
-                _dropped++;
+                entries.Dequeue();
+                dropped++;
             }
         }
     }
 
     public IReadOnlyList<RecordedRequest> Snapshot()
     {
-        lock (_entries)
+        lock (entries)
         {
-            return [.. _entries];
+            return [.. entries];
         }
     }
 
     public void Clear()
     {
-        lock (_entries)
+        lock (entries)
         {
-            _entries.Clear();
-            _dropped = 0;
+            entries.Clear();
+            dropped = 0;
         }
     }
 }

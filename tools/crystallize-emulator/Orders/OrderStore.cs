@@ -12,13 +12,13 @@ namespace FbaMesh.CrystallizeEmulator.Orders;
 /// </summary>
 public sealed class OrderStore(TimeProvider time, OrderReadability defaults)
 {
-    private readonly ConcurrentDictionary<string, StoredOrder> _orders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StoredOrder> orders = new(StringComparer.Ordinal);
 
     public OrderReadability Defaults => defaults;
 
-    public int Count => _orders.Count;
+    public int Count => this.orders.Count;
 
-    public IReadOnlyCollection<string> Ids => [.. _orders.Keys.Order(StringComparer.Ordinal)];
+    public IReadOnlyCollection<string> Ids => [.. this.orders.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Stores (or replaces) an order; its readability clock starts now and its write log is empty.</summary>
     public void Put(string id, JsonObject order, OrderReadability? readability = null)
@@ -36,19 +36,19 @@ public sealed class OrderStore(TimeProvider time, OrderReadability defaults)
 
         var copy = order.DeepClone().AsObject();
         copy["id"] = id;
-        _orders[id] = new StoredOrder(JsonSerializer.SerializeToElement(copy), readability ?? defaults, time.GetUtcNow());
+        this.orders[id] = new StoredOrder(JsonSerializer.SerializeToElement(copy), readability ?? defaults, time.GetUtcNow());
     }
 
     /// <summary>The stored order regardless of readability, without counting a read.</summary>
     public JsonObject? Peek(string id) =>
-        _orders.TryGetValue(id, out var stored) ? JsonNode.Parse(stored.Order.GetRawText())!.AsObject() : null;
+        this.orders.TryGetValue(id, out var stored) ? JsonNode.Parse(stored.Order.GetRawText())!.AsObject() : null;
 
-    internal JsonElement? PeekElement(string id) => _orders.TryGetValue(id, out var stored) ? stored.Order : null;
+    internal JsonElement? PeekElement(string id) => this.orders.TryGetValue(id, out var stored) ? stored.Order : null;
 
     /// <summary>An Order API read: counts toward readability and answers null while the order is not readable.</summary>
     public JsonElement? Read(string id)
     {
-        if (!_orders.TryGetValue(id, out var stored))
+        if (!this.orders.TryGetValue(id, out var stored))
         {
             return null;
         }
@@ -60,11 +60,11 @@ public sealed class OrderStore(TimeProvider time, OrderReadability defaults)
     }
 
     /// <summary>One order as the Core API sees it (no readability, no read counted), or null.</summary>
-    public OrderSnapshot? Find(string id) => _orders.TryGetValue(id, out var stored) ? stored.Snapshot(id) : null;
+    public OrderSnapshot? Find(string id) => this.orders.TryGetValue(id, out var stored) ? stored.Snapshot(id) : null;
 
     /// <summary>Every order, oldest first (creation time, then id): the order the orders connection pages in.</summary>
     public IReadOnlyList<OrderSnapshot> All() =>
-        [.. _orders.Select(pair => pair.Value.Snapshot(pair.Key)).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal)];
+        [.. this.orders.Select(pair => pair.Value.Snapshot(pair.Key)).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal)];
 
     /// <summary>
     /// Changes an order atomically: <paramref name="change"/> edits a copy, which replaces the stored
@@ -73,7 +73,7 @@ public sealed class OrderStore(TimeProvider time, OrderReadability defaults)
     public OrderSnapshot? Update(string id, string operation, JsonNode? input, Action<JsonObject> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (!_orders.TryGetValue(id, out var stored))
+        if (!this.orders.TryGetValue(id, out var stored))
         {
             return null;
         }
@@ -93,7 +93,7 @@ public sealed class OrderStore(TimeProvider time, OrderReadability defaults)
     /// <summary>The writes made to an order since it was stored, oldest first; null when there is no such order.</summary>
     public IReadOnlyList<OrderWrite>? Writes(string id)
     {
-        if (!_orders.TryGetValue(id, out var stored))
+        if (!this.orders.TryGetValue(id, out var stored))
         {
             return null;
         }
@@ -104,19 +104,19 @@ public sealed class OrderStore(TimeProvider time, OrderReadability defaults)
         }
     }
 
-    public bool Remove(string id) => _orders.TryRemove(id, out _);
+    public bool Remove(string id) => this.orders.TryRemove(id, out _);
 
     internal static DateTimeOffset? ParseTime(string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
 
     private sealed class StoredOrder(JsonElement order, OrderReadability readability, DateTimeOffset storedAt)
     {
-        private JsonElement _order = order;
+        private JsonElement order = order;
 
         public JsonElement Order
         {
-            get => _order;
-            set => _order = value;
+            get => this.order;
+            set => this.order = value;
         }
 
         public OrderReadability Readability { get; } = readability;

@@ -10,24 +10,24 @@ namespace FbaMesh.CrystallizeEmulator.Schema;
 /// </summary>
 internal sealed class StoredFloatGraphType : ScalarGraphType
 {
-    private readonly FloatGraphType _float = new();
+    private readonly FloatGraphType floatType = new();
 
     public StoredFloatGraphType()
     {
         Name = "Float";
-        Description = _float.Description;
+        Description = floatType.Description;
     }
 
-    public override object? ParseLiteral(GraphQLValue value) => _float.ParseLiteral(value);
+    public override object? ParseLiteral(GraphQLValue value) => floatType.ParseLiteral(value);
 
-    public override bool CanParseLiteral(GraphQLValue value) => _float.CanParseLiteral(value);
+    public override bool CanParseLiteral(GraphQLValue value) => floatType.CanParseLiteral(value);
 
-    public override object? ParseValue(object? value) => _float.ParseValue(value);
+    public override object? ParseValue(object? value) => floatType.ParseValue(value);
 
-    public override bool CanParseValue(object? value) => _float.CanParseValue(value);
+    public override bool CanParseValue(object? value) => floatType.CanParseValue(value);
 
     public override object? Serialize(object? value) =>
-        value is JsonElement { ValueKind: JsonValueKind.Number } stored ? stored : _float.Serialize(value);
+        value is JsonElement { ValueKind: JsonValueKind.Number } stored ? stored : floatType.Serialize(value);
 }
 
 /// <summary>

@@ -6,13 +6,13 @@ namespace FbaMesh.SpApiEmulator;
 /// <summary>Access tokens this emulator issued and when each expires.</summary>
 internal sealed class AccessTokenBook(TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> expiries = new(StringComparer.Ordinal);
 
     public string Issue(TimeSpan lifetime)
     {
         // Real LWA tokens start with "Atza|" and are 350+ characters; clients must not assume less.
         var token = "Atza|" + Base64UrlEncode(RandomNumberGenerator.GetBytes(264));
-        _expiries[token] = time.GetUtcNow() + lifetime;
+        expiries[token] = time.GetUtcNow() + lifetime;
         return token;
     }
 
@@ -23,7 +23,7 @@ internal sealed class AccessTokenBook(TimeProvider time)
             return AccessTokenState.Missing;
         }
 
-        if (!_expiries.TryGetValue(token, out var expiry))
+        if (!expiries.TryGetValue(token, out var expiry))
         {
             return AccessTokenState.Unknown;
         }

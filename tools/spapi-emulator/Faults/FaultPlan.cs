@@ -8,28 +8,28 @@ namespace FbaMesh.SpApiEmulator;
 /// </summary>
 public sealed class FaultPlan
 {
-    private readonly TimeProvider _time;
-    private ImmutableList<ActiveFault> _faults = [];
+    private readonly TimeProvider time;
+    private ImmutableList<ActiveFault> faults = [];
 
-    internal FaultPlan(TimeProvider time) => _time = time;
+    internal FaultPlan(TimeProvider time) => this.time = time;
 
-    public IReadOnlyList<FaultRule> Rules => Volatile.Read(ref _faults).Where(f => f.IsLive(_time.GetUtcNow())).Select(f => f.Rule).ToArray();
+    public IReadOnlyList<FaultRule> Rules => Volatile.Read(ref this.faults).Where(f => f.IsLive(this.time.GetUtcNow())).Select(f => f.Rule).ToArray();
 
     public void Add(FaultRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
         rule.Validate();
-        var active = new ActiveFault(rule, rule.Duration is { } d ? _time.GetUtcNow() + d : null);
-        ImmutableInterlocked.Update(ref _faults, list => list.Add(active));
+        var active = new ActiveFault(rule, rule.Duration is { } d ? this.time.GetUtcNow() + d : null);
+        ImmutableInterlocked.Update(ref this.faults, list => list.Add(active));
     }
 
-    public void Clear() => Interlocked.Exchange(ref _faults, []);
+    public void Clear() => Interlocked.Exchange(ref this.faults, []);
 
     /// <summary>The first live fault for this operation and phase, used up by one if it is counted.</summary>
     internal FaultRule? Take(string operation, bool afterCommit)
     {
-        var now = _time.GetUtcNow();
-        foreach (var fault in Volatile.Read(ref _faults))
+        var now = this.time.GetUtcNow();
+        foreach (var fault in Volatile.Read(ref this.faults))
         {
             if (fault.Rule.AfterCommit == afterCommit && fault.Rule.AppliesTo(operation) && fault.IsLive(now) && fault.TryUse())
             {
@@ -42,12 +42,12 @@ public sealed class FaultPlan
 
     private sealed class ActiveFault(FaultRule rule, DateTimeOffset? until)
     {
-        private long _remaining = rule.Count ?? long.MaxValue;
+        private long remaining = rule.Count ?? long.MaxValue;
 
         public FaultRule Rule { get; } = rule;
 
-        public bool IsLive(DateTimeOffset now) => (until is null || now < until) && Interlocked.Read(ref _remaining) > 0;
+        public bool IsLive(DateTimeOffset now) => (until is null || now < until) && Interlocked.Read(ref remaining) > 0;
 
-        public bool TryUse() => Interlocked.Decrement(ref _remaining) >= 0;
+        public bool TryUse() => Interlocked.Decrement(ref remaining) >= 0;
     }
 }

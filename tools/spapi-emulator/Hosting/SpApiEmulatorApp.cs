@@ -7,14 +7,14 @@ namespace FbaMesh.SpApiEmulator;
 /// <summary>A running SP-API emulator: the process's host and the in-process handle tests, the bench and devmesh use.</summary>
 public sealed class SpApiEmulatorApp : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly EmulatorState _state;
-    private int _disposed;
+    private readonly WebApplication app;
+    private readonly EmulatorState state;
+    private int disposed;
 
     private SpApiEmulatorApp(WebApplication app, EmulatorState state, Uri baseAddress)
     {
-        _app = app;
-        _state = state;
+        this.app = app;
+        this.state = state;
         BaseAddress = baseAddress;
         TokenEndpoint = new Uri(baseAddress, "auth/o2/token");
     }
@@ -25,39 +25,39 @@ public sealed class SpApiEmulatorApp : IAsyncDisposable
     /// <summary>Login with Amazon's token endpoint (…/auth/o2/token).</summary>
     public Uri TokenEndpoint { get; }
 
-    public IReadOnlyList<CreatedFulfillmentOrder> FulfillmentOrders => _state.Orders.All().Select(order =>
+    public IReadOnlyList<CreatedFulfillmentOrder> FulfillmentOrders => this.state.Orders.All().Select(order =>
     {
         lock (order.Gate)
         {
-            order.Advance(_state.Now, _state.Options.StatusStep);
+            order.Advance(this.state.Now, this.state.Options.StatusStep);
             return new CreatedFulfillmentOrder(order.Id, order.RawRequest, order.ReceivedAt, order.Status, order.TraceParent);
         }
     }).ToArray();
 
-    public EmulatorStats Stats => _state.Stats;
+    public EmulatorStats Stats => this.state.Stats;
 
     /// <summary>The seller's FBA inventory: unlist a SKU to make Amazon refuse orders for it.</summary>
-    public SellerInventory Inventory => _state.Inventory;
+    public SellerInventory Inventory => this.state.Inventory;
 
     /// <summary>Postal codes whose orders Amazon refuses with a message that quotes the address.</summary>
-    public UndeliverableAddresses Undeliverable => _state.Undeliverable;
+    public UndeliverableAddresses Undeliverable => this.state.Undeliverable;
 
     /// <summary>Same as POST/DELETE /_emulator/faults, in-process.</summary>
-    public FaultPlan Faults => _state.Faults;
+    public FaultPlan Faults => this.state.Faults;
 
     /// <summary>An access token as the token endpoint would issue it, for tests that are not about Login with Amazon.</summary>
-    public string IssueAccessToken() => _state.Tokens.Issue(_state.Options.AccessTokenLifetime);
+    public string IssueAccessToken() => this.state.Tokens.Issue(this.state.Options.AccessTokenLifetime);
 
     /// <summary>Same as POST /_emulator/quota.</summary>
     public void SetUsagePlan(string operation, UsagePlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         plan.Validate();
-        _state.Quotas.Set(operation, plan);
+        this.state.Quotas.Set(operation, plan);
     }
 
     /// <summary>Same as POST /_emulator/reset.</summary>
-    public void Reset() => _state.Reset();
+    public void Reset() => this.state.Reset();
 
     public static async Task<SpApiEmulatorApp> StartAsync(SpApiEmulatorOptions options, CancellationToken ct = default)
     {
@@ -106,16 +106,16 @@ public sealed class SpApiEmulatorApp : IAsyncDisposable
         return uri.Uri;
     }
 
-    public Task WaitForShutdownAsync(CancellationToken ct = default) => _app.WaitForShutdownAsync(ct);
+    public Task WaitForShutdownAsync(CancellationToken ct = default) => this.app.WaitForShutdownAsync(ct);
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
             return;
         }
 
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await this.app.StopAsync();
+        await this.app.DisposeAsync();
     }
 }

@@ -11,12 +11,12 @@ namespace FbaMesh.SpApiEmulator;
 internal sealed partial class OutboundModel
 {
     private const string ResourceName = "fulfillmentOutbound_2020-07-01.json";
-    private readonly JsonDocument _document;
-    private readonly Dictionary<string, JsonElement> _operations = new(StringComparer.Ordinal);
+    private readonly JsonDocument document;
+    private readonly Dictionary<string, JsonElement> operations = new(StringComparer.Ordinal);
 
     private OutboundModel(JsonDocument document)
     {
-        _document = document;
+        this.document = document;
         Definitions = document.RootElement.GetProperty("definitions");
         foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
         {
@@ -24,7 +24,7 @@ internal sealed partial class OutboundModel
             {
                 if (verb.Value.ValueKind == JsonValueKind.Object && verb.Value.TryGetProperty("operationId", out var id))
                 {
-                    _operations[id.GetString()!] = verb.Value;
+                    this.operations[id.GetString()!] = verb.Value;
                 }
             }
         }
@@ -50,7 +50,7 @@ internal sealed partial class OutboundModel
 
     /// <summary>The operation's path and query parameters, which carry their own type, format and maxLength.</summary>
     public IEnumerable<JsonElement> ParametersOf(string operation) =>
-        _operations.TryGetValue(operation, out var op) && op.TryGetProperty("parameters", out var list)
+        this.operations.TryGetValue(operation, out var op) && op.TryGetProperty("parameters", out var list)
             ? list.EnumerateArray().ToArray()
             : [];
 
@@ -60,7 +60,7 @@ internal sealed partial class OutboundModel
     /// <summary>Rate and burst from the operation's "Usage Plan" table in its description.</summary>
     public UsagePlan? UsagePlanOf(string operation)
     {
-        if (!_operations.TryGetValue(operation, out var op) || !op.TryGetProperty("description", out var text))
+        if (!this.operations.TryGetValue(operation, out var op) || !op.TryGetProperty("description", out var text))
         {
             return null;
         }
@@ -73,11 +73,11 @@ internal sealed partial class OutboundModel
             : null;
     }
 
-    public bool Has(string operation) => _operations.ContainsKey(operation);
+    public bool Has(string operation) => this.operations.ContainsKey(operation);
 
     // The table row after the header and separator: "| 2 | 30 |".
     [GeneratedRegex(@"\|\s*Burst\s*\|\s*\n\|[-\s|]+\|\s*\n\|\s*(?<rate>[0-9.]+)\s*\|\s*(?<burst>[0-9]+)\s*\|")]
     private static partial Regex UsagePlanRow();
 
-    public override string ToString() => $"fulfillment outbound model ({_operations.Count} operations, {_document.RootElement.GetProperty("definitions").EnumerateObject().Count()} definitions)";
+    public override string ToString() => $"fulfillment outbound model ({this.operations.Count} operations, {this.document.RootElement.GetProperty("definitions").EnumerateObject().Count()} definitions)";
 }

@@ -8,17 +8,17 @@ namespace FbaMesh.SpApiEmulator;
 /// </summary>
 internal sealed class FulfillmentOrderStore
 {
-    private readonly ConcurrentDictionary<string, FulfillmentOrderRecord> _byId = new(StringComparer.Ordinal);
-    private long _sequence;
+    private readonly ConcurrentDictionary<string, FulfillmentOrderRecord> byId = new(StringComparer.Ordinal);
+    private long sequence;
 
-    public long NextSequence() => Interlocked.Increment(ref _sequence);
+    public long NextSequence() => Interlocked.Increment(ref sequence);
 
-    public bool TryAdd(FulfillmentOrderRecord order) => _byId.TryAdd(order.Id, order);
+    public bool TryAdd(FulfillmentOrderRecord order) => byId.TryAdd(order.Id, order);
 
-    public FulfillmentOrderRecord? Find(string id) => _byId.TryGetValue(id, out var order) ? order : null;
+    public FulfillmentOrderRecord? Find(string id) => byId.TryGetValue(id, out var order) ? order : null;
 
     /// <summary>All orders in the order they were created.</summary>
-    public IReadOnlyList<FulfillmentOrderRecord> All() => _byId.Values.OrderBy(o => o.Sequence).ToArray();
+    public IReadOnlyList<FulfillmentOrderRecord> All() => byId.Values.OrderBy(o => o.Sequence).ToArray();
 
-    public void Clear() => _byId.Clear();
+    public void Clear() => byId.Clear();
 }

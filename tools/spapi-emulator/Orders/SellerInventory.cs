@@ -9,7 +9,7 @@ namespace FbaMesh.SpApiEmulator;
 /// </summary>
 public sealed class SellerInventory
 {
-    private readonly ConcurrentDictionary<string, byte> _unlisted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> unlisted = new(StringComparer.Ordinal);
 
     internal SellerInventory(IEnumerable<string> unlisted)
     {
@@ -19,18 +19,18 @@ public sealed class SellerInventory
 
     private string[] Initial { get; }
 
-    public IReadOnlyCollection<string> Unlisted => [.. _unlisted.Keys.Order(StringComparer.Ordinal)];
+    public IReadOnlyCollection<string> Unlisted => [.. this.unlisted.Keys.Order(StringComparer.Ordinal)];
 
-    public bool IsListed(string sellerSku) => !_unlisted.ContainsKey(sellerSku);
+    public bool IsListed(string sellerSku) => !this.unlisted.ContainsKey(sellerSku);
 
-    public void Unlist(string sellerSku) => _unlisted[sellerSku] = 0;
+    public void Unlist(string sellerSku) => this.unlisted[sellerSku] = 0;
 
-    public void Relist(string sellerSku) => _unlisted.TryRemove(sellerSku, out _);
+    public void Relist(string sellerSku) => this.unlisted.TryRemove(sellerSku, out _);
 
     /// <summary>Back to the SKUs unlisted by configuration.</summary>
     internal void Reset()
     {
-        _unlisted.Clear();
+        this.unlisted.Clear();
         foreach (var sku in Initial)
         {
             Unlist(sku);

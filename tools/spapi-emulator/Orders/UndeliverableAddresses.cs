@@ -10,15 +10,15 @@ namespace FbaMesh.SpApiEmulator;
 /// </summary>
 public sealed class UndeliverableAddresses
 {
-    private readonly ConcurrentDictionary<string, byte> _postalCodes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> postalCodes = new(StringComparer.Ordinal);
 
-    public IReadOnlyCollection<string> PostalCodes => [.. _postalCodes.Keys.Order(StringComparer.Ordinal)];
+    public IReadOnlyCollection<string> PostalCodes => [.. postalCodes.Keys.Order(StringComparer.Ordinal)];
 
-    public void Refuse(string postalCode) => _postalCodes[postalCode] = 0;
+    public void Refuse(string postalCode) => postalCodes[postalCode] = 0;
 
-    public void Accept(string postalCode) => _postalCodes.TryRemove(postalCode, out _);
+    public void Accept(string postalCode) => postalCodes.TryRemove(postalCode, out _);
 
-    internal void Reset() => _postalCodes.Clear();
+    internal void Reset() => postalCodes.Clear();
 
     /// <summary>The refusal for an order addressed to a refused postal code, else null.</summary>
     internal SpApiResponse? Check(JsonElement order)
@@ -26,7 +26,7 @@ public sealed class UndeliverableAddresses
         if (!order.TryGetProperty("destinationAddress", out var address)
             || !address.TryGetProperty("postalCode", out var postal)
             || postal.GetString() is not { } postalCode
-            || !_postalCodes.ContainsKey(postalCode))
+            || !postalCodes.ContainsKey(postalCode))
         {
             return null;
         }

@@ -3,56 +3,56 @@ namespace FbaMesh.SpApiEmulator;
 /// <summary>Answers of one operation by kind; "timeouts" are requests held and dropped by an injected fault.</summary>
 public sealed class OperationCounters
 {
-    private long _requests;
-    private long _ok;
-    private long _badRequest;
-    private long _forbidden;
-    private long _notFound;
-    private long _throttled;
-    private long _serverErrors;
-    private long _timeouts;
-    private long _schemaViolations;
+    private long requests;
+    private long ok;
+    private long badRequest;
+    private long forbidden;
+    private long notFound;
+    private long throttled;
+    private long serverErrors;
+    private long timeouts;
+    private long schemaViolations;
 
-    public long Requests => Interlocked.Read(ref _requests);
+    public long Requests => Interlocked.Read(ref this.requests);
 
     internal void Count(int status)
     {
-        Interlocked.Increment(ref _requests);
+        Interlocked.Increment(ref this.requests);
         switch (status)
         {
             case >= 200 and < 300:
-                Interlocked.Increment(ref _ok);
+                Interlocked.Increment(ref ok);
                 break;
             case 400:
-                Interlocked.Increment(ref _badRequest);
+                Interlocked.Increment(ref badRequest);
                 break;
             case 403:
-                Interlocked.Increment(ref _forbidden);
+                Interlocked.Increment(ref forbidden);
                 break;
             case 404:
-                Interlocked.Increment(ref _notFound);
+                Interlocked.Increment(ref notFound);
                 break;
             case 429:
-                Interlocked.Increment(ref _throttled);
+                Interlocked.Increment(ref throttled);
                 break;
             default:
-                Interlocked.Increment(ref _serverErrors);
+                Interlocked.Increment(ref serverErrors);
                 break;
         }
     }
 
     internal void TimedOut()
     {
-        Interlocked.Increment(ref _requests);
-        Interlocked.Increment(ref _timeouts);
+        Interlocked.Increment(ref this.requests);
+        Interlocked.Increment(ref this.timeouts);
     }
 
-    internal void SchemaViolation() => Interlocked.Increment(ref _schemaViolations);
+    internal void SchemaViolation() => Interlocked.Increment(ref schemaViolations);
 
     public OperationStatsSnapshot Snapshot() => new(
-        Interlocked.Read(ref _requests), Interlocked.Read(ref _ok), Interlocked.Read(ref _badRequest),
-        Interlocked.Read(ref _forbidden), Interlocked.Read(ref _notFound), Interlocked.Read(ref _throttled),
-        Interlocked.Read(ref _serverErrors), Interlocked.Read(ref _timeouts), Interlocked.Read(ref _schemaViolations));
+        Interlocked.Read(ref this.requests), Interlocked.Read(ref ok), Interlocked.Read(ref badRequest),
+        Interlocked.Read(ref forbidden), Interlocked.Read(ref notFound), Interlocked.Read(ref throttled),
+        Interlocked.Read(ref serverErrors), Interlocked.Read(ref this.timeouts), Interlocked.Read(ref schemaViolations));
 }
 
 public sealed record OperationStatsSnapshot(

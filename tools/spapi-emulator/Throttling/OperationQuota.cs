@@ -8,40 +8,40 @@ namespace FbaMesh.SpApiEmulator;
 /// </summary>
 internal sealed class OperationQuota
 {
-    private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
-    private double _tokens;
-    private long _lastRefill;
+    private readonly TimeProvider time;
+    private readonly Lock gate = new();
+    private double tokens;
+    private long lastRefill;
 
     public OperationQuota(UsagePlan plan, TimeProvider time)
     {
         plan.Validate();
         Plan = plan;
-        _time = time;
-        _tokens = plan.Burst;
-        _lastRefill = time.GetTimestamp();
+        this.time = time;
+        tokens = plan.Burst;
+        lastRefill = time.GetTimestamp();
     }
 
     public UsagePlan Plan { get; }
 
     public bool TryAcquire()
     {
-        var now = _time.GetTimestamp();
-        lock (_gate)
+        var now = this.time.GetTimestamp();
+        lock (gate)
         {
-            if (now > _lastRefill)
+            if (now > lastRefill)
             {
-                var elapsedSeconds = (now - _lastRefill) / (double)_time.TimestampFrequency;
-                _tokens = Math.Min(Plan.Burst, _tokens + (elapsedSeconds * Plan.Rate));
-                _lastRefill = now;
+                var elapsedSeconds = (now - lastRefill) / (double)this.time.TimestampFrequency;
+                tokens = Math.Min(Plan.Burst, tokens + (elapsedSeconds * Plan.Rate));
+                lastRefill = now;
             }
 
-            if (_tokens < 1)
+            if (tokens < 1)
             {
                 return false;
             }
 
-            _tokens -= 1;
+            tokens -= 1;
             return true;
         }
     }

@@ -9,41 +9,41 @@ namespace FbaMesh.SpApiEmulator;
 /// </summary>
 internal sealed class UsagePlanBook
 {
-    private readonly SpApiEmulatorOptions _options;
-    private readonly OutboundModel _model;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, OperationQuota> _quotas = new(StringComparer.Ordinal);
+    private readonly SpApiEmulatorOptions options;
+    private readonly OutboundModel model;
+    private readonly TimeProvider time;
+    private readonly ConcurrentDictionary<string, OperationQuota> quotas = new(StringComparer.Ordinal);
 
     public UsagePlanBook(SpApiEmulatorOptions options, OutboundModel model, TimeProvider time)
     {
-        _options = options;
-        _model = model;
-        _time = time;
+        this.options = options;
+        this.model = model;
+        this.time = time;
     }
 
-    public OperationQuota For(string operation) => _quotas.GetOrAdd(operation, op => new OperationQuota(ConfiguredPlan(op), _time));
+    public OperationQuota For(string operation) => quotas.GetOrAdd(operation, op => new OperationQuota(ConfiguredPlan(op), this.time));
 
     /// <summary>Replaces an operation's plan with a full bucket, as POST /_emulator/quota does.</summary>
     public void Set(string operation, UsagePlan plan)
     {
-        _quotas[operation] = new OperationQuota(plan, _time);
+        quotas[operation] = new OperationQuota(plan, this.time);
     }
 
     /// <summary>Back to the configured plans with full buckets.</summary>
-    public void Reset() => _quotas.Clear();
+    public void Reset() => quotas.Clear();
 
     private UsagePlan ConfiguredPlan(string operation)
     {
-        if (_options.OperationPlans.TryGetValue(operation, out var plan))
+        if (this.options.OperationPlans.TryGetValue(operation, out var plan))
         {
             return plan;
         }
 
-        if (operation == Operations.Create && _options.CreatePlan is { } create)
+        if (operation == Operations.Create && this.options.CreatePlan is { } create)
         {
             return create;
         }
 
-        return _options.DefaultPlan ?? _model.UsagePlanOf(operation) ?? UsagePlan.Default;
+        return this.options.DefaultPlan ?? this.model.UsagePlanOf(operation) ?? UsagePlan.Default;
     }
 }

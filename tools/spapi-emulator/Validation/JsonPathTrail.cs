@@ -6,13 +6,13 @@ namespace FbaMesh.SpApiEmulator;
 /// <summary>The path to the value being validated; only turned into text when something is wrong.</summary>
 internal sealed class JsonPathTrail
 {
-    private readonly List<(string? Name, int Index)> _segments = [];
+    private readonly List<(string? Name, int Index)> segments = [];
 
-    public void Push(string name) => _segments.Add((name, -1));
+    public void Push(string name) => segments.Add((name, -1));
 
-    public void Push(int index) => _segments.Add((null, index));
+    public void Push(int index) => segments.Add((null, index));
 
-    public void Pop() => _segments.RemoveAt(_segments.Count - 1);
+    public void Pop() => segments.RemoveAt(segments.Count - 1);
 
     public string Child(string name)
     {
@@ -25,7 +25,7 @@ internal sealed class JsonPathTrail
     public override string ToString()
     {
         var text = new StringBuilder();
-        foreach (var (name, index) in _segments)
+        foreach (var (name, index) in segments)
         {
             if (name is null)
             {

@@ -5,12 +5,12 @@ namespace FbaMesh.SpApiEmulator;
 /// <summary>Everything a request must satisfy before it touches an order: the model's schemas and parameters, then the prose rules.</summary>
 internal sealed class RequestValidator(OutboundModel model)
 {
-    private readonly SchemaValidator _schemas = new(model);
+    private readonly SchemaValidator schemas = new(model);
 
     public List<Violation> Body(string operation, JsonElement body)
     {
         var found = new List<Violation>();
-        _schemas.Validate(body, model.BodySchemaOf(operation), new JsonPathTrail(), found);
+        this.schemas.Validate(body, model.BodySchemaOf(operation), new JsonPathTrail(), found);
         if (found.Count == 0 && body.ValueKind == JsonValueKind.Object)
         {
             switch (operation)
@@ -39,7 +39,7 @@ internal sealed class RequestValidator(OutboundModel model)
         var found = new List<Violation>();
         var path = new JsonPathTrail();
         path.Push(name);
-        _schemas.Validate(JsonSerializer.SerializeToElement(value), definition, path, found);
+        this.schemas.Validate(JsonSerializer.SerializeToElement(value), definition, path, found);
         return found.FirstOrDefault();
     }
 }
