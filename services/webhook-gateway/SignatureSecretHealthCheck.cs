@@ -19,9 +19,10 @@ internal sealed class SignatureSecretHealthCheck(SecretReader<SignatureKeys> sec
             await secrets.GetAsync(cancellationToken);
             return HealthCheckResult.Healthy("The signature secret is loaded.");
         }
-        catch (SecretUnavailableException ex)
+        catch (SecretUnavailableException)
         {
-            return HealthCheckResult.Unhealthy(ex.Message);
+            // The probe is answered to anyone who can reach the port: the store's own words stay in the log.
+            return HealthCheckResult.Unhealthy("The signature secret cannot be read now; the gateway's log says why.");
         }
     }
 }
