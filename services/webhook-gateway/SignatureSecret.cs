@@ -9,13 +9,8 @@ internal sealed class SignatureSecret(IOptions<WebhookOptions> options) : ISecre
     public const string SecretKey = "signatureSecret";
     public const string TenantKey = "tenantIdentifier";
 
-    public SecretReaderSettings Settings { get; } = new(
-        options.Value.SecretStore,
-        options.Value.SecretName,
-        options.Value.SecretRefreshInterval,
-        options.Value.SecretRetryInterval,
-        // A hung sidecar must not hold webhooks open: past this the read counts as failed (503).
-        options.Value.PublishTimeout);
+    // A hung sidecar must not hold webhooks open: past the publish timeout the read counts as failed (503).
+    public SecretReaderSettings Settings { get; } = SecretReaderSettings.For(options.Value, options.Value.PublishTimeout);
 
     public SecretParse<SignatureKeys> Parse(IReadOnlyDictionary<string, string> keys)
     {

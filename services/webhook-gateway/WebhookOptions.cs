@@ -1,9 +1,10 @@
 using FbaMesh.Contracts;
+using FbaMesh.ServiceDefaults.Secrets;
 
 namespace FbaMesh.WebhookGateway;
 
 /// <summary>Configuration section "Webhook". Defaults are the production posture.</summary>
-internal sealed class WebhookOptions
+internal sealed class WebhookOptions : ISecretLocation
 {
     public const string SectionName = "Webhook";
 

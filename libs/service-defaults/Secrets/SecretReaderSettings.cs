@@ -16,6 +16,13 @@ public sealed record SecretReaderSettings(string Store, string Name, TimeSpan Re
     public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromSeconds(15);
 
     public static readonly TimeSpan DefaultReadTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The settings of a service's options, with the read bounded by <paramref name="readTimeout"/>.</summary>
+    public static SecretReaderSettings For(ISecretLocation location, TimeSpan readTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return new(location.SecretStore, location.SecretName, location.SecretRefreshInterval, location.SecretRetryInterval, readTimeout);
+    }
 }
 
 /// <summary>What a service made of the secret's keys: its value, or a sentence an operator can act on.</summary>

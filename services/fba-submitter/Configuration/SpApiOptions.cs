@@ -1,3 +1,5 @@
+using FbaMesh.ServiceDefaults.Secrets;
+
 namespace FbaMesh.FbaSubmitter.Configuration;
 
 internal enum SpApiRegion
@@ -8,7 +10,7 @@ internal enum SpApiRegion
 }
 
 /// <summary>Configuration section "SpApi": where Amazon is, which credentials to read, and how to pace and retry.</summary>
-internal sealed class SpApiOptions
+internal sealed class SpApiOptions : ISecretLocation
 {
     public const string SectionName = "SpApi";
 

@@ -17,12 +17,7 @@ internal sealed partial class SpApiSecret(IOptions<SpApiOptions> options, ILogge
 
     private int warnedAboutAwsKeys;
 
-    public SecretReaderSettings Settings { get; } = new(
-        options.Value.SecretStore,
-        options.Value.SecretName,
-        options.Value.SecretRefreshInterval,
-        options.Value.SecretRetryInterval,
-        options.Value.AttemptTimeout);
+    public SecretReaderSettings Settings { get; } = SecretReaderSettings.For(options.Value, options.Value.AttemptTimeout);
 
     public SecretParse<SpApiCredentials> Parse(IReadOnlyDictionary<string, string> keys)
     {

@@ -1,7 +1,9 @@
+using FbaMesh.ServiceDefaults.Secrets;
+
 namespace FbaMesh.OrderEnricher.Api;
 
 /// <summary>Configuration section "OperatorApi": the operator's order API and its credential.</summary>
-internal sealed class OperatorApiOptions
+internal sealed class OperatorApiOptions : ISecretLocation
 {
     public const string SectionName = "OperatorApi";
 

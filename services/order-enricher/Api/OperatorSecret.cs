@@ -14,12 +14,7 @@ internal sealed class OperatorSecret(IOptions<OperatorApiOptions> options) : ISe
 {
     public const string TokenKey = "token";
 
-    public SecretReaderSettings Settings { get; } = new(
-        options.Value.SecretStore,
-        options.Value.SecretName,
-        options.Value.SecretRefreshInterval,
-        options.Value.SecretRetryInterval,
-        options.Value.SecretReadTimeout);
+    public SecretReaderSettings Settings { get; } = SecretReaderSettings.For(options.Value, options.Value.SecretReadTimeout);
 
     public SecretParse<OperatorCredential> Parse(IReadOnlyDictionary<string, string> keys) =>
         keys.TryGetValue(TokenKey, out var token) && !string.IsNullOrWhiteSpace(token)
