@@ -1,5 +1,6 @@
 using FbaMesh.DaprEmulator.Bindings;
 using FbaMesh.DaprEmulator.Hosting;
+using FbaMesh.DaprEmulator.Resources;
 using FbaMesh.DaprEmulator.RunFile;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -81,6 +82,15 @@ public sealed class DaprEmulatorHost : IAsyncDisposable
     /// <summary>Emulator-only: what POST /_emulator/bindings/{binding} on this app's sidecar does (queues one message); null when the app has no such queue binding.</summary>
     public QueuedMessage? SendToQueue(string appId, string binding, byte[] body, string? contentType = null) =>
         this[appId].Bindings.Find(binding) is { QueueKey: { } key } ? shared.Bindings.Queue(key).Send(body, contentType) : null;
+
+    /// <summary>
+    /// Emulator-only, before or after start: the feed URL (POST /_emulator/bindings/{name} on its Dapr HTTP
+    /// port) of each bindings.aws.sqs component this sidecar will load, by component name.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Uri> BindingFeedUrls(SidecarOptions sidecar) =>
+        ResourceLoader.Load(sidecar.ResolvePath(sidecar.ResourcesPath), sidecar.AppId).Components
+            .Where(c => c.Type == InputBinding.QueueType)
+            .ToDictionary(c => c.Name, c => new Uri($"http://127.0.0.1:{sidecar.DaprHttpPort}{FeedEndpoint.PathPrefix}{Uri.EscapeDataString(c.Name)}"), StringComparer.Ordinal);
 
     /// <summary>Emulator-only: the feed URL of an app's queue binding (POST one message to it); every sidecar that loads the binding serves one.</summary>
     public Uri BindingFeedUrl(string appId, string binding) => new(this[appId].HttpEndpoint, FeedEndpoint.PathPrefix + Uri.EscapeDataString(binding));
