@@ -36,7 +36,19 @@ internal sealed class CronReader(EmulatedSidecar sidecar, InputBinding binding, 
                 ["timeZone"] = "Local",
                 ["readTimeUTC"] = GoTimeString(now),
             };
-            _ = Task.Run(() => delivery.DeliverAsync(sidecar, binding, [], metadata, null, ct), CancellationToken.None);
+            _ = Task.Run(() => FireAsync(metadata, ct), CancellationToken.None);
+        }
+    }
+
+    private async Task FireAsync(IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
+    {
+        try
+        {
+            await delivery.DeliverAsync(sidecar, binding, [], metadata, null, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The sidecar stopped during the delivery; daprd's cron binding drops it too.
         }
     }
 

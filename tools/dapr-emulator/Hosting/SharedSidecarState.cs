@@ -18,7 +18,7 @@ internal sealed class SharedSidecarState : IAsyncDisposable
     private readonly List<EmulatedSidecar> running = [];
     private readonly CancellationTokenSource stopping = new();
     private readonly EventDelivery delivery;
-    private int nextReplica;
+    private readonly Dictionary<string, int> nextReplica = new(StringComparer.Ordinal);
 
     public SharedSidecarState(ILoggerFactory logging, TimeProvider time)
     {
@@ -78,13 +78,23 @@ internal sealed class SharedSidecarState : IAsyncDisposable
         }
     }
 
-    /// <summary>A running sidecar of the app id (replicas take turns), or null when no such app runs.</summary>
+    /// <summary>
+    /// A running sidecar of the app id, or null when no such app runs. Replicas (several sidecars with one
+    /// app id) take turns, one rotation per app id, as name resolution spreads calls over a service's pods.
+    /// </summary>
     public EmulatedSidecar? ResolveApp(string appId)
     {
         lock (running)
         {
             var replicas = running.Where(s => s.AppId == appId).ToList();
-            return replicas.Count == 0 ? null : replicas[nextReplica++ % replicas.Count];
+            if (replicas.Count == 0)
+            {
+                return null;
+            }
+
+            var turn = nextReplica.GetValueOrDefault(appId);
+            nextReplica[appId] = turn + 1;
+            return replicas[turn % replicas.Count];
         }
     }
 
