@@ -33,7 +33,7 @@ public sealed class InputBindingTests
 
         Assert.Equal(["notifications", "pushed", "routed-tick"], host["listener"].ReadingBindings.Order(StringComparer.Ordinal));
         // "pushed" has direction input: no probe. Every probe carries the app token, as daprd's app channel sends it.
-        Assert.Equal(["/api/ticks", "/notifications", "/tick"], app.Probes.Select(p => p.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(["/api/ticks", "/notifications", "/retried", "/tick"], app.Probes.Select(p => p.Path).Order(StringComparer.Ordinal));
         Assert.All(app.Probes, p => Assert.Equal("app-token", p.Header("dapr-api-token")));
     }
 

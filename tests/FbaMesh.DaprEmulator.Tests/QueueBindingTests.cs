@@ -96,6 +96,31 @@ public sealed class QueueBindingTests
     }
 
     [Fact]
+    public async Task A_resiliency_retry_policy_retries_every_answer_but_200_as_daprd_does()
+    {
+        var clock = new TimerCountingClock(DateTimeOffset.UnixEpoch);
+        var answers = new Queue<int>([500, 204, 204, 200]);
+        await using var app = await BindingApp.StartAsync(a => a.MapPost("/retried", () => Results.StatusCode(answers.Dequeue())));
+        await using var host = await DaprEmulatorHost.StartAsync([InputBindingTests.For("retrying", app.Port)], null, clock);
+        await host["retrying"].InputBindingsStarted;
+
+        host.SendToQueue("retrying", "retried", "first"u8.ToArray());
+        // 500, then after 1 s a 204 (retried too: not 200), then after 1 s a 204 again: retries exhausted,
+        // and the last answer, a 2xx, counts as handled.
+        await Eventually.UntilAsync(() =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            return host.QueueMessages("fbamesh-test-retried").Any(m => m.State == QueuedMessageState.Delivered);
+        }, "the deletion after the retries");
+        host.SendToQueue("retrying", "retried", "second"u8.ToArray());
+        await Eventually.UntilAsync(() => host.QueueMessages("fbamesh-test-retried").Count(m => m.State == QueuedMessageState.Delivered) == 2, "the second message, answered 200 at once");
+
+        Assert.Equal([500, 204, 204, 200], host.BindingDeliveries().Select(d => d.Status));
+        Assert.Equal(["first", "first", "first", "second"], app.Posts("/retried").Select(p => p.Text));
+        Assert.All(host.QueueMessages("fbamesh-test-retried"), m => Assert.Equal(1, m.ReceiveCount));
+    }
+
+    [Fact]
     public async Task Replicas_compete_and_a_message_in_flight_goes_to_no_other_replica()
     {
         var clock = new TimerCountingClock(DateTimeOffset.UnixEpoch);

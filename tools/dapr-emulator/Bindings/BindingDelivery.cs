@@ -7,13 +7,30 @@ namespace FbaMesh.DaprEmulator.Bindings;
 /// daprd's sendBindingEventToApp over HTTP (dapr/dapr pkg/runtime/processor/binding/send.go and
 /// pkg/channel/http/http_channel.go): POST to the binding's route, the event's data as the raw body with
 /// Content-Type application/json whatever the data is, each metadata item of the event as a header, and
-/// the app's token. Only a 2xx answer means handled.
+/// the app's token. Only a 2xx answer means handled. A Resiliency retry policy targeted at the binding
+/// component's inbound direction retries the POST, as daprd's policy runner does, on every answer other
+/// than 200 exactly (a 204 too: daprd's check is `!= http.StatusOK`), then judges the last answer (2xx = handled).
 /// </summary>
 internal sealed partial class BindingDelivery(HttpClient http, BindingHistory history, TimeProvider time, ILogger logger)
 {
     public const string ContentType = "application/json";
 
     public async Task<bool> DeliverAsync(EmulatedSidecar sidecar, InputBinding binding, byte[] data, IReadOnlyDictionary<string, string> metadata, string? messageId, CancellationToken ct)
+    {
+        var policy = sidecar.Resources.InboundRetries.GetValueOrDefault(binding.Name);
+        for (var retries = 0; ; retries++)
+        {
+            var (status, handled) = await PostAsync(sidecar, binding, data, metadata, messageId, ct);
+            if (status == 200 || policy is null || !policy.AllowsRetry(retries))
+            {
+                return handled;
+            }
+
+            await Task.Delay(policy.Delay(retries), time, ct);
+        }
+    }
+
+    private async Task<(int? Status, bool Handled)> PostAsync(EmulatedSidecar sidecar, InputBinding binding, byte[] data, IReadOnlyDictionary<string, string> metadata, string? messageId, CancellationToken ct)
     {
         var app = sidecar.Options.AppBaseAddress!;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(app, BindingProbe.PathOf(binding.Route)));
@@ -48,7 +65,7 @@ internal sealed partial class BindingDelivery(HttpClient http, BindingHistory hi
             LogFailed(logger, binding.Name, sidecar.AppId, failure);
         }
 
-        return failure is null;
+        return (status, failure is null);
     }
 
     private static string Shorten(string body) => body.Length <= 200 ? body : body[..200] + "…";

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace FbaMesh.DaprEmulator.Resources;
 
 /// <summary>
-/// The part of a Resiliency resource the emulator applies: retry policies targeted at a pub/sub
-/// component's inbound direction (redelivery to the app). Timeouts and circuit breakers are read and
+/// The part of a Resiliency resource the emulator applies: retry policies targeted at a pub/sub or input
+/// binding component's inbound direction (redelivery to the app). Timeouts and circuit breakers are read and
 /// validated but not applied.
 /// </summary>
 internal static class ResiliencySpec
