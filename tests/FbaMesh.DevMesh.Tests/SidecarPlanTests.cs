@@ -108,6 +108,8 @@ public sealed class SidecarPlanTests : IDisposable
         Assert.Equal(new Uri($"http://127.0.0.1:{enricher.DaprHttpPort}/_emulator/bindings/amazon-notifications"), Assert.Single(feeds).Value);
         Assert.Empty(plan.BindingFeeds("webhook-gateway"));
         Assert.Empty(plan.BindingFeeds("no-such-app"));
+        Assert.Equal(feeds, plan.BindingFeeds("order-enricher", enricher.DaprHttpPort));
+        Assert.Empty(plan.BindingFeeds("order-enricher", enricher.DaprGrpcPort));
         await using var host = await DaprEmulatorHost.StartAsync(plan.Sidecars);
         using var http = new HttpClient();
         using var fed = await http.PostAsync(feeds["amazon-notifications"], new StringContent("{\"n\":1}"));

@@ -13,11 +13,17 @@ internal static class MeshEndpointsBuilder
             s => s.Definition.AppId,
             s => new ServiceEndpoints(
                 s.Definition.AppId, s.Definition.Protocol, s.Definition.AppUrl, s.Definition.HealthUrl, s.Definition.ReadyUrl,
-                s.Definition.DaprHttpPort, s.Definition.DaprGrpcPort, s.ProcessId)
-            {
-                BindingFeeds = parts.Emulator is null ? null : NonEmpty(parts.Plan?.BindingFeeds(s.Definition.AppId)),
-            },
+                s.Definition.DaprHttpPort, s.Definition.DaprGrpcPort, s.ProcessId),
             StringComparer.Ordinal);
+
+        // Emulated sidecars only: where to POST a message for each queue binding, at each instance's own sidecar.
+        if (parts.Emulator is not null && parts.Plan is { } plan)
+        {
+            services = services.ToDictionary(
+                kv => kv.Key, kv => kv.Value with { BindingFeeds = plan.BindingFeeds(kv.Value.AppId, kv.Value.DaprHttpPort) is { Count: > 0 } feeds ? feeds : null },
+                StringComparer.Ordinal);
+        }
+
         var gateway = services.TryGetValue("webhook-gateway", out var g)
             ? new Uri(g.AppUrl, WebhookPath)
             : throw new InvalidOperationException("The run file has no webhook-gateway.");
@@ -28,6 +34,4 @@ internal static class MeshEndpointsBuilder
             : null;
         return new MeshEndpoints(gateway, services, crystallize, spApi) { DevMeshProcessId = Environment.ProcessId, OperatorToken = parts.OperatorToken };
     }
-
-    private static IReadOnlyDictionary<string, Uri>? NonEmpty(IReadOnlyDictionary<string, Uri>? feeds) => feeds is { Count: > 0 } ? feeds : null;
 }
