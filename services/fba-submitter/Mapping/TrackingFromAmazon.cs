@@ -45,7 +45,18 @@ internal static class TrackingFromAmazon
     // The model's own limits (TrackingAddress: 150, 150, 6); longer text is not a place name.
     private static string Short(string? value, int max) => value is { Length: > 0 } v && v.Length <= max ? v : "";
 
-    // Only an absolute https (or http) link passes; anything else is not a link.
-    private static string Link(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri.ToString() : "";
+    // Only an absolute http(s) link passes; anything else is not a link. The 2022 sandbox sends the link
+    // URL-encoded ("https%3A%2F%2Fwww.swiship.com%2Ftrack%3Fid%3D…"), so an encoded one is decoded first.
+    private static string Link(string? value)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.StartsWith("http%3A", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https%3A", StringComparison.OrdinalIgnoreCase))
+        {
+            text = Uri.UnescapeDataString(text).Trim();
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri
+            : "";
+    }
 }

@@ -138,15 +138,17 @@ internal static class OrderFlow
             }
 
             Ship(order, open, at, withTracking: !order.World.PlanFor(order.Id).TrackingLater);
-            return;
         }
-
-        if (ProvideTracking(order, at, all: false))
+        else
         {
-            return;
+            ProvideTracking(order, at, all: false);
         }
 
-        order.MoveTo(order.UnfulfillableQuantities.Values.Any(q => q > 0) ? FulfillmentStatus.CompletePartialled : FulfillmentStatus.Complete, at);
+        // The order is done in the same step as its last package's tracking number: all shipped, all tracked.
+        if (!order.Shipments.Any(s => s.IsOpen) && order.Shipments.All(s => s.Packages.All(p => p.TrackingNumber is not null)))
+        {
+            order.MoveTo(order.UnfulfillableQuantities.Values.Any(q => q > 0) ? FulfillmentStatus.CompletePartialled : FulfillmentStatus.Complete, at);
+        }
     }
 
     private static void Ship(FulfillmentOrderRecord order, ShipmentRecord shipment, DateTimeOffset at, bool withTracking)
