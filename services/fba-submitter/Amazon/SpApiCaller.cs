@@ -24,6 +24,7 @@ internal sealed partial class SpApiCaller(
     {
         var refreshedToken = false;
         var retries = 0;
+        SpApiReply? last = null;
         while (true)
         {
             AccessToken token;
@@ -42,10 +43,16 @@ internal sealed partial class SpApiCaller(
             }
             catch (OperationCanceledException) when (budget.Expired)
             {
-                throw new SpApiFailure(StatusCode.Unavailable, $"The call deadline passed while waiting for a Login with Amazon access token for {operation}.")
-                {
-                    RetryAfter = options.Value.MaxBackoff,
-                };
+                // A deadline that ends right after a backoff is still the backoff's story: say what Amazon last answered.
+                throw last is { Throttled: true }
+                    ? new SpApiFailure(StatusCode.ResourceExhausted, $"Amazon kept answering 429 to {operation} until the call deadline.", AmazonErrorBody.ToProto(last.Status, last.Errors))
+                    {
+                        RetryAfter = options.Value.MaxBackoff,
+                    }
+                    : new SpApiFailure(StatusCode.Unavailable, $"The call deadline passed while waiting for a Login with Amazon access token for {operation}.")
+                    {
+                        RetryAfter = options.Value.MaxBackoff,
+                    };
             }
 
             SpApiReply reply;
@@ -62,6 +69,7 @@ internal sealed partial class SpApiCaller(
                 };
             }
 
+            last = reply;
             if (reply.Status is 401 or 403 && !refreshedToken)
             {
                 // An expired or revoked access token reads the same as a missing role: one fresh token tells them apart.

@@ -1,5 +1,6 @@
 using FbaMesh.FbaSubmitter.Tests.Support;
-using Google.Rpc;
+using FbaMesh.Contracts.Fulfillment.V1;
+using FbaMesh.SpApiEmulator;
 using Grpc.Core;
 using Microsoft.Extensions.Time.Testing;
 
@@ -43,22 +44,26 @@ public class GetAndCancelTests
     }
 
     [Fact]
-    public async Task A_second_cancel_is_answered_as_done_and_the_order_is_cancelled()
+    public async Task A_cancel_in_Received_cancels_and_a_second_cancel_answers_already_cancelled()
     {
         await using var amazon = await AmazonEmulator.StartAsync();
         await using var submitter = await SubmitterHost.StartAsync(AmazonEmulator.SettingsFor(amazon));
         var request = Orders.Valid();
         await submitter.Client.SubmitAsync(request);
 
-        await submitter.Client.CancelAsync(request.SellerFulfillmentOrderId);
-        await submitter.Client.CancelAsync(request.SellerFulfillmentOrderId);
+        var first = await submitter.Client.CancelAsync(request.SellerFulfillmentOrderId);
+        var second = await submitter.Client.CancelAsync(request.SellerFulfillmentOrderId);
         var read = await submitter.Client.GetAsync(request.SellerFulfillmentOrderId);
 
+        Assert.Equal(CancelOutcome.Cancelled, first.Outcome);
+        Assert.Equal(CancelOutcome.AlreadyCancelled, second.Outcome);
+        Assert.Equal("Cancelled", second.FulfillmentOrderStatus);
         Assert.Equal("Cancelled", read.FulfillmentOrderStatus);
+        Assert.Equal(2, Assert.Single(read.Items).CancelledQuantity);
     }
 
     [Fact]
-    public async Task Cancelling_an_order_Amazon_is_already_processing_is_failed_precondition_with_Amazons_reason()
+    public async Task Cancelling_an_order_Amazon_is_already_processing_answers_too_late_with_Amazons_status()
     {
         var amazonClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var amazon = await AmazonEmulator.StartAsync(o =>
@@ -71,11 +76,42 @@ public class GetAndCancelTests
         await submitter.Client.SubmitAsync(request);
         amazonClock.Advance(TimeSpan.FromMinutes(2.5));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => submitter.Client.CancelAsync(request.SellerFulfillmentOrderId));
+        var answer = await submitter.Client.CancelAsync(request.SellerFulfillmentOrderId);
 
-        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
-        Assert.Equal("NOT_CANCELLABLE", error.Reason());
-        Assert.Contains("HTTP 400 (InvalidInput", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal("InvalidInput", Assert.Single(error.GetRpcStatus()!.GetDetail<FbaMesh.Contracts.Fulfillment.V1.AmazonErrors>().Errors).Code);
+        Assert.Equal(CancelOutcome.TooLate, answer.Outcome);
+        Assert.Equal("Processing", answer.FulfillmentOrderStatus);
+        Assert.Equal("Processing", amazon.FulfillmentOrders.Single().Status);
+    }
+
+    [Fact]
+    public async Task A_cancel_whose_answer_is_lost_after_Amazon_cancelled_is_confirmed_with_get_and_not_sent_again()
+    {
+        await using var amazon = await AmazonEmulator.StartAsync();
+        await using var submitter = await SubmitterHost.StartAsync(AmazonEmulator.SettingsFor(amazon));
+        var request = Orders.Valid();
+        await submitter.Client.SubmitAsync(request);
+        amazon.Faults.Add(new FaultRule { Operation = Operations.Cancel, Kind = FaultKind.ServerError, StatusCode = 500, AfterCommit = true, Count = 1 });
+
+        var answer = await submitter.Client.CancelAsync(request.SellerFulfillmentOrderId);
+
+        Assert.Equal(CancelOutcome.Cancelled, answer.Outcome);
+        Assert.Equal(1, amazon.Stats.For(Operations.Cancel).Requests);
+        Assert.Equal("Cancelled", amazon.FulfillmentOrders.Single().Status);
+    }
+
+    [Fact]
+    public async Task A_cancel_lost_before_Amazon_acted_is_confirmed_then_sent_again()
+    {
+        await using var amazon = await AmazonEmulator.StartAsync();
+        await using var submitter = await SubmitterHost.StartAsync(AmazonEmulator.SettingsFor(amazon));
+        var request = Orders.Valid();
+        await submitter.Client.SubmitAsync(request);
+        amazon.Faults.Add(new FaultRule { Operation = Operations.Cancel, Kind = FaultKind.ServerError, StatusCode = 503, Count = 1 });
+
+        var answer = await submitter.Client.CancelAsync(request.SellerFulfillmentOrderId);
+
+        Assert.Equal(CancelOutcome.Cancelled, answer.Outcome);
+        Assert.Equal(2, amazon.Stats.For(Operations.Cancel).Requests);
+        Assert.Equal("Cancelled", amazon.FulfillmentOrders.Single().Status);
     }
 }

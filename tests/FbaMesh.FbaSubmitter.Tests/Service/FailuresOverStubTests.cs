@@ -27,7 +27,8 @@ public class FailuresOverStubTests
         var only = Assert.Single(amazon.Errors);
         Assert.Equal("InvalidInput", only.Code);
         Assert.DoesNotContain("Canary", only.ToString(), StringComparison.Ordinal);
-        Assert.Equal(1, spApi.Count);
+        // Any 400 is confirmed with getFulfillmentOrder before it counts as rejected.
+        Assert.Equal(["create", "get"], SubmitOverStubTests.Kinds(spApi));
     }
 
     [Fact]
@@ -110,12 +111,13 @@ public class FailuresOverStubTests
     [Fact]
     public async Task Lasting_429_ends_resource_exhausted()
     {
+        // The deadline leaves room for the first Login with Amazon call on a loaded machine; the 429s use up the rest.
         var spApi = StubSpApi.Create(_ => StubSpApi.Status(429, "QuotaExceeded", "You exceeded your quota for the requested resource."));
-        await using var host = await SubmitterHost.StartAsync(new Dictionary<string, string> { ["SpApi:CallDeadline"] = "00:00:00.500" }, spApi: spApi, lwa: StubAmazon.Lwa());
+        await using var host = await SubmitterHost.StartAsync(new Dictionary<string, string> { ["SpApi:CallDeadline"] = "00:00:03" }, spApi: spApi, lwa: StubAmazon.Lwa());
 
         var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitAsync(Orders.Valid()));
 
-        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.True(StatusCode.ResourceExhausted == error.StatusCode, error.Status.Detail);
         Assert.Equal("THROTTLED", error.Reason());
         Assert.All(SubmitOverStubTests.Kinds(spApi), k => Assert.Equal("create", k));
     }
