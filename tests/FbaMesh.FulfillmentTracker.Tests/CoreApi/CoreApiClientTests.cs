@@ -26,6 +26,9 @@ public sealed class CoreApiClientTests : IAsyncLifetime
         {
             ["CrystallizeCoreApi:Url"] = this.crystallize.BaseAddress + "@{tenantIdentifier}",
             ["CrystallizeCoreApi:HttpRetries"] = "0",
+            // A loaded machine: the ceiling only guards against hanging.
+            ["CrystallizeCoreApi:AttemptTimeout"] = "00:01:00",
+            ["CrystallizeCoreApi:TotalTimeout"] = "00:02:00",
         });
         builder.Services.AddSingleton<ISecretSource>(this.secret);
         builder.AddCrystallizeCoreApi();
