@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FbaMesh.DaprEmulator.Bindings;
 using FbaMesh.DaprEmulator.PubSub;
 using FbaMesh.DaprEmulator.State;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ internal sealed class SharedSidecarState : IAsyncDisposable
     private readonly List<EmulatedSidecar> running = [];
     private readonly CancellationTokenSource stopping = new();
     private readonly EventDelivery delivery;
-    private int nextReplica;
+    private readonly Dictionary<string, int> nextReplica = new(StringComparer.Ordinal);
 
     public SharedSidecarState(ILoggerFactory logging, TimeProvider time)
     {
@@ -35,6 +36,7 @@ internal sealed class SharedSidecarState : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(60),
         };
         delivery = new EventDelivery(AppHttp, logging.CreateLogger("FbaMesh.DaprEmulator.Delivery"));
+        Bindings = new SharedBindings(AppHttp, time, logging);
     }
 
     public ILoggerFactory Logging { get; }
@@ -44,6 +46,9 @@ internal sealed class SharedSidecarState : IAsyncDisposable
     public HttpClient AppHttp { get; }
 
     public CancellationToken Stopping => stopping.Token;
+
+    /// <summary>The emulated queues of bindings.aws.sqs components and the input bindings' delivery history.</summary>
+    public SharedBindings Bindings { get; }
 
     // The lookup first: GetOrAdd's factory closes over this state and would be allocated on every publish.
     public PubSubBroker Broker(string name) => brokers.TryGetValue(name, out var broker) ? broker : brokers.GetOrAdd(name, n =>
@@ -73,13 +78,23 @@ internal sealed class SharedSidecarState : IAsyncDisposable
         }
     }
 
-    /// <summary>A running sidecar of the app id (replicas take turns), or null when no such app runs.</summary>
+    /// <summary>
+    /// A running sidecar of the app id, or null when no such app runs. Replicas (several sidecars with one
+    /// app id) take turns, one rotation per app id, as name resolution spreads calls over a service's pods.
+    /// </summary>
     public EmulatedSidecar? ResolveApp(string appId)
     {
         lock (running)
         {
             var replicas = running.Where(s => s.AppId == appId).ToList();
-            return replicas.Count == 0 ? null : replicas[nextReplica++ % replicas.Count];
+            if (replicas.Count == 0)
+            {
+                return null;
+            }
+
+            var turn = nextReplica.GetValueOrDefault(appId);
+            nextReplica[appId] = turn + 1;
+            return replicas[turn % replicas.Count];
         }
     }
 
