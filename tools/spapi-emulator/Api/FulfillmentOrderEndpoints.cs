@@ -7,6 +7,7 @@ namespace FbaMesh.SpApiEmulator;
 internal static class FulfillmentOrderEndpoints
 {
     public const string Orders = "/fba/outbound/2020-07-01/fulfillmentOrders";
+    public const string Tracking = "/fba/outbound/2020-07-01/tracking";
 
     public static IEndpointRouteBuilder MapFulfillmentOutbound(this IEndpointRouteBuilder app)
     {
@@ -17,6 +18,7 @@ internal static class FulfillmentOrderEndpoints
         app.MapPut(Orders + "/{sellerFulfillmentOrderId}", OrderChanges.UpdateAsync).AddEndpointFilter(new OperationGate(Operations.Update));
         app.MapPut(Orders + "/{sellerFulfillmentOrderId}/cancel", OrderChanges.Cancel).AddEndpointFilter(new OperationGate(Operations.Cancel));
         app.MapPut(Orders + "/{sellerFulfillmentOrderId}/status", OrderChanges.SubmitStatusAsync).AddEndpointFilter(new OperationGate(Operations.StatusUpdate));
+        app.MapGet(Tracking, PackageTracking.Get).AddEndpointFilter(new OperationGate(Operations.Tracking));
         return app;
     }
 
@@ -46,7 +48,7 @@ internal static class FulfillmentOrderEndpoints
                 return refused;
             }
 
-            var order = new FulfillmentOrderRecord(id, state.Orders.NextSequence(), body.Raw, JsonNode.Parse(body.Raw)!.AsObject(), state.Now)
+            var order = new FulfillmentOrderRecord(id, state.Orders.NextSequence(), body.Raw, JsonNode.Parse(body.Raw)!.AsObject(), state.Now, state)
             {
                 TraceParent = request.Headers["traceparent"].FirstOrDefault(),
             };
@@ -56,6 +58,8 @@ internal static class FulfillmentOrderEndpoints
             }
 
             state.Stats.Created();
+            // Creation counts as an update for listAllFulfillmentOrders, and Amazon notifies it as a status change.
+            state.Publish(OrderEvent.ForOrder(order, order.ReceivedAt));
             return SpApiResponse.Ok();
         }
     }
@@ -99,7 +103,7 @@ internal static class FulfillmentOrderEndpoints
 
         lock (order.Gate)
         {
-            order.Advance(state.Now, state.Options.StatusStep);
+            state.Advance(order);
             return SpApiResponse.Ok(OrderView.Result(order, state.Options.DefaultMarketplaceId));
         }
     }

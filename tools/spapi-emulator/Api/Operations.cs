@@ -10,6 +10,7 @@ public static class Operations
     public const string ListAll = "listAllFulfillmentOrders";
     public const string Update = "updateFulfillmentOrder";
     public const string StatusUpdate = "submitFulfillmentOrderStatusUpdate";
+    public const string Tracking = "getPackageTrackingDetails";
 
-    public static IReadOnlyList<string> All { get; } = [Create, Get, Cancel, Preview, ListAll, Update, StatusUpdate];
+    public static IReadOnlyList<string> All { get; } = [Create, Get, Cancel, Preview, ListAll, Update, StatusUpdate, Tracking];
 }

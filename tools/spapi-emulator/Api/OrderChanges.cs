@@ -21,7 +21,7 @@ internal static class OrderChanges
 
         lock (order!.Gate)
         {
-            order.Advance(state.Now, state.Options.StatusStep);
+            state.Advance(order);
             if (order.Status == FulfillmentStatus.Cancelled)
             {
                 // The 2022 static sandbox's answer to a second cancel.
@@ -33,8 +33,7 @@ internal static class OrderChanges
                 return SpApiResponse.InvalidInput($"Value {order.Id} for parameter SellerFulfillmentOrderId is invalid. Reason: OrderNotCancellable. This order is {order.Status} and can no longer be cancelled.");
             }
 
-            order.Status = FulfillmentStatus.Cancelled;
-            order.StatusUpdatedAt = state.Now;
+            OrderFlow.End(order, FulfillmentStatus.Cancelled, state.Now);
             return SpApiResponse.Ok();
         }
     }
@@ -56,7 +55,7 @@ internal static class OrderChanges
         {
             lock (order!.Gate)
             {
-                order.Advance(state.Now, state.Options.StatusStep);
+                state.Advance(order);
                 if (!FulfillmentStatus.IsCancellable(order.Status))
                 {
                     return SpApiResponse.InvalidInput(NotUpdatable);
@@ -76,12 +75,16 @@ internal static class OrderChanges
                     return SpApiResponse.InvalidInput(limits);
                 }
 
-                var released = order.IsOnHold && updated["fulfillmentAction"]?.GetValue<string>() == "Ship";
+                var wasOnHold = order.IsOnHold;
                 order.Order = updated;
-                if (released)
+                if (wasOnHold && !order.IsOnHold)
                 {
-                    // The clock starts walking a held order from the moment it is released.
-                    order.StatusUpdatedAt = state.Now;
+                    // The clock starts walking a released order from the moment it is released.
+                    order.LastMovedAt = state.Now;
+                }
+                else if (!wasOnHold && order.IsOnHold)
+                {
+                    order.HoldSince = state.Now;
                 }
 
                 return SpApiResponse.Ok();
@@ -113,14 +116,21 @@ internal static class OrderChanges
             var status = target.GetString()!;
             lock (order!.Gate)
             {
-                order.Advance(state.Now, state.Options.StatusStep);
+                state.Advance(order);
                 if (!FulfillmentStatus.CanMove(order.Status, status))
                 {
                     return SpApiResponse.InvalidInput([Violation.Invalid("fulfillmentOrderStatus", status, $"an order in status {order.Status} cannot move to {status}")]);
                 }
 
-                order.Status = status;
-                order.StatusUpdatedAt = state.Now;
+                if (FulfillmentStatus.Ends.Contains(status))
+                {
+                    OrderFlow.End(order, status, state.Now);
+                }
+                else
+                {
+                    OrderFlow.StepTo(order, status, state.Now);
+                }
+
                 return SpApiResponse.Ok();
             }
         }

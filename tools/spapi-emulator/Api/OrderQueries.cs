@@ -31,7 +31,7 @@ internal static class OrderQueries
         {
             lock (order.Gate)
             {
-                order.Advance(state.Now, state.Options.StatusStep);
+                state.Advance(order);
                 if (since is { } from && order.StatusUpdatedAt < from)
                 {
                     continue;

@@ -6,7 +6,8 @@ namespace FbaMesh.SpApiEmulator;
 /// Options from the command line: --urls, --secrets-file (a Dapr local-file secret store JSON whose
 /// "sp-api" secret holds lwaClientId, lwaClientSecret, refreshToken), --create-rate/--create-burst,
 /// --usage-plan sandbox, --token-lifetime (seconds), --status-step (seconds), --unlisted-skus A,B,
-/// --missing-fulfillment-role true.
+/// --missing-fulfillment-role true, --Notifications:Url URL (FULFILLMENT_ORDER_STATUS notifications POSTed
+/// there; empty = off), --Notifications:MaxAttempts N.
 /// </summary>
 internal static class CommandLine
 {
@@ -52,6 +53,17 @@ internal static class CommandLine
             options.UnlistedSkus = skus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
 
+        if (config[$"{NotificationOptions.SectionName}:Url"] is { } notificationUrl)
+        {
+            options.Notifications.Url = notificationUrl;
+        }
+
+        if (Number(config, $"{NotificationOptions.SectionName}:MaxAttempts") is { } notificationAttempts)
+        {
+            options.Notifications.MaxAttempts = (int)notificationAttempts;
+        }
+
+        options.Notifications.Validate();
         options.MissingFulfillmentRole = config["missing-fulfillment-role"] is { } role && (role.Length == 0 || bool.Parse(role));
         return options;
     }

@@ -10,6 +10,7 @@ public sealed class SpApiEmulatorApp : IAsyncDisposable
     private readonly WebApplication app;
     private readonly EmulatorState state;
     private int disposed;
+    private ITimer? clock;
 
     private SpApiEmulatorApp(WebApplication app, EmulatorState state, Uri baseAddress)
     {
@@ -29,8 +30,13 @@ public sealed class SpApiEmulatorApp : IAsyncDisposable
     {
         lock (order.Gate)
         {
-            order.Advance(this.state.Now, this.state.Options.StatusStep);
-            return new CreatedFulfillmentOrder(order.Id, order.RawRequest, order.ReceivedAt, order.Status, order.TraceParent);
+            this.state.Advance(order);
+            return new CreatedFulfillmentOrder(order.Id, order.RawRequest, order.ReceivedAt, order.Status, order.TraceParent)
+            {
+                FulfillmentAction = order.FulfillmentAction,
+                Shipments = [.. order.Shipments.Select(s => new EmulatedShipment(
+                    s.AmazonShipmentId, s.Status, [.. s.Packages.Select(p => new EmulatedPackage(p.PackageNumber, p.CarrierCode, p.TrackingNumber))]))],
+            };
         }
     }).ToArray();
 
@@ -41,6 +47,31 @@ public sealed class SpApiEmulatorApp : IAsyncDisposable
 
     /// <summary>Postal codes whose orders Amazon refuses with a message that quotes the address.</summary>
     public UndeliverableAddresses Undeliverable => this.state.Undeliverable;
+
+    /// <summary>FULFILLMENT_ORDER_STATUS notifications: where they go (settable) and what became of them.</summary>
+    public StatusNotifications Notifications => this.state.Notifications;
+
+    /// <summary>Same as PUT /_emulator/fulfillment-orders/{id}/plan: how Amazon will fulfil that order (set before or after the create).</summary>
+    public void PlanShipments(string sellerFulfillmentOrderId, ShipmentPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        this.state.Plan(sellerFulfillmentOrderId, plan);
+    }
+
+    /// <summary>Same as POST /_emulator/fulfillment-orders/{id}/step: one step of the order's flow; false when unknown or final.</summary>
+    public bool Step(string sellerFulfillmentOrderId)
+    {
+        if (this.state.Orders.Find(sellerFulfillmentOrderId) is not { } order)
+        {
+            return false;
+        }
+
+        lock (order.Gate)
+        {
+            this.state.Advance(order);
+            return OrderFlow.Step(order, this.state.Now);
+        }
+    }
 
     /// <summary>Same as POST/DELETE /_emulator/faults, in-process.</summary>
     public FaultPlan Faults => this.state.Faults;
@@ -88,9 +119,13 @@ public sealed class SpApiEmulatorApp : IAsyncDisposable
         app.MapGet("/healthz", () => Results.Text("Healthy"));
         app.MapFallback(() => SpApiErrors.NotFound());
         await app.StartAsync(ct);
+        state.Notifications.Start(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FbaMesh.SpApiEmulator.Notifications"));
+        var clock = state.Notifications.Url is null
+            ? null
+            : state.Time.CreateTimer(_ => state.AdvanceAll(), null, options.Notifications.ClockSweep, options.Notifications.ClockSweep);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SpApiEmulatorApp(app, state, BaseAddressOf(address));
+        return new SpApiEmulatorApp(app, state, BaseAddressOf(address)) { clock = clock };
     }
 
     // Kestrel reports wildcard hosts ("http://[::]:5500"); callers need one they can dial.
@@ -115,7 +150,13 @@ public sealed class SpApiEmulatorApp : IAsyncDisposable
             return;
         }
 
+        if (this.clock is not null)
+        {
+            await this.clock.DisposeAsync();
+        }
+
         await this.app.StopAsync();
+        await this.state.Notifications.DisposeAsync();
         await this.app.DisposeAsync();
     }
 }

@@ -41,6 +41,15 @@ public sealed class SpApiEmulatorOptions
     /// <summary>Marketplace used when a request names none (Amazon.com).</summary>
     public string DefaultMarketplaceId { get; set; } = "ATVPDKIKX0DER";
 
+    /// <summary>How every order is fulfilled unless a plan was set for it (PUT /_emulator/fulfillment-orders/{id}/plan).</summary>
+    public ShipmentPlan DefaultShipmentPlan { get; set; } = ShipmentPlan.Default;
+
+    /// <summary>Amazon cancels an order still on Hold after this long ("14 days"), on the emulator's clock.</summary>
+    public TimeSpan HoldLimit { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>FULFILLMENT_ORDER_STATUS notifications (setting Notifications:Url); off while the URL is empty.</summary>
+    public NotificationOptions Notifications { get; set; } = new();
+
     /// <summary>Clock for token expiry, usage plans, status steps and fault durations; null = system clock.</summary>
     public TimeProvider? Time { get; set; }
 }

@@ -8,12 +8,15 @@ internal static class FulfillmentStatus
     public const string Processing = "Processing";
     public const string Complete = "Complete";
     public const string Cancelled = "Cancelled";
+    public const string CompletePartialled = "CompletePartialled";
+    public const string Unfulfillable = "Unfulfillable";
+    public const string Invalid = "Invalid";
 
     /// <summary>The ordinary walk; each step is one clock step or one submitFulfillmentOrderStatusUpdate.</summary>
     public static IReadOnlyList<string> Path { get; } = [Received, Planning, Processing, Complete];
 
     /// <summary>Ends that an order in progress may jump to through submitFulfillmentOrderStatusUpdate.</summary>
-    public static IReadOnlyList<string> Ends { get; } = [Cancelled, "CompletePartialled", "Unfulfillable", "Invalid"];
+    public static IReadOnlyList<string> Ends { get; } = [Cancelled, CompletePartialled, Unfulfillable, Invalid];
 
     public static bool IsTerminal(string status) => status == Complete || Ends.Contains(status);
 
@@ -29,6 +32,7 @@ internal static class FulfillmentStatus
 
         var fromIndex = Path.ToList().IndexOf(from);
         var toIndex = Path.ToList().IndexOf(to);
-        return toIndex > fromIndex || (Ends.Contains(to) && (to != Cancelled || IsCancellable(from)));
+        // Invalid means the order failed validation, which happens before any planning of shipments.
+        return toIndex > fromIndex || (Ends.Contains(to) && (to is not (Cancelled or Invalid) || IsCancellable(from)));
     }
 }

@@ -53,20 +53,20 @@ internal static class OrderView
 
     private static JsonArray Items(FulfillmentOrderRecord order)
     {
-        var cancelled = order.Status == FulfillmentStatus.Cancelled;
         var items = new JsonArray();
         foreach (var item in order.Order["items"]?.AsArray() ?? [])
         {
             var quantity = item!["quantity"]!.GetValue<int>();
+            var itemId = item["sellerFulfillmentOrderItemId"]!.GetValue<string>();
             var view = new JsonObject
             {
                 ["sellerSku"] = item["sellerSku"]!.DeepClone(),
                 ["sellerFulfillmentOrderItemId"] = item["sellerFulfillmentOrderItemId"]!.DeepClone(),
                 ["quantity"] = quantity,
-                ["fulfillmentNetworkSku"] = item["fulfillmentNetworkSku"]?.DeepClone() ?? Shipments.NetworkSku(item["sellerSku"]!.GetValue<string>()),
+                ["fulfillmentNetworkSku"] = item["fulfillmentNetworkSku"]?.DeepClone() ?? TrackingCodes.NetworkSku(item["sellerSku"]!.GetValue<string>()),
                 ["orderItemDisposition"] = "Sellable",
-                ["cancelledQuantity"] = cancelled ? quantity : 0,
-                ["unfulfillableQuantity"] = 0,
+                ["cancelledQuantity"] = order.CancelledQuantities.GetValueOrDefault(itemId),
+                ["unfulfillableQuantity"] = order.UnfulfillableQuantities.GetValueOrDefault(itemId),
                 ["estimatedShipDate"] = Iso8601.Format(order.ReceivedAt.AddDays(1)),
                 ["estimatedArrivalDate"] = Iso8601.Format(order.ReceivedAt.AddDays(4)),
             };

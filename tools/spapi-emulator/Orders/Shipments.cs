@@ -1,77 +1,71 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace FbaMesh.SpApiEmulator;
 
-/// <summary>
-/// Shipments of an order, derived from its status and id so every read agrees: Processing has one
-/// PENDING shipment; Complete has it SHIPPED in one package with a carrier and tracking numbers.
-/// </summary>
+/// <summary>An order's shipments as getFulfillmentOrder answers them (the model's FulfillmentShipment). Call under the order's lock.</summary>
 internal static class Shipments
 {
-    public static JsonArray For(FulfillmentOrderRecord order)
-    {
-        var shipped = order.Status == FulfillmentStatus.Complete;
-        if (!shipped && order.Status != FulfillmentStatus.Processing)
-        {
-            return [];
-        }
+    public static JsonArray For(FulfillmentOrderRecord order) => new(order.Shipments.Select(s => (JsonNode)View(s)).ToArray());
 
+    private static JsonObject View(ShipmentRecord s)
+    {
         var items = new JsonArray();
-        foreach (var item in order.Order["items"]?.AsArray() ?? [])
+        for (var i = 0; i < s.Lines.Count; i++)
         {
-            items.Add(new JsonObject
+            var line = new JsonObject
             {
-                ["sellerSku"] = item!["sellerSku"]!.DeepClone(),
-                ["sellerFulfillmentOrderItemId"] = item["sellerFulfillmentOrderItemId"]!.DeepClone(),
-                ["quantity"] = item["quantity"]!.DeepClone(),
-                ["packageNumber"] = PackageNumber(order.Id),
-            });
+                ["sellerSku"] = s.Lines[i].SellerSku,
+                ["sellerFulfillmentOrderItemId"] = s.Lines[i].SellerFulfillmentOrderItemId,
+                ["quantity"] = s.Lines[i].Quantity,
+            };
+            if (i < s.Packages.Count)
+            {
+                line["packageNumber"] = s.Packages[i].PackageNumber;
+            }
+
+            items.Add(line);
         }
 
-        var shipment = new JsonObject
+        var view = new JsonObject
         {
-            ["amazonShipmentId"] = "D" + Code(order.Id, 8),
-            ["fulfillmentCenterId"] = "RNO1",
-            ["fulfillmentShipmentStatus"] = shipped ? "SHIPPED" : "PENDING",
-            ["shippingDate"] = Iso8601.Format(order.StatusUpdatedAt),
-            ["estimatedArrivalDate"] = Iso8601.Format(order.StatusUpdatedAt.AddDays(3)),
-            ["fulfillmentShipmentItem"] = items,
+            ["amazonShipmentId"] = s.AmazonShipmentId,
+            ["fulfillmentCenterId"] = s.FulfillmentCenterId,
+            ["fulfillmentShipmentStatus"] = s.Status,
         };
-        if (shipped)
+
+        // "If the value of FulfillmentShipmentStatus is CancelledByFulfiller or CancelledBySeller, shippingDate is not returned"; nor is the arrival.
+        if (s.Status == ShipmentStatus.Shipped)
         {
-            shipment["fulfillmentShipmentPackage"] = new JsonArray(new JsonObject
+            view["shippingDate"] = Iso8601.Format(s.ShippedAt!.Value);
+            view["estimatedArrivalDate"] = Iso8601.Format(s.Packages.Max(p => p.EstimatedArrival));
+        }
+        else if (s.Status == ShipmentStatus.Pending)
+        {
+            view["shippingDate"] = Iso8601.Format(s.CreatedAt.AddDays(1));
+            view["estimatedArrivalDate"] = Iso8601.Format(s.CreatedAt.AddDays(4));
+        }
+
+        view["fulfillmentShipmentItem"] = items;
+        if (s.Packages.Count > 0)
+        {
+            view["fulfillmentShipmentPackage"] = new JsonArray(s.Packages.Select(p =>
             {
-                ["packageNumber"] = PackageNumber(order.Id),
-                ["carrierCode"] = "UPS",
-                ["trackingNumber"] = "1Z" + Code(order.Id, 16),
-                ["amazonFulfillmentTrackingNumber"] = "TBA" + (Hash(order.Id) % 1_000_000_000_000UL).ToString("D12", CultureInfo.InvariantCulture),
-                ["estimatedArrivalDate"] = Iso8601.Format(order.StatusUpdatedAt.AddDays(3)),
-            });
+                var package = new JsonObject { ["packageNumber"] = p.PackageNumber, ["carrierCode"] = p.CarrierCode };
+                if (p.TrackingNumber is { } tracking)
+                {
+                    package["trackingNumber"] = tracking;
+                }
+
+                if (p.AmazonFulfillmentTrackingNumber is { } amazonTracking)
+                {
+                    package["amazonFulfillmentTrackingNumber"] = amazonTracking;
+                }
+
+                package["estimatedArrivalDate"] = Iso8601.Format(p.EstimatedArrival);
+                return (JsonNode)package;
+            }).ToArray());
         }
 
-        return [shipment];
+        return view;
     }
-
-    public static string NetworkSku(string sellerSku) => "X00" + Code(sellerSku, 7);
-
-    private static int PackageNumber(string id) => (int)(Hash(id) % 1_000_000_000UL);
-
-    private static string Code(string seed, int length)
-    {
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-        var hash = Hash(seed);
-        var code = new StringBuilder(length);
-        for (var i = 0; i < length; i++)
-        {
-            code.Append(alphabet[(int)(hash % (ulong)alphabet.Length)]);
-            hash = (hash / (ulong)alphabet.Length) ^ ((ulong)i * 0x9E3779B97F4A7C15UL);
-        }
-
-        return code.ToString();
-    }
-
-    private static ulong Hash(string seed) => BitConverter.ToUInt64(SHA256.HashData(Encoding.UTF8.GetBytes(seed)));
 }
