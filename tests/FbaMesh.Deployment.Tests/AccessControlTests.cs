@@ -20,7 +20,7 @@ public sealed partial class AccessControlTests
     {
         var configurations = YamlDocuments.LoadKind(RepositoryPaths.Combine(folder), "Configuration").ToList();
 
-        Assert.Equal(3, configurations.Count);
+        Assert.Equal(4, configurations.Count);
         foreach (var configuration in configurations)
         {
             var acl = configuration["spec"]!["accessControl"];
@@ -85,7 +85,7 @@ public sealed partial class AccessControlTests
             .SelectMany(d => new[] { RunFiles.Annotations(d)["dapr.io/api-token-secret"].Text(), RunFiles.Annotations(d)["dapr.io/app-token-secret"].Text() })
             .ToList();
 
-        Assert.Equal(6, secrets.Count);
+        Assert.Equal(8, secrets.Count);
         Assert.Equal(secrets.Count, secrets.Distinct(StringComparer.Ordinal).Count());
         var templates = YamlDocuments.LoadKind(RunFiles.Kubernetes, "Secret").Select(s => s["metadata"]!["name"].Text()).ToHashSet();
         Assert.Superset(secrets.ToHashSet(), templates);

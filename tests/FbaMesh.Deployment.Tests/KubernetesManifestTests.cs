@@ -6,7 +6,7 @@ public sealed class KubernetesManifestTests
     [Fact]
     public void Every_deployment_enables_dapr_with_tokens_and_metrics()
     {
-        Assert.Equal(3, RunFiles.Deployments().Count);
+        Assert.Equal(4, RunFiles.Deployments().Count);
         foreach (var deployment in RunFiles.Deployments())
         {
             var annotations = RunFiles.Annotations(deployment);

@@ -42,11 +42,12 @@ public sealed class NetworkPolicyTests
     [Fact]
     public void Only_the_apps_that_call_crystallize_or_amazon_may_send_https_out()
     {
-        // The enricher reads orders from Crystallize; the submitter calls SP-API and Login with Amazon.
+        // The enricher reads orders from Crystallize; the submitter calls SP-API and Login with Amazon; the
+        // tracker writes to Crystallize's Core API and its sidecar reads Amazon's notifications from SQS.
         foreach (var app in Apps())
         {
             var https = Egress(app).Any(a => a.Peer == Internet && a.Port == 443);
-            Assert.True(https == app is "order-enricher" or "fba-submitter", $"{app}: HTTPS out {(https ? "allowed" : "missing")}");
+            Assert.True(https == app is "order-enricher" or "fba-submitter" or "fulfillment-tracker", $"{app}: HTTPS out {(https ? "allowed" : "missing")}");
             Assert.DoesNotContain(Egress(app), a => a.Peer == "any" || (a.Peer == Internet && a.Port != 443));
         }
     }
@@ -74,15 +75,17 @@ public sealed class NetworkPolicyTests
     [Fact]
     public void Sidecar_to_sidecar_traffic_is_only_the_invocation_that_access_control_allows()
     {
-        // The enricher's sidecar calls the submitter's on Dapr's internal gRPC port; nothing else does.
+        // The enricher's and the tracker's sidecars call the submitter's on Dapr's internal gRPC port; nothing else does.
         foreach (var app in Apps())
         {
             var toSidecars = Egress(app).Where(a => a.Port == DaprInternalGrpc).Select(a => a.Peer);
-            Assert.Equal(app == "order-enricher" ? ["app.kubernetes.io/name=fba-submitter"] : [], toSidecars);
+            Assert.Equal(app is "order-enricher" or "fulfillment-tracker" ? ["app.kubernetes.io/name=fba-submitter"] : [], toSidecars);
         }
 
         var submitterIngress = Ingress("fba-submitter");
-        Assert.Equal([new Allowance("ingress", "app.kubernetes.io/name=order-enricher", DaprInternalGrpc)], submitterIngress);
+        Assert.Equal(
+            [new Allowance("ingress", "app.kubernetes.io/name=order-enricher", DaprInternalGrpc), new Allowance("ingress", "app.kubernetes.io/name=fulfillment-tracker", DaprInternalGrpc)],
+            submitterIngress);
     }
 
     [Fact]
@@ -96,6 +99,7 @@ public sealed class NetworkPolicyTests
         }
 
         Assert.Empty(Ingress("order-enricher"));
+        Assert.Empty(Ingress("fulfillment-tracker"));
     }
 
     [Fact]

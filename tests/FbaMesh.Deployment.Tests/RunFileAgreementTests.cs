@@ -6,11 +6,11 @@ namespace FbaMesh.Deployment.Tests;
 public sealed class RunFileAgreementTests
 {
     [Fact]
-    public void Dapr_run_file_has_the_three_apps_of_the_design()
+    public void Dapr_run_file_has_the_four_apps_of_the_design()
     {
         var ids = RunFiles.FromDaprYaml().Select(a => a.AppId);
 
-        Assert.Equal(["fba-submitter", "order-enricher", "webhook-gateway"], ids);
+        Assert.Equal(["fba-submitter", "fulfillment-tracker", "order-enricher", "webhook-gateway"], ids.Order(StringComparer.Ordinal));
         Assert.Equal("grpc", RunFiles.FromDaprYaml().Single(a => a.AppId == "fba-submitter").Protocol);
     }
 

@@ -12,6 +12,7 @@ public sealed class SecretAccessTests
         ["webhook-gateway"] = new() { ["crystallize-webhook"] = ["signatureSecret", "tenantIdentifier"] },
         ["order-enricher"] = new() { ["crystallize-api"] = ["accessTokenId", "accessTokenSecret", "tenantIdentifier"], ["operator"] = ["token"] },
         ["fba-submitter"] = new() { ["sp-api"] = ["lwaClientId", "lwaClientSecret", "refreshToken"] },
+        ["fulfillment-tracker"] = new() { ["crystallize-api"] = ["accessTokenId", "accessTokenSecret", "tenantIdentifier"] },
     };
 
     [Fact]

@@ -36,7 +36,8 @@ internal static class DemoCommand
             AnsiConsole.MarkupLine(mismatches == 0
                 ? $"[green]All {verdicts.Count} sample orders reached their expected outcome.[/]"
                 : $"[red]{mismatches} of {verdicts.Count} sample orders did not reach their expected outcome.[/]");
-            return mismatches == 0 ? 0 : 1;
+            var untracked = await CheckTrackingAsync(running.Mesh, verdicts, orderTimeout, ct);
+            return mismatches == 0 && untracked == 0 ? 0 : 1;
         }
     }
 
@@ -72,6 +73,31 @@ internal static class DemoCommand
             refused.TryGetValue(expected.OrderId, out var why) ? new DemoVerdict(expected, null, why)
             : atAmazon is null ? DemoVerdict.JudgeStatusOnly(expected, actual)
             : DemoVerdict.Judge(expected, actual, atAmazon)).ToList();
+    }
+
+    /// <summary>Amazon ships every submitted order; each must show its tracking number in Crystallize. Answers the misses.</summary>
+    private static async Task<int> CheckTrackingAsync(Mesh mesh, IReadOnlyList<DemoVerdict> verdicts, TimeSpan timeout, CancellationToken ct)
+    {
+        if (mesh.SpApi is null || !mesh.Endpoints.Services.ContainsKey("fulfillment-tracker"))
+        {
+            return 0;
+        }
+
+        var submitted = verdicts
+            .Where(v => v.Actual is { Status: OrderProgress.Submitted, SellerFulfillmentOrderId: not null })
+            .Select(v => (v.Actual!.OrderId, v.Actual.SellerFulfillmentOrderId!))
+            .ToList();
+        var tracked = await TrackingCheck.RunAsync(mesh, submitted, timeout, ct);
+        foreach (var verdict in tracked)
+        {
+            OrderFeed.Print(verdict.OrderId, verdict.Matches ? "tracked" : "untracked", verdict.TrackingNumber ?? verdict.Problem ?? "");
+        }
+
+        var misses = tracked.Count(t => !t.Matches);
+        AnsiConsole.MarkupLine(misses == 0
+            ? $"[green]Amazon shipped all {tracked.Count} submitted orders; each shows its tracking number in Crystallize, written once.[/]"
+            : $"[red]{misses} of {tracked.Count} shipped orders did not show their tracking in Crystallize exactly once.[/]");
+        return misses;
     }
 
     private static async Task<OrderProgress?> SettleAsync(Mesh mesh, string orderId, TimeSpan timeout, CancellationToken ct)

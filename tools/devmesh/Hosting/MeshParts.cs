@@ -86,8 +86,10 @@ internal sealed class MeshParts : IAsyncDisposable
 
         if (options.UseSpApiEmulator)
         {
+            // Amazon's notifications go to the tracker's queue binding, as the SQS destination does on AWS.
+            var notifications = plan.BindingFeeds("fulfillment-tracker").GetValueOrDefault("fbamesh-amazon-notifications");
             SpApi = await StepAsync(progress, "spapi-emulator",
-                () => UpstreamEmulators.StartSpApiAsync(options, secrets, ports), a => a.BaseAddress.ToString());
+                () => UpstreamEmulators.StartSpApiAsync(options, secrets, ports, notifications), a => a.BaseAddress.ToString());
         }
 
         var plan = SidecarPlan.Create(options, secrets, ports);
@@ -111,7 +113,7 @@ internal sealed class MeshParts : IAsyncDisposable
 
         var logger = logging.CreateLogger("FbaMesh.DevMesh");
         var probe = new ReadinessProbe(probeHttp);
-        var upstreams = new UpstreamUrls(Crystallize?.OrderApiUrl, SpApi?.BaseAddress, SpApi?.TokenEndpoint);
+        var upstreams = new UpstreamUrls(Crystallize?.OrderApiUrl, SpApi?.BaseAddress, SpApi?.TokenEndpoint, Crystallize?.BaseAddress);
         foreach (var sidecar in sidecars.Where(s => s.AppPort is not null))
         {
             var definition = ServiceEnvironment.Define(sidecar, options, upstreams);

@@ -14,6 +14,9 @@ internal static class ServiceEnvironment
     /// </summary>
     public const string RealCrystallizeOrderApi = "https://api.crystallize.com/{tenantIdentifier}/orders";
 
+    /// <summary>Crystallize's Core API, which the tracker writes to; set explicitly for the same reason.</summary>
+    public const string RealCrystallizeCoreApi = "https://api.crystallize.com/@{tenantIdentifier}";
+
     /// <summary>Inherited variables that would make a service listen somewhere else.</summary>
     private static readonly string[] Cleared = ["ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_URLS", "DOTNET_HTTP_PORTS"];
 
@@ -74,6 +77,12 @@ internal static class ServiceEnvironment
             case "order-enricher":
                 env["Crystallize__OrderApiUrl"] = RealCrystallizeOrderApi;
                 break;
+            case "fulfillment-tracker" when upstreams.CrystallizeBase is { } crystallize:
+                env["CrystallizeCoreApi__Url"] = crystallize + "@{tenantIdentifier}";
+                break;
+            case "fulfillment-tracker":
+                env["CrystallizeCoreApi__Url"] = RealCrystallizeCoreApi;
+                break;
             case "fba-submitter" when upstreams.SpApi is { } spApi && upstreams.LwaTokenEndpoint is { } token:
                 env["SpApi__EndpointOverride"] = spApi.ToString();
                 env["SpApi__TokenEndpointOverride"] = token.ToString();
@@ -87,4 +96,4 @@ internal static class ServiceEnvironment
 }
 
 /// <summary>Where the emulators listen; null for an upstream that is the real one.</summary>
-internal sealed record UpstreamUrls(Uri? CrystallizeOrderApi, Uri? SpApi, Uri? LwaTokenEndpoint);
+internal sealed record UpstreamUrls(Uri? CrystallizeOrderApi, Uri? SpApi, Uri? LwaTokenEndpoint, Uri? CrystallizeBase = null);

@@ -27,7 +27,8 @@ internal static class UpstreamEmulators
         return CrystallizeEmulatorApp.StartAsync(emulator);
     }
 
-    public static Task<SpApiEmulatorApp> StartSpApiAsync(MeshOptions options, MeshSecrets secrets, PortPlan ports)
+    /// <param name="notifications">Where FULFILLMENT_ORDER_STATUS notifications go (the tracker's queue feed); null = off.</param>
+    public static Task<SpApiEmulatorApp> StartSpApiAsync(MeshOptions options, MeshSecrets secrets, PortPlan ports, Uri? notifications = null)
     {
         var emulator = new SpApiEmulatorOptions
         {
@@ -36,6 +37,7 @@ internal static class UpstreamEmulators
             LwaClientSecret = secrets.Get("sp-api", "lwaClientSecret"),
             RefreshTokens = [secrets.Get("sp-api", "refreshToken")],
         };
+        emulator.Notifications.Url = notifications?.ToString();
         options.ConfigureSpApi?.Invoke(emulator);
         return SpApiEmulatorApp.StartAsync(emulator);
     }
