@@ -36,7 +36,10 @@ public sealed class AppTokenBoundaryTests
 
         Assert.Equal(AllowList.Order(), endpoints.Where(e => e.AllowsWithoutAppToken).Select(e => e.Key).Order());
         var guarded = endpoints.Where(e => !e.AllowsWithoutAppToken).ToList();
-        Assert.Contains(guarded, e => e.Key == "POST " + Service + "SubmitFulfillmentOrder");
+        foreach (var rpc in FulfillmentOrders.Descriptor.Methods.Select(m => m.Name))
+        {
+            Assert.Contains(guarded, e => e.Key == "POST " + Service + rpc);
+        }
         var misses = new List<string>();
         foreach (var endpoint in guarded)
         {
@@ -103,6 +106,10 @@ public sealed class AppTokenBoundaryTests
             "SubmitFulfillmentOrder" => order.ToByteArray(),
             "GetFulfillmentOrder" => new GetFulfillmentOrderRequest { SellerFulfillmentOrderId = order.SellerFulfillmentOrderId }.ToByteArray(),
             "CancelFulfillmentOrder" => new CancelFulfillmentOrderRequest { SellerFulfillmentOrderId = order.SellerFulfillmentOrderId }.ToByteArray(),
+            "UpdateFulfillmentOrder" => new UpdateFulfillmentOrderRequest { SellerFulfillmentOrderId = order.SellerFulfillmentOrderId, FulfillmentAction = FulfillmentAction.Ship }.ToByteArray(),
+            "ListFulfillmentOrderChanges" => new ListFulfillmentOrderChangesRequest { QueryStartTime = order.DisplayableOrderDate }.ToByteArray(),
+            "GetPackageTracking" => new GetPackageTrackingRequest { PackageNumber = 212000001 }.ToByteArray(),
+            "GetFulfillmentPreview" => new GetFulfillmentPreviewRequest { Order = order }.ToByteArray(),
             _ => [],
         };
     }
