@@ -18,5 +18,7 @@ public sealed class DemoTests
         Assert.True(code == 0, demo.Output);
         Assert.Contains($"All {expected.Count} sample orders reached their expected outcome.", demo.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("MISMATCH", demo.Output, StringComparison.Ordinal);
+        // Then Amazon ships every submitted order and the tracker writes its tracking back to Crystallize.
+        Assert.Contains("each shows its tracking number in Crystallize, written once.", demo.Output, StringComparison.Ordinal);
     }
 }

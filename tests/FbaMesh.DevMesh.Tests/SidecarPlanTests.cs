@@ -28,7 +28,7 @@ public sealed class SidecarPlanTests : IDisposable
 
         var tokens = plan.Sidecars.SelectMany(s => new[] { s.DaprApiToken, s.AppApiToken }).ToList();
 
-        Assert.Equal(3, plan.Sidecars.Count);
+        Assert.Equal(4, plan.Sidecars.Count);
         Assert.All(tokens, t => Assert.Matches("^[0-9a-f]{48}$", t));
         Assert.Equal(tokens.Count, tokens.Distinct(StringComparer.Ordinal).Count());
         Assert.DoesNotContain(plan.OperatorToken, tokens);
