@@ -84,6 +84,11 @@ internal sealed class MeshParts : IAsyncDisposable
                 () => UpstreamEmulators.StartCrystallizeAsync(options, secrets, ports), a => a.BaseAddress.ToString());
         }
 
+        // The sidecars' ports are planned before the SP-API emulator starts, so that it can be given a
+        // queue binding's feed URL (Plan.BindingFeeds) to post its notifications to.
+        var plan = SidecarPlan.Create(options, secrets, ports);
+        OperatorToken = plan.OperatorToken;
+        Plan = plan;
         if (options.UseSpApiEmulator)
         {
             // Amazon's notifications go to the tracker's queue binding, as the SQS destination does on AWS.
@@ -91,10 +96,6 @@ internal sealed class MeshParts : IAsyncDisposable
             SpApi = await StepAsync(progress, "spapi-emulator",
                 () => UpstreamEmulators.StartSpApiAsync(options, secrets, ports, notifications), a => a.BaseAddress.ToString());
         }
-
-        var plan = SidecarPlan.Create(options, secrets, ports);
-        OperatorToken = plan.OperatorToken;
-        Plan = plan;
         if (plan.Overlay is { } overlay)
         {
             owned.Add(new DisposeOnce(overlay.Dispose));
