@@ -44,6 +44,8 @@ public sealed class LocalRedisServer : IAsyncDisposable
         var executable = FindExecutable()
             ?? throw new InvalidOperationException("redis-server is not installed (Debian: apt-get install redis-server); the durable mode needs it.");
         Directory.CreateDirectory(dataDirectory);
+        var pidFile = Path.Combine(Path.GetFullPath(dataDirectory), PidFileName);
+        await StopLeftOverAsync(pidFile);
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -54,7 +56,7 @@ public sealed class LocalRedisServer : IAsyncDisposable
         {
             "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--protected-mode", "yes",
             "--dir", Path.GetFullPath(dataDirectory), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
-            "--daemonize", "no", "--logfile", "", "--loglevel", "warning",
+            "--daemonize", "no", "--logfile", "", "--loglevel", "warning", "--pidfile", pidFile,
         })
         {
             start.ArgumentList.Add(argument);
@@ -75,6 +77,39 @@ public sealed class LocalRedisServer : IAsyncDisposable
         {
             await server.DisposeAsync();
             throw;
+        }
+    }
+
+    private const string PidFileName = "redis-server.pid";
+
+    /// <summary>
+    /// A redis-server left running on this data folder by a process that was killed before it could stop
+    /// it: killed too (everything it acknowledged is in the append-only file), so two servers never share
+    /// the folder.
+    /// </summary>
+    private static async Task StopLeftOverAsync(string pidFile)
+    {
+        if (!File.Exists(pidFile) || !int.TryParse((await File.ReadAllTextAsync(pidFile)).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+        {
+            return;
+        }
+
+        try
+        {
+            using var left = Process.GetProcessById(pid);
+            if (left.ProcessName.StartsWith("redis-server", StringComparison.Ordinal))
+            {
+                left.Kill();
+                await left.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (ArgumentException)
+        {
+            // No such process any more.
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited meanwhile.
         }
     }
 
