@@ -15,9 +15,9 @@ internal sealed class MeshCommandOptions
     private readonly Option<FileInfo?> endpointsFile = new("--endpoints-file") { Description = "Where the endpoints JSON goes (default .devmesh/endpoints.json)." };
     private readonly Option<bool> durable = new("--durable") { Description = "Pub/sub and state in a local redis-server (components/durable; data in .devmesh/redis) instead of memory: a crash of the whole mesh loses nothing." };
     private readonly Option<string?> redisHost = new("--redis-host") { Description = "With --durable: use this running Redis (host:port) instead of starting redis-server." };
-    private readonly Option<Uri?> crystallizeUrl = new("--crystallize-url") { Description = "Use a Crystallize emulator that already runs: its order API URL (with --sp-api-url and --sp-api-token-url)." };
-    private readonly Option<Uri?> spApiUrl = new("--sp-api-url") { Description = "Use an SP-API emulator that already runs: its base address." };
-    private readonly Option<Uri?> spApiTokenUrl = new("--sp-api-token-url") { Description = "The LWA token endpoint of the running SP-API emulator." };
+    private readonly Option<string?> crystallizeUrl = new("--crystallize-url") { Description = "Use a Crystallize emulator that already runs: its order API URL (with --sp-api-url and --sp-api-token-url)." };
+    private readonly Option<string?> spApiUrl = new("--sp-api-url") { Description = "Use an SP-API emulator that already runs: its base address." };
+    private readonly Option<string?> spApiTokenUrl = new("--sp-api-token-url") { Description = "The LWA token endpoint of the running SP-API emulator." };
     private readonly Option<DirectoryInfo?> logDirectory = new("--log-directory") { Description = "Where service output goes (default .devmesh/logs)." };
 
     public MeshCommandOptions()
@@ -43,8 +43,14 @@ internal sealed class MeshCommandOptions
         }
 
         return order is not null && spApi is not null && token is not null
-            ? new RunningUpstreams(order, spApi, token)
+            ? new RunningUpstreams(Absolute(order, "--crystallize-url"), Absolute(spApi, "--sp-api-url"), Absolute(token, "--sp-api-token-url"))
             : throw new ArgumentException("--crystallize-url, --sp-api-url and --sp-api-token-url go together.");
+    }
+
+    private static Uri Absolute(string text, string option) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new ArgumentException($"{option} must be an absolute http(s) URL, not '{text}'.");
     }
 
     public MeshCommandSettings Read(ParseResult parse)
