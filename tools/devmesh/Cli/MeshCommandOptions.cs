@@ -51,7 +51,6 @@ internal sealed class MeshCommandOptions
         Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
             ? url
             : throw new ArgumentException($"{option} must be an absolute http(s) URL, not '{text}'.");
-    }
 
     public MeshCommandSettings Read(ParseResult parse)
     {
