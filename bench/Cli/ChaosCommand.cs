@@ -14,9 +14,34 @@ internal static class ChaosCommand
         var seed = BenchCommandLine.Option("--seed", "Seed of the kills and faults.", 8);
         var pace = BenchCommandLine.Option("--send-per-second", "Webhook pace while the chaos runs.", 40.0);
         var json = BenchCommandLine.JsonOption();
+        var durable = new Option<bool>("--durable") { Description = "Pub/sub and state in a real redis-server (devmesh --durable); needed by --kill-all." };
+        var killAll = new Option<bool>("--kill-all") { Description = "SIGKILL devmesh and every process of the mesh at once while orders are in flight, then start it again on the same Redis." };
         var command = BenchCommandLine.Command("chaos", "Orders while services are SIGKILLed and upstreams fail; exits 1 on any loss or duplicate.", orders, runs, seed, pace, json);
+        command.Options.Add(durable);
+        command.Options.Add(killAll);
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(killAll))
+            {
+                if (!parse.GetValue(durable))
+                {
+                    AnsiConsole.MarkupLine("[red]--kill-all needs --durable[/]: an in-memory mesh loses what it held by design.");
+                    return 2;
+                }
+
+                var killSettings = new KillAllSettings(parse.GetValue(orders), parse.GetValue(runs), parse.GetValue(seed));
+                var killReport = await SpectreProgress.RunAsync(p => KillAllScenario.RunAsync(killSettings, p, ct));
+                AnsiConsole.Write(KillAllTable.Render(killReport));
+                await BenchJson.WriteAsync(killReport, parse.GetValue(json), ct);
+                return killReport.Clean ? 0 : 1;
+            }
+
+            if (parse.GetValue(durable))
+            {
+                AnsiConsole.MarkupLine("[red]--durable is only implemented together with --kill-all[/] (the service-kill chaos runs on the in-process mesh).");
+                return 2;
+            }
+
             var settings = new ChaosSettings(parse.GetValue(orders), parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(pace));
             var report = await SpectreProgress.RunAsync(p => ChaosScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(ChaosTable.Render(report));

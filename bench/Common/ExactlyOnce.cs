@@ -27,8 +27,14 @@ public sealed record ExactlyOnceReport(
 public static class ExactlyOnce
 {
     /// <summary>Waits (bounded) until Amazon holds every expected FBA order and every order is settled.</summary>
+    public static Task<ExactlyOnceReport> SettleAndCheckAsync(
+        Mesh mesh, IReadOnlyList<BenchOrder> orders, TimeSpan timeout, IProgressTrack? track, CancellationToken ct) =>
+        SettleAndCheckAsync(mesh.SpApi!, (id, token) => TryGetAsync(mesh, id, token), orders, timeout, track, ct);
+
+    /// <summary>As above, for a mesh seen from outside: Amazon's emulator and a way to read one order's state (null while unknown or unreachable).</summary>
     public static async Task<ExactlyOnceReport> SettleAndCheckAsync(
-        Mesh mesh, IReadOnlyList<BenchOrder> orders, TimeSpan timeout, IProgressTrack? track, CancellationToken ct)
+        SpApiEmulator.SpApiEmulatorApp spApi, Func<string, CancellationToken, Task<OrderProgress?>> getOrder,
+        IReadOnlyList<BenchOrder> orders, TimeSpan timeout, IProgressTrack? track, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
@@ -38,7 +44,7 @@ public static class ExactlyOnce
         {
             while (true)
             {
-                var held = AmazonCounts(mesh).Keys.Count(fba.Contains);
+                var held = AmazonCounts(spApi).Keys.Count(fba.Contains);
                 track?.Set(held, $"at Amazon {held}/{fba.Count}");
                 if (held >= fba.Count)
                 {
@@ -52,7 +58,7 @@ public static class ExactlyOnce
             {
                 while (true)
                 {
-                    states[order.Id] = await TryGetAsync(mesh, order.Id, deadline.Token);
+                    states[order.Id] = await getOrder(order.Id, deadline.Token);
                     if (states[order.Id] is { IsSettled: true })
                     {
                         break;
@@ -69,15 +75,15 @@ public static class ExactlyOnce
 
         foreach (var order in orders.Where(o => !states.ContainsKey(o.Id)))
         {
-            states[order.Id] = await TryGetAsync(mesh, order.Id, ct);
+            states[order.Id] = await getOrder(order.Id, ct);
         }
 
-        return Check(mesh, orders, states);
+        return Check(spApi, orders, states);
     }
 
-    private static ExactlyOnceReport Check(Mesh mesh, IReadOnlyList<BenchOrder> orders, Dictionary<string, OrderProgress?> states)
+    private static ExactlyOnceReport Check(SpApiEmulator.SpApiEmulatorApp spApi, IReadOnlyList<BenchOrder> orders, Dictionary<string, OrderProgress?> states)
     {
-        var atAmazon = AmazonCounts(mesh);
+        var atAmazon = AmazonCounts(spApi);
         var ours = orders.ToDictionary(o => o.Id, StringComparer.Ordinal);
         var fba = orders.Where(o => o.GoesToAmazon).ToList();
         var lost = fba.Where(o => !atAmazon.ContainsKey(o.Id)).Select(o => o.Id).ToList();
@@ -91,8 +97,10 @@ public static class ExactlyOnce
             unexpected, wrong, unsettled, finalStates, [.. lost.Take(20)], [.. duplicated.Take(20)]);
     }
 
-    public static Dictionary<string, int> AmazonCounts(Mesh mesh) =>
-        mesh.SpApi!.FulfillmentOrders.GroupBy(o => o.SellerFulfillmentOrderId, StringComparer.Ordinal)
+    public static Dictionary<string, int> AmazonCounts(Mesh mesh) => AmazonCounts(mesh.SpApi!);
+
+    public static Dictionary<string, int> AmazonCounts(SpApiEmulator.SpApiEmulatorApp spApi) =>
+        spApi.FulfillmentOrders.GroupBy(o => o.SellerFulfillmentOrderId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     private static string StatusFor(ExpectedOutcome expected) => expected.Outcome switch

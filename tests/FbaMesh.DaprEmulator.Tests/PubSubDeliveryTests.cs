@@ -8,7 +8,7 @@ using Xunit;
 
 namespace FbaMesh.DaprEmulator.Tests;
 
-/// <summary>How an app's answer settles a delivery (test resiliency: constant 20 ms, 3 retries).</summary>
+/// <summary>How an app's answer settles a delivery (test resiliency: constant 20 ms, 3 retries) and how many run at once.</summary>
 public sealed class PubSubDeliveryTests
 {
     [Fact]
@@ -112,7 +112,7 @@ public sealed class PubSubDeliveryTests
     }
 
     [Fact]
-    public async Task Events_reach_a_subscriber_in_publish_order_even_when_one_is_redelivered()
+    public async Task With_concurrency_1_events_reach_a_subscriber_in_publish_order_even_when_one_is_redelivered()
     {
         var attempts = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
         await using var subscriber = await SubscriberApp.StartAsync(app =>
@@ -121,19 +121,75 @@ public sealed class PubSubDeliveryTests
                 await Task.Delay(Random.Shared.Next(0, 15));
                 var attempt = attempts.AddOrUpdate(order.Quantity, 1, (_, n) => n + 1);
                 return order.Quantity == 2 && attempt == 1 ? Results.Json(new { status = "RETRY" }) : Results.Ok();
-            }).WithTopic("pubsub", "seq"));
+            }).WithTopic("pubsub-serial", "seq"));
         await using var host = await Sidecars.StartAsync(Sidecars.For("publisher"), Sidecars.For("ordered", subscriber.Port));
         await host["ordered"].SubscriptionsDiscovered;
         using var dapr = host["publisher"].Client();
 
         for (var i = 0; i < 8; i++)
         {
-            await dapr.PublishEventAsync("pubsub", "seq", new Order($"s{i}", i));
+            await dapr.PublishEventAsync("pubsub-serial", "seq", new Order($"s{i}", i));
         }
 
         await Eventually.UntilAsync(() => subscriber.At("/seq").Count == 9, "eight events and one redelivery");
         var order = subscriber.At("/seq").Select(d => d.Envelope.GetProperty("data").GetProperty("quantity").GetInt32());
         Assert.Equal([0, 1, 2, 2, 3, 4, 5, 6, 7], order);
+    }
+
+    [Fact]
+    public async Task One_event_held_by_the_app_does_not_hold_up_the_events_behind_it()
+    {
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var others = 0;
+        await using var subscriber = await SubscriberApp.StartAsync(app =>
+            app.MapPost("/held", async (Order order) =>
+            {
+                if (order.Quantity == 0)
+                {
+                    await released.Task;
+                }
+                else if (Interlocked.Increment(ref others) == 5)
+                {
+                    released.TrySetResult();
+                }
+
+                return Results.Ok();
+            }).WithTopic("pubsub", "held"));
+        await using var host = await StartAsync(subscriber);
+        using var dapr = host["publisher"].Client();
+
+        for (var i = 0; i < 6; i++)
+        {
+            await dapr.PublishEventAsync("pubsub", "held", new Order($"h{i}", i));
+        }
+
+        // The first event is answered only after the five behind it were delivered: impossible one at a time.
+        await Eventually.UntilAsync(() => subscriber.At("/held").Count == 6 && released.Task.IsCompleted, "all six delivered");
+        Assert.Equal(0, subscriber.At("/held")[0].Envelope.GetProperty("data").GetProperty("quantity").GetInt32());
+    }
+
+    [Fact]
+    public async Task Deliveries_run_concurrently_up_to_the_components_concurrency_and_never_beyond()
+    {
+        var probe = new ConcurrencyProbe(batch: 3);
+        await using var subscriber = await SubscriberApp.StartAsync(app =>
+            app.MapPost("/limited", async (CancellationToken ct) =>
+            {
+                await probe.HoldAsync(ct);
+                return Results.Ok();
+            }).WithTopic("pubsub-limited", "limited"));
+        await using var host = await Sidecars.StartAsync(Sidecars.For("publisher"), Sidecars.For("limited", subscriber.Port));
+        await host["limited"].SubscriptionsDiscovered;
+        using var dapr = host["publisher"].Client();
+
+        for (var i = 0; i < 9; i++)
+        {
+            await dapr.PublishEventAsync("pubsub-limited", "limited", new Order($"l{i}", i));
+        }
+
+        await Eventually.UntilAsync(() => probe.Finished == 9, "nine deliveries in batches of three");
+        Assert.Equal(3, probe.MostInFlight);
+        Assert.Equal(9, subscriber.At("/limited").Select(d => d.Id).Distinct().Count());
     }
 
     private static TopicOptions Topic(string name, string deadLetter) => new() { PubsubName = "pubsub", Name = name, DeadLetterTopic = deadLetter };

@@ -82,7 +82,7 @@ public sealed class ResourceTests
     }
 
     [Fact]
-    public async Task An_unknown_component_type_is_refused_at_start_naming_file_and_type()
+    public async Task A_redis_component_without_redisHost_is_refused_at_start_naming_file_and_field()
     {
         var folder = Directory.CreateTempSubdirectory("dapr-emulator-");
         try
@@ -90,11 +90,32 @@ public sealed class ResourceTests
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "redis.yaml"),
                 "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: cache\nspec:\n  type: state.redis\n  version: v1\n");
 
-            var error = await Assert.ThrowsAsync<NotSupportedException>(() =>
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
                 DaprEmulatorHost.StartAsync([Sidecars.For("any") with { ResourcesPath = folder.FullName }]));
 
             Assert.Contains("redis.yaml", error.Message, StringComparison.Ordinal);
-            Assert.Contains("state.redis", error.Message, StringComparison.Ordinal);
+            Assert.Contains("redisHost", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_component_type_is_refused_at_start_naming_file_and_type()
+    {
+        var folder = Directory.CreateTempSubdirectory("dapr-emulator-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "postgres.yaml"),
+                "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: cache\nspec:\n  type: state.postgresql\n  version: v1\n");
+
+            var error = await Assert.ThrowsAsync<NotSupportedException>(() =>
+                DaprEmulatorHost.StartAsync([Sidecars.For("any") with { ResourcesPath = folder.FullName }]));
+
+            Assert.Contains("postgres.yaml", error.Message, StringComparison.Ordinal);
+            Assert.Contains("state.postgresql", error.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -24,6 +24,9 @@ public sealed record MeshEndpoints(
 
     public int? DevMeshProcessId { get; init; }
 
+    /// <summary>The Redis of the durable mode (host:port); null when pub/sub and state are in memory.</summary>
+    public string? Redis { get; init; }
+
     /// <summary>Random per run: the operator API's bearer token, served to the services as secret operator:token.</summary>
     public string? OperatorToken { get; init; }
 

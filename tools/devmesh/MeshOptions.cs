@@ -62,6 +62,25 @@ public sealed class MeshOptions
     /// <summary>How long one service may take to answer /readyz after it was started.</summary>
     public TimeSpan ReadyTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// Durable mode: pub/sub and state in a real redis-server (components/durable) instead of memory, so
+    /// a crash of the whole mesh loses nothing that Redis acknowledged. Emulated sidecars only.
+    /// </summary>
+    public bool Durable { get; set; }
+
+    /// <summary>Durable mode: an already running Redis (host:port) to use; null starts Debian's redis-server on a free port.</summary>
+    public string? RedisHost { get; set; }
+
+    /// <summary>Durable mode: where the started redis-server keeps its data; null: .devmesh/redis.</summary>
+    public string? RedisDataDirectory { get; set; }
+
+    /// <summary>
+    /// Emulators that already run elsewhere (see <see cref="StandaloneUpstreams"/>), e.g. kept alive by a
+    /// chaos run while it kills the whole mesh: the services are pointed at them and none is started here.
+    /// Their credentials are those of the secrets file, as for the emulators devmesh starts.
+    /// </summary>
+    public RunningUpstreams? RunningUpstreams { get; set; }
+
     /// <summary>Build configuration whose service binaries run; devmesh's own by default.</summary>
     public string BuildConfiguration { get; set; } = BuildInfo.Configuration;
 
@@ -73,5 +92,10 @@ public sealed class MeshOptions
         : Path.Combine(RepositoryRoot, "components",
             UseCrystallizeEmulator && UseSpApiEmulator ? "secrets.dev.json" : "secrets.local.json");
 
+    internal string ResolvedRedisDataDirectory => Path.GetFullPath(RedisDataDirectory ?? Path.Combine(".devmesh", "redis"), RepositoryRoot);
+
     internal string ResolvedLogDirectory => Path.GetFullPath(LogDirectory ?? Path.Combine(".devmesh", "logs"), RepositoryRoot);
 }
+
+/// <summary>Where already running emulators listen: Crystallize's order API, the SP-API base address and its LWA token endpoint.</summary>
+public sealed record RunningUpstreams(Uri CrystallizeOrderApi, Uri SpApi, Uri SpApiTokenEndpoint, Uri? CrystallizeBase = null);

@@ -99,6 +99,7 @@ public sealed partial class EmulatedSidecar
 
     internal async Task StartAsync(CancellationToken ct)
     {
+        Shared.Prepare(Resources.Components);
         server = SidecarServer.Build(this);
         await server.StartAsync(ct);
         Shared.Register(this);

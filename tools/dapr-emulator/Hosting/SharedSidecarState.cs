@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using FbaMesh.DaprEmulator.Bindings;
 using FbaMesh.DaprEmulator.PubSub;
+using FbaMesh.DaprEmulator.Redis;
+using FbaMesh.DaprEmulator.Resources;
 using FbaMesh.DaprEmulator.State;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +16,8 @@ namespace FbaMesh.DaprEmulator.Hosting;
 internal sealed class SharedSidecarState : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, PubSubBroker> brokers = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, InMemoryStateStore> stateStores = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IStateStore> stateStores = new(StringComparer.Ordinal);
+    private readonly RedisConnections redis = new();
     private readonly List<EmulatedSidecar> running = [];
     private readonly CancellationTokenSource stopping = new();
     private readonly EventDelivery delivery;
@@ -50,17 +53,52 @@ internal sealed class SharedSidecarState : IAsyncDisposable
     /// <summary>The emulated queues of bindings.aws.sqs components and the input bindings' delivery history.</summary>
     public SharedBindings Bindings { get; }
 
-    // The lookup first: GetOrAdd's factory closes over this state and would be allocated on every publish.
-    public PubSubBroker Broker(string name) => brokers.TryGetValue(name, out var broker) ? broker : brokers.GetOrAdd(name, n =>
-        new PubSubBroker(n, delivery, Time, Logging.CreateLogger("FbaMesh.DaprEmulator.PubSub"), stopping.Token));
+    /// <summary>
+    /// The broker of a pub/sub component, made from the first sidecar's definition of that name. The
+    /// lookup first: GetOrAdd's factory closes over this state and would be allocated on every publish.
+    /// </summary>
+    public PubSubBroker Broker(ComponentSpec component) => brokers.TryGetValue(component.Name, out var broker) ? broker : brokers.GetOrAdd(component.Name, _ => NewBroker(component));
 
     public PubSubBroker? ExistingBroker(string name) => brokers.GetValueOrDefault(name);
 
     public IEnumerable<PubSubBroker> Brokers => brokers.Values;
 
-    public IEnumerable<InMemoryStateStore> StateStores => stateStores.Values;
+    public IEnumerable<IStateStore> StateStores => stateStores.Values;
 
-    public InMemoryStateStore StateStore(string name) => stateStores.GetOrAdd(name, n => new InMemoryStateStore(n));
+    public IStateStore StateStore(ComponentSpec component) => stateStores.TryGetValue(component.Name, out var store) ? store : stateStores.GetOrAdd(component.Name, _ => NewStateStore(component));
+
+    /// <summary>Connects the Redis-backed components of a sidecar before it opens its ports, as daprd's Init does.</summary>
+    public void Prepare(IEnumerable<ComponentSpec> components)
+    {
+        foreach (var component in components)
+        {
+            if (component.Category == "pubsub")
+            {
+                Broker(component);
+            }
+            else if (component.Category == "state")
+            {
+                StateStore(component);
+            }
+        }
+    }
+
+    private PubSubBroker NewBroker(ComponentSpec component)
+    {
+        var logger = Logging.CreateLogger("FbaMesh.DaprEmulator.PubSub");
+        if (component.Type == "pubsub.redis")
+        {
+            var settings = DeliverySettings.RedisStreams(component);
+            var streams = new RedisStreams(redis.Database(component), component, settings, Time, logger);
+            return new PubSubBroker(component, settings, streams, delivery, Time, logger, stopping.Token);
+        }
+
+        return new PubSubBroker(component, DeliverySettings.InMemory(component), null, delivery, Time, logger, stopping.Token);
+    }
+
+    private IStateStore NewStateStore(ComponentSpec component) => component.Type == "state.redis"
+        ? new RedisStateStore(component.Name, redis.Database(component))
+        : new InMemoryStateStore(component.Name);
 
     public void Register(EmulatedSidecar sidecar)
     {
@@ -103,5 +141,6 @@ internal sealed class SharedSidecarState : IAsyncDisposable
         await stopping.CancelAsync();
         stopping.Dispose();
         AppHttp.Dispose();
+        await redis.DisposeAsync();
     }
 }

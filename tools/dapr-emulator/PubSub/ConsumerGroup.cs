@@ -3,34 +3,58 @@ using Microsoft.Extensions.Logging;
 
 namespace FbaMesh.DaprEmulator.PubSub;
 
+/// <summary>An event waiting in a consumer group, with what settles it at the broker (XACK for Redis streams).</summary>
+internal sealed record PendingEvent(CloudEventRecord Record, Func<Task>? Acknowledge = null);
+
 /// <summary>
-/// All replicas of one app id subscribed to one topic: a competing consumer group. Events are handed
-/// out one at a time in publish order; the next event waits until the previous one settled (success,
-/// drop, dead-letter or retries exhausted). Each attempt goes to the next replica in turn.
-/// While no replica is subscribed, events wait (a durable broker's consumer group keeps them).
+/// All replicas of one app id subscribed to one topic: a competing consumer group. Up to
+/// <see cref="DeliverySettings.Concurrency"/> events are in delivery at once (daprd's worker pool over
+/// a Redis stream, <c>concurrency</c> metadata, default 10), so one event in backoff never holds up the
+/// others; with a concurrency of 1 events are settled one at a time in publish order. Each attempt goes
+/// to the next replica in turn. While no replica is subscribed, events wait (a durable broker's
+/// consumer group keeps them).
 /// </summary>
 internal sealed partial class ConsumerGroup
 {
-    private readonly Channel<CloudEventRecord> queue = Channel.CreateUnbounded<CloudEventRecord>();
+    private readonly Channel<PendingEvent> queue;
     private readonly List<(EmulatedSidecar Sidecar, Subscription Subscription)> members = [];
     private readonly PubSubBroker broker;
     private readonly EventDelivery delivery;
+    private readonly DeliverySettings settings;
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private TaskCompletionSource membersChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int next;
+    private int inFlight;
 
-    public ConsumerGroup(PubSubBroker broker, string appId, string topic, EventDelivery delivery, TimeProvider time, ILogger logger, CancellationToken stopping)
+    public ConsumerGroup(
+        PubSubBroker broker, string appId, string groupName, string topic, EventDelivery delivery, DeliverySettings settings, TimeProvider time, ILogger logger, CancellationToken stopping)
     {
-        (this.broker, AppId, Topic, this.delivery, this.time, this.logger) = (broker, appId, topic, delivery, time, logger);
-        _ = Task.Run(() => RunAsync(stopping), CancellationToken.None);
+        (this.broker, AppId, GroupName, Topic, this.delivery, this.settings, this.time, this.logger) = (broker, appId, groupName, topic, delivery, settings, time, logger);
+        // A durable broker's reader waits while the queue is full (daprd's queueDepth channel); in memory nothing may block a publish.
+        queue = settings.QueueDepth is { } depth
+            ? Channel.CreateBounded<PendingEvent>(new BoundedChannelOptions(depth) { FullMode = BoundedChannelFullMode.Wait })
+            : Channel.CreateUnbounded<PendingEvent>();
+        for (var worker = 0; worker < settings.Concurrency; worker++)
+        {
+            _ = Task.Run(() => WorkAsync(stopping), CancellationToken.None);
+        }
     }
 
     public string AppId { get; }
 
+    /// <summary>The consumer group's name at the broker (the app id unless the component sets consumerID).</summary>
+    public string GroupName { get; }
+
     public string Topic { get; }
 
-    public void Enqueue(CloudEventRecord record) => queue.Writer.TryWrite(record);
+    /// <summary>Deliveries running right now (at most the concurrency limit).</summary>
+    public int InFlight => Volatile.Read(ref inFlight);
+
+    public void Enqueue(CloudEventRecord record) => queue.Writer.TryWrite(new PendingEvent(record));
+
+    /// <summary>Waits while the queue is full, so a durable reader takes no more from the broker than it can hold.</summary>
+    public ValueTask EnqueueAsync(PendingEvent pending, CancellationToken ct) => queue.Writer.WriteAsync(pending, ct);
 
     public void Join(EmulatedSidecar sidecar, Subscription subscription) =>
         ChangeMembers(() => members.Add((sidecar, subscription)));
@@ -66,26 +90,58 @@ internal sealed partial class ConsumerGroup
         changed.TrySetResult();
     }
 
-    private async Task RunAsync(CancellationToken stopping)
+    private async Task WorkAsync(CancellationToken stopping)
     {
         try
         {
-            await foreach (var record in queue.Reader.ReadAllAsync(stopping))
+            await foreach (var pending in queue.Reader.ReadAllAsync(stopping))
             {
+                Interlocked.Increment(ref inFlight);
                 try
                 {
-                    await SettleAsync(record, stopping);
+                    await ProcessAsync(pending, stopping);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
                 {
                     // One broken event must not stall the topic for this app: log it and go on.
-                    LogFailed(logger, ex, record.Id, Topic, AppId);
+                    LogFailed(logger, ex, pending.Record.Id, Topic, AppId);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref inFlight);
                 }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // The emulator is shutting down; undelivered in-memory events go with it, as with pubsub.in-memory.
+            // The emulator is shutting down: in-memory events go with it (as with pubsub.in-memory);
+            // un-acknowledged Redis entries stay pending in their consumer group and come back after processingTimeout.
+        }
+    }
+
+    private async Task ProcessAsync(PendingEvent pending, CancellationToken stopping)
+    {
+        // daprd bounds one message's handling (deliveries and retries) by processingTimeout when redelivery is on;
+        // a message cut off that way is not acknowledged, so the reclaim loop hands it out again.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        if (settings.ProcessingTimeout is { } limit)
+        {
+            bounded.CancelAfter(limit);
+        }
+
+        try
+        {
+            await SettleAsync(pending.Record, bounded.Token);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            LogTimedOut(logger, pending.Record.Id, Topic, AppId);
+            return;
+        }
+
+        if (pending.Acknowledge is { } acknowledge)
+        {
+            await acknowledge();
         }
     }
 
@@ -147,4 +203,7 @@ internal sealed partial class ConsumerGroup
 
     [LoggerMessage(LogLevel.Information, "No replica of {AppId} is subscribed to {Topic} right now; events wait for one.")]
     private static partial void LogWaiting(ILogger logger, string appId, string topic);
+
+    [LoggerMessage(LogLevel.Warning, "Event {Id} on {Topic} for {AppId} was not settled within processingTimeout; left un-acknowledged for redelivery.")]
+    private static partial void LogTimedOut(ILogger logger, string id, string topic, string appId);
 }

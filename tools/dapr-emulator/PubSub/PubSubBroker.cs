@@ -1,3 +1,5 @@
+using FbaMesh.DaprEmulator.Redis;
+using FbaMesh.DaprEmulator.Resources;
 using Microsoft.Extensions.Logging;
 
 namespace FbaMesh.DaprEmulator.PubSub;
@@ -5,32 +7,36 @@ namespace FbaMesh.DaprEmulator.PubSub;
 /// <summary>
 /// One pub/sub component shared by every sidecar of the emulator process: every subscribing app id
 /// gets every event of a topic; replicas of one app id compete (see <see cref="ConsumerGroup"/>).
-/// Keeps the last events of each topic for inspection.
+/// Keeps the last events of each topic published through this process for inspection. pubsub.in-memory
+/// hands events to the groups directly; pubsub.redis appends them to a stream, from which each group
+/// reads (see <see cref="RedisStreams"/>).
 /// </summary>
-internal sealed partial class PubSubBroker(string name, EventDelivery delivery, TimeProvider time, ILogger logger, CancellationToken stopping)
+internal sealed partial class PubSubBroker(
+    ComponentSpec component, DeliverySettings settings, RedisStreams? streams, EventDelivery delivery, TimeProvider time, ILogger logger, CancellationToken stopping)
 {
     public const int KeptPerTopic = 1000;
 
-    private readonly Dictionary<(string Topic, string AppId), ConsumerGroup> groups = [];
+    private readonly Dictionary<(string Topic, string Group), ConsumerGroup> groups = [];
     private readonly Dictionary<string, Queue<CloudEventRecord>> history = new(StringComparer.Ordinal);
 
-    public string Name { get; } = name;
+    public string Name { get; } = component.Name;
+
+    public string Type => component.Type;
 
     public void Publish(CloudEventRecord record)
     {
+        if (streams is not null)
+        {
+            // Durable first: the event counts as published once Redis has it.
+            streams.Append(record);
+            Keep(record);
+            return;
+        }
+
         List<ConsumerGroup>? targets = null;
         lock (groups)
         {
-            if (!history.TryGetValue(record.Topic, out var kept))
-            {
-                history[record.Topic] = kept = new Queue<CloudEventRecord>();
-            }
-
-            kept.Enqueue(record);
-            if (kept.Count > KeptPerTopic)
-            {
-                kept.Dequeue();
-            }
+            KeepLocked(record);
 
             // Only a topic with subscribers gets a list: most publishes in a bench or a test have none.
             foreach (var group in groups.Values)
@@ -51,6 +57,28 @@ internal sealed partial class PubSubBroker(string name, EventDelivery delivery, 
         foreach (var group in targets)
         {
             group.Enqueue(record);
+        }
+    }
+
+    private void Keep(CloudEventRecord record)
+    {
+        lock (groups)
+        {
+            KeepLocked(record);
+        }
+    }
+
+    private void KeepLocked(CloudEventRecord record)
+    {
+        if (!history.TryGetValue(record.Topic, out var kept))
+        {
+            history[record.Topic] = kept = new Queue<CloudEventRecord>();
+        }
+
+        kept.Enqueue(record);
+        if (kept.Count > KeptPerTopic)
+        {
+            kept.Dequeue();
         }
     }
 
@@ -83,10 +111,12 @@ internal sealed partial class PubSubBroker(string name, EventDelivery delivery, 
 
             foreach (var subscription in subscriptions)
             {
-                var key = (subscription.Topic, sidecar.AppId);
+                var name = streams?.GroupFor(sidecar.AppId) ?? sidecar.AppId;
+                var key = (subscription.Topic, name);
                 if (!groups.TryGetValue(key, out var group))
                 {
-                    groups[key] = group = new ConsumerGroup(this, sidecar.AppId, subscription.Topic, delivery, time, logger, stopping);
+                    groups[key] = group = new ConsumerGroup(this, sidecar.AppId, name, subscription.Topic, delivery, settings, time, logger, stopping);
+                    streams?.Consume(group, stopping);
                 }
 
                 group.Join(sidecar, subscription);

@@ -17,7 +17,7 @@ internal static class Publishing
             throw new DaprApiException(StatusCode.FailedPrecondition, 400, "ERR_PUBSUB_NOT_CONFIGURED", "no pubsub is configured");
         }
 
-        if (sidecar.Component(request.PubSubName, "pubsub") is null)
+        if (sidecar.Component(request.PubSubName, "pubsub") is not { } component)
         {
             // Also the answer for a component scoped away from this app: daprd never loaded it.
             throw new DaprApiException(StatusCode.InvalidArgument, 404, "ERR_PUBSUB_NOT_FOUND", $"pubsub {request.PubSubName} not found");
@@ -34,7 +34,7 @@ internal static class Publishing
         }
 
         var record = CloudEventFactory.Record(request, sidecar.AppId, sidecar.Shared.Time);
-        sidecar.Shared.Broker(request.PubSubName).Publish(record);
+        sidecar.Shared.Broker(component).Publish(record);
         return record;
     }
 }

@@ -26,7 +26,7 @@ internal static partial class SubscriptionTable
 
         foreach (var component in sidecar.Resources.Components.Where(c => c.Category == "pubsub"))
         {
-            sidecar.Shared.Broker(component.Name).Subscribe(sidecar, unique.Where(s => s.PubSubName == component.Name));
+            sidecar.Shared.Broker(component).Subscribe(sidecar, unique.Where(s => s.PubSubName == component.Name));
         }
     }
 

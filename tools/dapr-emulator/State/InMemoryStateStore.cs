@@ -6,7 +6,7 @@ namespace FbaMesh.DaprEmulator.State;
 internal sealed record StoredItem(byte[] Value, string ETag, string? ContentType);
 
 /// <summary>One write or delete of a transaction or a single call; keys are already prefixed.</summary>
-internal sealed record StateWrite(string Key, byte[]? Value, string? ETag, bool FirstWrite, string? ContentType)
+internal sealed record StateWrite(string Key, byte[]? Value, string? ETag, bool FirstWrite, string? ContentType, bool LastWrite = false)
 {
     public bool IsDelete => Value is null;
 }
@@ -15,7 +15,7 @@ internal sealed record StateWrite(string Key, byte[]? Value, string? ETag, bool 
 /// state.in-memory shared by every sidecar of the emulator process (keys carry the app-id prefix, so
 /// apps stay apart). All writes of one call apply atomically or not at all.
 /// </summary>
-internal sealed class InMemoryStateStore(string name)
+internal sealed class InMemoryStateStore(string name) : IStateStore
 {
     private readonly Dictionary<string, StoredItem> items = new(StringComparer.Ordinal);
     private long version;
@@ -38,6 +38,10 @@ internal sealed class InMemoryStateStore(string name)
             return items.ToDictionary(i => i.Key, i => System.Text.Encoding.UTF8.GetString(i.Value.Value), StringComparer.Ordinal);
         }
     }
+
+    public void Save(IReadOnlyList<StateWrite> writes) => Apply(writes);
+
+    public void Transact(IReadOnlyList<StateWrite> writes) => Apply(writes);
 
     /// <summary>Applies every write or none; the exception names the first key whose ETag did not match.</summary>
     public void Apply(IReadOnlyList<StateWrite> writes)

@@ -12,7 +12,7 @@ internal static class StateCalls
     public static GetStateResponse GetState(this EmulatedSidecar sidecar, GetStateRequest request)
     {
         var (store, component) = sidecar.Store(request.StoreName);
-        var item = store.Get(PrefixedKey(sidecar, component, request.Key));
+        var item = Read(store, PrefixedKey(sidecar, component, request.Key), request.StoreName);
         return item is null ? new GetStateResponse() : new GetStateResponse { Data = ByteString.CopyFrom(item.Value), Etag = item.ETag };
     }
 
@@ -22,7 +22,7 @@ internal static class StateCalls
         var response = new GetBulkStateResponse();
         foreach (var key in request.Keys)
         {
-            var item = store.Get(PrefixedKey(sidecar, component, key));
+            var item = Read(store, PrefixedKey(sidecar, component, key), request.StoreName);
             response.Items.Add(item is null
                 ? new BulkStateItem { Key = key }
                 : new BulkStateItem { Key = key, Data = ByteString.CopyFrom(item.Value), Etag = item.ETag });
@@ -35,21 +35,21 @@ internal static class StateCalls
     {
         var (store, component) = sidecar.Store(request.StoreName);
         var writes = request.States.Select(s => Write(sidecar, component, s, delete: false)).ToList();
-        Apply(store, writes, () => $"failed saving state in state store {request.StoreName}", StatusCode.Aborted);
+        Apply(() => store.Save(writes), () => $"failed saving state in state store {request.StoreName}", StatusCode.Aborted);
     }
 
     public static void DeleteState(this EmulatedSidecar sidecar, DeleteStateRequest request)
     {
         var (store, component) = sidecar.Store(request.StoreName);
         var item = new StateItem { Key = request.Key, Etag = request.Etag, Options = request.Options };
-        Apply(store, [Write(sidecar, component, item, delete: true)], () => $"failed deleting state with key {request.Key}", StatusCode.Aborted);
+        Apply(() => store.Save([Write(sidecar, component, item, delete: true)]), () => $"failed deleting state with key {request.Key}", StatusCode.Aborted);
     }
 
     public static void DeleteBulkState(this EmulatedSidecar sidecar, DeleteBulkStateRequest request)
     {
         var (store, component) = sidecar.Store(request.StoreName);
         var writes = request.States.Select(s => Write(sidecar, component, s, delete: true)).ToList();
-        Apply(store, writes, () => $"failed deleting state in state store {request.StoreName}", StatusCode.Aborted);
+        Apply(() => store.Save(writes), () => $"failed deleting state in state store {request.StoreName}", StatusCode.Aborted);
     }
 
     public static void ExecuteTransaction(this EmulatedSidecar sidecar, ExecuteStateTransactionRequest request)
@@ -62,26 +62,52 @@ internal static class StateCalls
             var other => throw new DaprApiException(StatusCode.Unimplemented, 400, "ERR_NOT_SUPPORTED_STATE_OPERATION", $"operation type {other} not supported"),
         }).ToList();
         // daprd answers a failed transaction with INTERNAL, ETag mismatch included (only single calls map it to ABORTED).
-        Apply(store, writes, () => "error while executing state transaction", StatusCode.Internal);
+        Apply(() => store.Transact(writes), () => "error while executing state transaction", StatusCode.Internal);
     }
 
-    private static void Apply(InMemoryStateStore store, IReadOnlyList<StateWrite> writes, Func<string> context, StatusCode mismatchStatus)
+    private static StoredItem? Read(IStateStore store, string key, string storeName)
     {
         try
         {
-            store.Apply(writes);
+            return store.Get(key);
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            throw new DaprApiException(StatusCode.Internal, 500, "ERR_STATE_GET", $"fail to get {key} from state store {storeName}: {ex.GetType().Name}");
+        }
+    }
+
+    private static void Apply(Action apply, Func<string> context, StatusCode mismatchStatus)
+    {
+        try
+        {
+            apply();
         }
         catch (ETagMismatchException ex)
         {
             throw new DaprApiException(mismatchStatus, 409, "ERR_STATE_SAVE", $"{context()}: {ex.Message}");
+        }
+        catch (ETagInvalidException ex)
+        {
+            throw new DaprApiException(StatusCode.InvalidArgument, 400, "ERR_STATE_SAVE", $"{context()}: {ex.Message}");
+        }
+        catch (StateWriteException ex)
+        {
+            throw new DaprApiException(StatusCode.Internal, 500, "ERR_STATE_SAVE", $"{context()}: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // The store is unreachable: daprd answers INTERNAL with the store's error; the write may not have happened.
+            throw new DaprApiException(StatusCode.Internal, 500, "ERR_STATE_SAVE", $"{context()}: {ex.GetType().Name}");
         }
     }
 
     private static StateWrite Write(EmulatedSidecar sidecar, ComponentSpec component, StateItem item, bool delete)
     {
         var firstWrite = item.Options?.Concurrency == StateOptions.Types.StateConcurrency.ConcurrencyFirstWrite;
+        var lastWrite = item.Options?.Concurrency == StateOptions.Types.StateConcurrency.ConcurrencyLastWrite;
         var contentType = item.Metadata.TryGetValue("contentType", out var ct) ? ct : null;
-        return new StateWrite(PrefixedKey(sidecar, component, item.Key), delete ? null : item.Value.ToByteArray(), item.Etag?.Value, firstWrite, contentType);
+        return new StateWrite(PrefixedKey(sidecar, component, item.Key), delete ? null : item.Value.ToByteArray(), item.Etag?.Value, firstWrite, contentType, lastWrite);
     }
 
     /// <summary>daprd's keyPrefix: appid (default) → "app||key", name → "store||key", none → key, other → "other||key".</summary>
@@ -107,7 +133,7 @@ internal static class StateCalls
         };
     }
 
-    internal static (InMemoryStateStore Store, ComponentSpec Component) Store(this EmulatedSidecar sidecar, string name)
+    internal static (IStateStore Store, ComponentSpec Component) Store(this EmulatedSidecar sidecar, string name)
     {
         if (!sidecar.HasComponents("state"))
         {
@@ -116,6 +142,6 @@ internal static class StateCalls
 
         var component = sidecar.Component(name, "state")
             ?? throw new DaprApiException(StatusCode.InvalidArgument, 400, "ERR_STATE_STORE_NOT_FOUND", $"state store {name} is not found");
-        return (sidecar.Shared.StateStore(name), component);
+        return (sidecar.Shared.StateStore(component), component);
     }
 }

@@ -24,6 +24,11 @@ internal static class EndpointsTable
 
         AddUpstream(table, "Crystallize", endpoints.Crystallize, "real tenant (secrets file)");
         AddUpstream(table, "SP-API", endpoints.SpApi, "Amazon sandbox (secrets file)");
+        if (endpoints.Redis is { } redis)
+        {
+            table.AddRow("redis (durable)", redis.EscapeMarkup(), "pub/sub streams and state; components/durable");
+        }
+
         table.AddRow("control", Link(endpoints.ControlUrl), "devmesh restart|kill <app-id>");
         table.AddRow("endpoints", settings.EndpointsFile.EscapeMarkup(), "the same as JSON");
         table.AddRow("logs", settings.Mesh.ResolvedLogDirectory.EscapeMarkup(), "one file per service");

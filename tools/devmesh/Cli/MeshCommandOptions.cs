@@ -13,6 +13,11 @@ internal sealed class MeshCommandOptions
     private readonly Option<Uri?> publicUrl = new("--public-url") { Description = "Public base URL that a real Crystallize calls (a tunnel), for the webhook signature." };
     private readonly Option<DirectoryInfo?> repository = new("--repository") { Description = "The FbaMesh checkout (default: found above the working directory)." };
     private readonly Option<FileInfo?> endpointsFile = new("--endpoints-file") { Description = "Where the endpoints JSON goes (default .devmesh/endpoints.json)." };
+    private readonly Option<bool> durable = new("--durable") { Description = "Pub/sub and state in a local redis-server (components/durable; data in .devmesh/redis) instead of memory: a crash of the whole mesh loses nothing." };
+    private readonly Option<string?> redisHost = new("--redis-host") { Description = "With --durable: use this running Redis (host:port) instead of starting redis-server." };
+    private readonly Option<string?> crystallizeUrl = new("--crystallize-url") { Description = "Use a Crystallize emulator that already runs: its order API URL (with --sp-api-url and --sp-api-token-url)." };
+    private readonly Option<string?> spApiUrl = new("--sp-api-url") { Description = "Use an SP-API emulator that already runs: its base address." };
+    private readonly Option<string?> spApiTokenUrl = new("--sp-api-token-url") { Description = "The LWA token endpoint of the running SP-API emulator." };
     private readonly Option<DirectoryInfo?> logDirectory = new("--log-directory") { Description = "Where service output goes (default .devmesh/logs)." };
 
     public MeshCommandOptions()
@@ -23,11 +28,29 @@ internal sealed class MeshCommandOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { freePorts, crystallize, spApi, secretsFile, publicUrl, repository, endpointsFile, logDirectory })
+        foreach (var option in new Option[] { freePorts, crystallize, spApi, secretsFile, publicUrl, repository, endpointsFile, logDirectory, durable, redisHost, crystallizeUrl, spApiUrl, spApiTokenUrl })
         {
             command.Options.Add(option);
         }
     }
+
+    private RunningUpstreams? Running(ParseResult parse)
+    {
+        var (order, spApi, token) = (parse.GetValue(crystallizeUrl), parse.GetValue(spApiUrl), parse.GetValue(spApiTokenUrl));
+        if (order is null && spApi is null && token is null)
+        {
+            return null;
+        }
+
+        return order is not null && spApi is not null && token is not null
+            ? new RunningUpstreams(Absolute(order, "--crystallize-url"), Absolute(spApi, "--sp-api-url"), Absolute(token, "--sp-api-token-url"))
+            : throw new ArgumentException("--crystallize-url, --sp-api-url and --sp-api-token-url go together.");
+    }
+
+    private static Uri Absolute(string text, string option) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new ArgumentException($"{option} must be an absolute http(s) URL, not '{text}'.");
 
     public MeshCommandSettings Read(ParseResult parse)
     {
@@ -41,6 +64,9 @@ internal sealed class MeshCommandOptions
             SecretsFile = parse.GetValue(secretsFile)?.FullName,
             PublicBaseUrl = parse.GetValue(publicUrl),
             LogDirectory = parse.GetValue(logDirectory)?.FullName,
+            Durable = parse.GetValue(durable) || parse.GetValue(redisHost) is not null,
+            RedisHost = parse.GetValue(redisHost),
+            RunningUpstreams = Running(parse),
         };
         var endpoints = parse.GetValue(endpointsFile)?.FullName ?? Path.Combine(root, ".devmesh", "endpoints.json");
         return new MeshCommandSettings(mesh, endpoints);

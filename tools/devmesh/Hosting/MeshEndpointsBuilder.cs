@@ -32,6 +32,6 @@ internal static class MeshEndpointsBuilder
         var spApi = parts.SpApi is { } s
             ? new UpstreamEndpoints(s.BaseAddress, new Uri(s.BaseAddress, FulfillmentOrdersPath), new Uri(s.BaseAddress, AdminPath), s.TokenEndpoint)
             : null;
-        return new MeshEndpoints(gateway, services, crystallize, spApi) { DevMeshProcessId = Environment.ProcessId, OperatorToken = parts.OperatorToken };
+        return new MeshEndpoints(gateway, services, crystallize, spApi) { DevMeshProcessId = Environment.ProcessId, OperatorToken = parts.OperatorToken, Redis = parts.RedisHost };
     }
 }

@@ -29,6 +29,9 @@ internal sealed class MeshParts : IAsyncDisposable
 
     public Dictionary<string, SupervisedService> Services { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The Redis of the durable mode (host:port); null in memory.</summary>
+    public string? RedisHost { get; private set; }
+
     /// <summary>This run's operator credential (secret operator:token in the sidecars' secret store).</summary>
     public string? OperatorToken { get; private set; }
 
@@ -78,24 +81,39 @@ internal sealed class MeshParts : IAsyncDisposable
         var ports = new PortPlan(options.UseFreePorts);
         var secrets = MeshSecrets.Load(options.ResolvedSecretsFile);
 
-        if (options.UseCrystallizeEmulator)
+        if (options.UseCrystallizeEmulator && options.RunningUpstreams is null)
         {
             Crystallize = await StepAsync(progress, "crystallize-emulator",
                 () => UpstreamEmulators.StartCrystallizeAsync(options, secrets, ports), a => a.BaseAddress.ToString());
         }
 
-        // The sidecars' ports are planned before the SP-API emulator starts, so that it can be given a
-        // queue binding's feed URL (Plan.BindingFeeds) to post its notifications to.
-        var plan = SidecarPlan.Create(options, secrets, ports);
+        string? redisHost = null;
+        if (options.Durable)
+        {
+            if (options.SidecarRuntime is not null)
+            {
+                throw new MeshStartException("The durable mode runs on the emulated sidecars; a SidecarRuntime brings its own components.");
+            }
+
+            redisHost = options.RedisHost ?? (await StepAsync(progress, "redis",
+                () => DaprEmulator.Redis.LocalRedisServer.StartAsync(ports.NextFree(), options.ResolvedRedisDataDirectory, ct), r => r.Host)).Host;
+            RedisHost = redisHost;
+        }
+
+        var plan = SidecarPlan.Create(options, secrets, ports, redisHost);
         OperatorToken = plan.OperatorToken;
         Plan = plan;
-        if (options.UseSpApiEmulator)
+
+        // The sidecars' ports are planned before the SP-API emulator starts, so that it can be given a
+        // queue binding's feed URL (Plan.BindingFeeds) to post its notifications to.
+        if (options.UseSpApiEmulator && options.RunningUpstreams is null)
         {
             // Amazon's notifications go to the tracker's queue binding, as the SQS destination does on AWS.
             var notifications = plan.BindingFeeds("fulfillment-tracker").GetValueOrDefault("fbamesh-amazon-notifications");
             SpApi = await StepAsync(progress, "spapi-emulator",
                 () => UpstreamEmulators.StartSpApiAsync(options, secrets, ports, notifications), a => a.BaseAddress.ToString());
         }
+
         if (plan.Overlay is { } overlay)
         {
             owned.Add(new DisposeOnce(overlay.Dispose));
@@ -114,7 +132,9 @@ internal sealed class MeshParts : IAsyncDisposable
 
         var logger = logging.CreateLogger("FbaMesh.DevMesh");
         var probe = new ReadinessProbe(probeHttp);
-        var upstreams = new UpstreamUrls(Crystallize?.OrderApiUrl, SpApi?.BaseAddress, SpApi?.TokenEndpoint, Crystallize?.BaseAddress);
+        var upstreams = options.RunningUpstreams is { } running
+            ? new UpstreamUrls(running.CrystallizeOrderApi, running.SpApi, running.SpApiTokenEndpoint, running.CrystallizeBase)
+            : new UpstreamUrls(Crystallize?.OrderApiUrl, SpApi?.BaseAddress, SpApi?.TokenEndpoint, Crystallize?.BaseAddress);
         foreach (var sidecar in sidecars.Where(s => s.AppPort is not null))
         {
             var definition = ServiceEnvironment.Define(sidecar, options, upstreams);

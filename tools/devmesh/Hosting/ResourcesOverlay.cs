@@ -4,7 +4,8 @@ namespace FbaMesh.DevMesh.Hosting;
 
 /// <summary>
 /// A copy of the resources folder whose local-file secret store reads another secrets file (the
-/// git-ignored secrets.local.json for real upstreams), so components/ itself never changes.
+/// git-ignored secrets.local.json for real upstreams) and whose Redis components point at this run's
+/// redis-server, so components/ itself never changes.
 /// </summary>
 internal sealed class ResourcesOverlay : IDisposable
 {
@@ -12,7 +13,7 @@ internal sealed class ResourcesOverlay : IDisposable
 
     public string Path { get; }
 
-    public static ResourcesOverlay Create(string resourcesPath, string secretsFile)
+    public static ResourcesOverlay Create(string resourcesPath, string? secretsFile, string? redisHost = null)
     {
         var target = Directory.CreateTempSubdirectory("devmesh-resources-").FullName;
         foreach (var file in Directory.EnumerateFiles(resourcesPath, "*.yaml"))
@@ -25,7 +26,15 @@ internal sealed class ResourcesOverlay : IDisposable
 
             foreach (var document in stream.Documents)
             {
-                PointSecretStoreAt(document.RootNode, secretsFile);
+                if (secretsFile is not null)
+                {
+                    SetMetadata(document.RootNode, t => t == "secretstores.local.file", "secretsFile", secretsFile);
+                }
+
+                if (redisHost is not null)
+                {
+                    SetMetadata(document.RootNode, t => t is "pubsub.redis" or "state.redis", "redisHost", redisHost);
+                }
             }
 
             using var writer = File.CreateText(System.IO.Path.Combine(target, System.IO.Path.GetFileName(file)));
@@ -47,11 +56,11 @@ internal sealed class ResourcesOverlay : IDisposable
         }
     }
 
-    private static void PointSecretStoreAt(YamlNode root, string secretsFile)
+    private static void SetMetadata(YamlNode root, Func<string, bool> ofType, string field, string value)
     {
         if (root is not YamlMappingNode doc
             || !doc.Children.TryGetValue("spec", out var spec) || spec is not YamlMappingNode specMap
-            || !specMap.Children.TryGetValue("type", out var type) || type.ToString() != "secretstores.local.file"
+            || !specMap.Children.TryGetValue("type", out var type) || !ofType(type.ToString())
             || !specMap.Children.TryGetValue("metadata", out var metadata) || metadata is not YamlSequenceNode items)
         {
             return;
@@ -59,9 +68,9 @@ internal sealed class ResourcesOverlay : IDisposable
 
         foreach (var item in items.OfType<YamlMappingNode>())
         {
-            if (item.Children.TryGetValue("name", out var name) && name.ToString() == "secretsFile")
+            if (item.Children.TryGetValue("name", out var name) && name.ToString() == field)
             {
-                item.Children[new YamlScalarNode("value")] = new YamlScalarNode(secretsFile);
+                item.Children[new YamlScalarNode("value")] = new YamlScalarNode(value);
             }
         }
     }

@@ -18,7 +18,10 @@ internal sealed record SidecarPlan(IReadOnlyList<SidecarOptions> Sidecars, Resou
 
     public const string OperatorTokenKey = "token";
 
-    public static SidecarPlan Create(MeshOptions options, MeshSecrets secrets, PortPlan ports)
+    /// <summary>The components of the durable mode, beside the in-memory ones.</summary>
+    public static string DurableResources(MeshOptions options) => Path.Combine(options.RepositoryRoot, "components", "durable");
+
+    public static SidecarPlan Create(MeshOptions options, MeshSecrets secrets, PortPlan ports, string? redisHost = null)
     {
         var runFile = Path.Combine(options.RepositoryRoot, options.RunFile);
         if (!File.Exists(runFile))
@@ -28,9 +31,13 @@ internal sealed record SidecarPlan(IReadOnlyList<SidecarOptions> Sidecars, Resou
 
         var fromRunFile = DaprEmulatorHost.ReadRunFile(runFile).ToList();
         var devSecrets = Path.Combine(options.RepositoryRoot, "components", "secrets.dev.json");
-        var overlay = PathsEqual(secrets.Path, devSecrets) || fromRunFile.Count == 0
+        var devSecretsFile = PathsEqual(secrets.Path, devSecrets);
+        var overlay = fromRunFile.Count == 0 || (devSecretsFile && redisHost is null)
             ? null
-            : ResourcesOverlay.Create(ResolvedResourcesPath(fromRunFile[0]), secrets.Path);
+            : ResourcesOverlay.Create(
+                redisHost is null ? ResolvedResourcesPath(fromRunFile[0]) : DurableResources(options),
+                devSecretsFile ? null : secrets.Path,
+                redisHost);
 
         // Held in memory only: the secrets file (the committed dev one, too) never sees it.
         var operatorToken = NewToken();
