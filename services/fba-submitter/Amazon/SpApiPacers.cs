@@ -15,7 +15,7 @@ internal sealed class SpApiPacers : IDisposable
 {
     private readonly Dictionary<SpApiOperation, OperationPacer> pacers;
 
-    public SpApiPacers(IOptions<SpApiOptions> options, TimeProvider time)
+    public SpApiPacers(IOptions<SpApiOptions> options, TimeProvider time, SharedPacing.SharedPlans? shared = null)
     {
         var o = options.Value;
         pacers = new()
@@ -24,6 +24,13 @@ internal sealed class SpApiPacers : IDisposable
             [SpApiOperation.GetFulfillmentOrder] = new("getFulfillmentOrder", o.GetRate, o.GetBurst, o.PacingMargin, o.PacingJitterAllowance, time),
             [SpApiOperation.CancelFulfillmentOrder] = new("cancelFulfillmentOrder", o.CancelRate, o.CancelBurst, o.PacingMargin, o.PacingJitterAllowance, time),
         };
+        if (shared is not null)
+        {
+            foreach (var pacer in pacers.Values)
+            {
+                pacer.ShareThrough(shared.For(pacer));
+            }
+        }
     }
 
     public OperationPacer this[SpApiOperation operation] => pacers[operation];
