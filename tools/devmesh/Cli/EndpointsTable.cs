@@ -14,17 +14,17 @@ internal static class EndpointsTable
         table.AddColumn("health / notes");
 
         table.AddRow("[bold]webhook URL[/]", Link(endpoints.GatewayWebhookUrl), "POST Crystallize order-created webhooks here");
-        foreach (var service in endpoints.Services.Values.OrderBy(s => s.AppId, StringComparer.Ordinal))
+        foreach (var (instance, service) in endpoints.Services.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             table.AddRow(
-                service.AppId,
+                instance.EscapeMarkup(),
                 $"{Link(service.AppUrl)} [grey]({service.Protocol}, pid {service.ProcessId})[/]",
                 $"{Link(service.ReadyUrl)} [grey]dapr http {service.DaprHttpPort} / grpc {service.DaprGrpcPort}[/]");
         }
 
         AddUpstream(table, "Crystallize", endpoints.Crystallize, "real tenant (secrets file)");
         AddUpstream(table, "SP-API", endpoints.SpApi, "Amazon sandbox (secrets file)");
-        table.AddRow("control", Link(endpoints.ControlUrl), "devmesh restart|kill <app-id>");
+        table.AddRow("control", Link(endpoints.ControlUrl), "devmesh restart|kill <app-id>[#N]");
         table.AddRow("endpoints", settings.EndpointsFile.EscapeMarkup(), "the same as JSON");
         table.AddRow("logs", settings.Mesh.ResolvedLogDirectory.EscapeMarkup(), "one file per service");
         return table;

@@ -13,17 +13,25 @@ internal sealed class MeshCommandOptions
     private readonly Option<Uri?> publicUrl = new("--public-url") { Description = "Public base URL that a real Crystallize calls (a tunnel), for the webhook signature." };
     private readonly Option<DirectoryInfo?> repository = new("--repository") { Description = "The FbaMesh checkout (default: found above the working directory)." };
     private readonly Option<FileInfo?> endpointsFile = new("--endpoints-file") { Description = "Where the endpoints JSON goes (default .devmesh/endpoints.json)." };
+    private readonly Option<string[]> replicas = new("--replicas") { Description = "app-id=N (repeatable): N processes of the app, each with its own sidecar; devmesh kill|restart app-id#N names one." };
     private readonly Option<DirectoryInfo?> logDirectory = new("--log-directory") { Description = "Where service output goes (default .devmesh/logs)." };
 
     public MeshCommandOptions()
     {
         crystallize.AcceptOnlyFromAmong("emulator", "real");
         spApi.AcceptOnlyFromAmong("emulator", "sandbox");
+        replicas.Validators.Add(result =>
+        {
+            if (!ReplicaCounts.TryParse(result.Tokens.Select(t => t.Value), out _, out var error))
+            {
+                result.AddError(error!);
+            }
+        });
     }
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { freePorts, crystallize, spApi, secretsFile, publicUrl, repository, endpointsFile, logDirectory })
+        foreach (var option in new Option[] { freePorts, crystallize, spApi, secretsFile, publicUrl, repository, endpointsFile, logDirectory, replicas })
         {
             command.Options.Add(option);
         }
@@ -41,6 +49,7 @@ internal sealed class MeshCommandOptions
             SecretsFile = parse.GetValue(secretsFile)?.FullName,
             PublicBaseUrl = parse.GetValue(publicUrl),
             LogDirectory = parse.GetValue(logDirectory)?.FullName,
+            Replicas = ReplicaCounts.Parse(parse.GetValue(replicas)),
         };
         var endpoints = parse.GetValue(endpointsFile)?.FullName ?? Path.Combine(root, ".devmesh", "endpoints.json");
         return new MeshCommandSettings(mesh, endpoints);
