@@ -20,18 +20,19 @@ internal readonly record struct PlanShape(double Rate, TimeSpan Interval, TimeSp
     }
 
     /// <summary>
-    /// Books <paramref name="count"/> permits on a plan spent up to <paramref name="nextFree"/>: the times
-    /// they may leave, earliest first, and the plan's new theoretical arrival time.
+    /// Books <paramref name="count"/> permits, none before <paramref name="start"/>, on a plan spent up to
+    /// <paramref name="nextFree"/>: the times they may leave, earliest first, and the plan's new
+    /// theoretical arrival time.
     /// </summary>
-    public (DateTimeOffset[] Permits, DateTimeOffset NextFree) Book(DateTimeOffset now, DateTimeOffset nextFree, int count)
+    public (DateTimeOffset[] Permits, DateTimeOffset NextFree) Book(DateTimeOffset start, DateTimeOffset nextFree, int count)
     {
         var permits = new DateTimeOffset[count];
         var tat = nextFree;
         for (var i = 0; i < count; i++)
         {
             var earliest = tat - Tolerance;
-            permits[i] = earliest > now ? earliest : now;
-            tat = (tat > now ? tat : now) + Interval;
+            permits[i] = earliest > start ? earliest : start;
+            tat = (tat > permits[i] ? tat : permits[i]) + Interval;
         }
 
         return (permits, tat);

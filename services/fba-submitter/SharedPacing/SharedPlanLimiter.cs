@@ -29,6 +29,7 @@ internal sealed partial class SharedPlanLimiter : IDisposable
     private double observedRate = double.PositiveInfinity;
     private int unserved;
     private int storeFailures;
+    private TimeSpan writeLead;
 
     public SharedPlanLimiter(
         string operation, double rate, int burst, double margin, TimeSpan jitterAllowance,
@@ -176,7 +177,10 @@ internal sealed partial class SharedPlanLimiter : IDisposable
 
             var reachable = 1 + (int)Math.Floor((options.BookAhead - (first - now)) / shape.Interval);
             var count = Math.Clamp(Volatile.Read(ref unserved), 1, Math.Min(shape.MaxBatch, Math.Max(1, reachable)));
-            var (permits, newNextFree) = shape.Book(now, nextFree, count);
+            // Permits start no sooner than the write is expected back, so a slow store delays them
+            // instead of handing back permits already too late to use.
+            var lead = writeLead < options.BookAhead / 2 ? writeLead : options.BookAhead / 2;
+            var (permits, newNextFree) = shape.Book(now + lead, nextFree, count);
             bool saved;
             try
             {
@@ -186,6 +190,9 @@ internal sealed partial class SharedPlanLimiter : IDisposable
             {
                 return StoreFailed(ex);
             }
+
+            var took = time.GetUtcNow() - now;
+            writeLead = (writeLead * 0.75) + (took * 0.25);
 
             storeFailures = 0;
             if (saved)
