@@ -15,7 +15,6 @@ namespace FbaMesh.Bench.Chaos;
 /// </summary>
 public sealed class ChaosMonkey(Mesh mesh, int seed, IBenchProgress progress)
 {
-    private static readonly string[] Apps = ["webhook-gateway", "order-enricher", "fba-submitter"];
     private readonly List<ChaosEvent> events = [];
     private readonly Stopwatch clock = Stopwatch.StartNew();
 
@@ -37,7 +36,9 @@ public sealed class ChaosMonkey(Mesh mesh, int seed, IBenchProgress progress)
     {
         while (await PauseAsync(random, every, stop))
         {
-            var app = Apps[random.Next(Apps.Length)];
+            // Any instance of any app: with --replicas, one replica goes down while the others carry on.
+            var apps = mesh.Endpoints.Services.Keys.Order(StringComparer.Ordinal).ToList();
+            var app = apps[random.Next(apps.Count)];
             var down = TimeSpan.FromMilliseconds(random.Next(100, 1500));
             await mesh.KillAsync(app);
             Record("kill", app, $"SIGKILL, down {down.TotalMilliseconds:0} ms");

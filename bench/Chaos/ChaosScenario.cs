@@ -11,6 +11,9 @@ public sealed record ChaosSettings(int Orders = 1000, int Runs = 1, int Seed = 8
     public TimeSpan FaultEvery { get; init; } = TimeSpan.FromSeconds(1.5);
 
     public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Processes per app id (devmesh --replicas); the monkey kills any one instance at a time.</summary>
+    public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
 }
 
 public sealed record ChaosRun(
@@ -44,7 +47,7 @@ public static class ChaosScenario
 
     private static async Task<ChaosRun> RunOnceAsync(ChaosSettings settings, int number, int seed, IBenchProgress progress, CancellationToken ct)
     {
-        var (mesh, _) = await BenchMesh.StartAsync(new MeshPlan(settings.Rate, settings.Burst), progress, ct);
+        var (mesh, _) = await BenchMesh.StartAsync(new MeshPlan(settings.Rate, settings.Burst) { Replicas = settings.Replicas }, progress, ct);
         await using (mesh)
         {
             var orders = Shuffle(BenchSampleOrders.Load(BenchMesh.RepositoryRoot).Take(settings.Orders, fbaOnly: false), seed);

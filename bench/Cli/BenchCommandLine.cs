@@ -19,6 +19,35 @@ public static class BenchCommandLine
     /// <summary>--json PATH: the same figures as the table, for scripts and CI.</summary>
     public static Option<string?> JsonOption() => new("--json") { Description = "Also write the figures as JSON to this file." };
 
+    /// <summary>--replicas app-id=N (repeatable): N processes of the app, each with its own sidecar.</summary>
+    public static Option<string[]> ReplicasOption()
+    {
+        var option = new Option<string[]>("--replicas") { Description = "app-id=N (repeatable): N processes of the app, each with its own sidecar; all=N for every app." };
+        option.Validators.Add(result =>
+        {
+            if (!DevMesh.Hosting.ReplicaCounts.TryParse(result.Tokens.Select(t => t.Value), out _, out var error))
+            {
+                result.AddError(error!);
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The replica counts; all=N stands for every app of the mesh.</summary>
+    public static IReadOnlyDictionary<string, int> Replicas(string[]? values)
+    {
+        var counts = DevMesh.Hosting.ReplicaCounts.Parse(values);
+        if (counts.Remove("all", out var all))
+        {
+            foreach (var app in new[] { "webhook-gateway", "order-enricher", "fba-submitter" })
+            {
+                counts.TryAdd(app, all);
+            }
+        }
+
+        return counts;
+    }
+
     public static Option<T> Option<T>(string name, string description, T defaultValue) =>
         new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
 

@@ -13,10 +13,11 @@ internal static class ChaosCommand
         var runs = BenchCommandLine.Option("--runs", "Runs, each a fresh mesh with seed + run - 1.", 1);
         var seed = BenchCommandLine.Option("--seed", "Seed of the kills and faults.", 8);
         var pace = BenchCommandLine.Option("--send-per-second", "Webhook pace while the chaos runs.", 40.0);
+        var replicas = BenchCommandLine.ReplicasOption();
         var json = BenchCommandLine.JsonOption();
         var durable = new Option<bool>("--durable") { Description = "Pub/sub and state in a real redis-server (devmesh --durable); needed by --kill-all." };
         var killAll = new Option<bool>("--kill-all") { Description = "SIGKILL devmesh and every process of the mesh at once while orders are in flight, then start it again on the same Redis." };
-        var command = BenchCommandLine.Command("chaos", "Orders while services are SIGKILLed and upstreams fail; exits 1 on any loss or duplicate.", orders, runs, seed, pace, json);
+        var command = BenchCommandLine.Command("chaos", "Orders while services are SIGKILLed and upstreams fail; exits 1 on any loss or duplicate.", orders, runs, seed, pace, replicas, json);
         command.Options.Add(durable);
         command.Options.Add(killAll);
         command.SetAction(async (parse, ct) =>
@@ -42,7 +43,10 @@ internal static class ChaosCommand
                 return 2;
             }
 
-            var settings = new ChaosSettings(parse.GetValue(orders), parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(pace));
+            var settings = new ChaosSettings(parse.GetValue(orders), parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(pace))
+            {
+                Replicas = BenchCommandLine.Replicas(parse.GetValue(replicas)),
+            };
             var report = await SpectreProgress.RunAsync(p => ChaosScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(ChaosTable.Render(report));
             await BenchJson.WriteAsync(report, parse.GetValue(json), ct);

@@ -14,13 +14,15 @@ internal static class DrainCommand
         var burst = BenchCommandLine.Option("--burst", "Amazon's burst B (and the submitter's SpApi:CreateBurst).", 30);
         var margin = new Option<double?>("--pacing-margin") { Description = "Submitter SpApi:PacingMargin (default: the service's own, 0.03)." };
         var env = ServiceEnvironmentOption.Create();
+        var replicas = BenchCommandLine.ReplicasOption();
         var json = BenchCommandLine.JsonOption();
-        var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, env, json);
+        var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, env, replicas, json);
         command.SetAction(async (parse, ct) =>
         {
             var settings = new DrainSettings(parse.GetValue(orders), parse.GetValue(rate), parse.GetValue(burst), PacingMargin: parse.GetValue(margin))
             {
                 ServiceEnvironment = ServiceEnvironmentOption.Read(parse.GetValue(env)),
+                Replicas = BenchCommandLine.Replicas(parse.GetValue(replicas)),
             };
             var report = await SpectreProgress.RunAsync(p => DrainScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(DrainTable.Render(report));

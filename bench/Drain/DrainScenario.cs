@@ -9,6 +9,9 @@ public sealed record DrainSettings(int Orders = 1000, double Rate = 50, int Burs
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Processes per app id (e.g. fba-submitter=3 on one shared usage plan).</summary>
+    public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
 }
 
 public sealed record DrainReport(
@@ -42,7 +45,7 @@ public static class DrainScenario
     public static async Task<DrainReport> RunAsync(DrainSettings settings, IBenchProgress progress, CancellationToken ct)
     {
         var run = RunInfo.Now();
-        var plan = new MeshPlan(settings.Rate, settings.Burst) { PacingMargin = settings.PacingMargin, Extra = settings.ServiceEnvironment };
+        var plan = new MeshPlan(settings.Rate, settings.Burst) { PacingMargin = settings.PacingMargin, Extra = settings.ServiceEnvironment, Replicas = settings.Replicas };
         var (mesh, startMs) = await BenchMesh.StartAsync(plan, progress, ct);
         await using (mesh)
         {

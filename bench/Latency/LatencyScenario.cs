@@ -5,6 +5,9 @@ namespace FbaMesh.Bench.Latency;
 public sealed record LatencySettings(int Orders = 200, int WarmUp = 10, double Rate = 50, int Burst = 30)
 {
     public TimeSpan OrderTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Processes per app id (devmesh --replicas).</summary>
+    public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
 }
 
 public sealed record HopFigures(string Hop, string HowMeasured, LatencySummary Latency);
@@ -20,7 +23,7 @@ public static class LatencyScenario
     public static async Task<LatencyReport> RunAsync(LatencySettings settings, IBenchProgress progress, CancellationToken ct)
     {
         var run = RunInfo.Now();
-        var (mesh, _) = await BenchMesh.StartAsync(new MeshPlan(settings.Rate, settings.Burst), progress, ct);
+        var (mesh, _) = await BenchMesh.StartAsync(new MeshPlan(settings.Rate, settings.Burst) { Replicas = settings.Replicas }, progress, ct);
         await using (mesh)
         {
             var orders = BenchSampleOrders.Load(BenchMesh.RepositoryRoot).Take(settings.WarmUp + settings.Orders, fbaOnly: true);

@@ -2,6 +2,7 @@ using FbaMesh.FbaSubmitter.Amazon;
 using FbaMesh.FbaSubmitter.Configuration;
 using FbaMesh.FbaSubmitter.Credentials;
 using FbaMesh.FbaSubmitter.GrpcApi;
+using FbaMesh.FbaSubmitter.SharedPacing;
 using FbaMesh.FbaSubmitter.Submitting;
 using FbaMesh.ServiceDefaults;
 
@@ -19,6 +20,7 @@ public static class SubmitterApp
         builder.AddConfiguration();
         builder.AddCredentials();
         builder.AddAmazon();
+        builder.AddSharedPacing();
         builder.AddSubmitting();
         builder.AddGrpcApi();
         configure?.Invoke(builder);

@@ -28,6 +28,20 @@ public sealed class MeshScenarioSmokeTests
     }
 
     [Fact]
+    public async Task Drain_with_two_submitter_replicas_on_one_usage_plan_loses_and_duplicates_nothing()
+    {
+        var settings = new DrainSettings(Orders: 100) { Replicas = new Dictionary<string, int> { ["fba-submitter"] = 2 } };
+
+        var report = await DrainScenario.RunAsync(settings, SilentProgress.Instance, CancellationToken.None);
+
+        Assert.Equal(0, report.Orders.Lost);
+        Assert.Equal(0, report.Orders.Duplicated);
+        Assert.Equal(100, report.Orders.AtAmazonOnce);
+        var json = await JsonReport.RoundTripAsync(report);
+        Assert.Equal(2, json.At("settings", "replicas", "fba-submitter").GetInt32());
+    }
+
+    [Fact]
     public async Task Chaos_of_100_orders_with_kills_and_faults_loses_and_duplicates_nothing()
     {
         var settings = new ChaosSettings(Orders: 100, SendPerSecond: 20)

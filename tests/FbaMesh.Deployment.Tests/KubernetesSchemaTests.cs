@@ -70,6 +70,6 @@ public sealed class KubernetesSchemaTests
     {
         var kinds = CoreObjects().Select(row => TypedYaml.Load(RepositoryPaths.Combine((string)row[0]))[(int)row[1]]["kind"]!.GetValue<string>()).ToHashSet();
 
-        Assert.Superset(new HashSet<string> { "Deployment", "Service", "ServiceAccount", "Role", "RoleBinding", "ConfigMap", "Secret", "NetworkPolicy", "PodDisruptionBudget" }, kinds);
+        Assert.Superset(new HashSet<string> { "Deployment", "Service", "ServiceAccount", "Role", "RoleBinding", "ConfigMap", "Secret", "NetworkPolicy", "PodDisruptionBudget", "HorizontalPodAutoscaler" }, kinds);
     }
 }

@@ -36,6 +36,21 @@ internal static class RunFiles
     public static IReadOnlyList<JsonObject> Deployments() =>
         YamlDocuments.LoadKind(Kubernetes, "Deployment").ToList();
 
+    /// <summary>The replicas a Deployment runs at least: its own count, or its autoscaler's minimum when one owns the count.</summary>
+    public static int MinimumReplicas(JsonObject deployment)
+    {
+        if (deployment["spec"]!["replicas"] is { } replicas)
+        {
+            return int.Parse(replicas.Text(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var name = deployment["metadata"]!["name"].Text();
+        var autoscaler = YamlDocuments.LoadKind(Kubernetes, "HorizontalPodAutoscaler")
+            .SingleOrDefault(h => h["spec"]!["scaleTargetRef"]!["kind"].Text() == "Deployment" && h["spec"]!["scaleTargetRef"]!["name"].Text() == name)
+            ?? throw new Xunit.Sdk.XunitException($"Deployment {name} sets no replicas and no HorizontalPodAutoscaler owns its count.");
+        return int.Parse(autoscaler["spec"]!["minReplicas"].Text(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static JsonNode Annotations(JsonObject deployment) =>
         deployment["spec"]!["template"]!["metadata"]!["annotations"]!;
 

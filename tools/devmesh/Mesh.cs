@@ -50,13 +50,27 @@ public sealed class Mesh : IAsyncDisposable
         return mesh;
     }
 
-    /// <summary>SIGKILL the service's process tree; it stays down until <see cref="RestartAsync"/>.</summary>
-    public Task KillAsync(string appId) => Service(appId).KillAsync();
+    /// <summary>
+    /// SIGKILL one instance's process tree (an app id names the first instance, app-id#N another); it
+    /// stays down until <see cref="RestartAsync"/>. Its sidecar stays up, as daprd in a pod whose app crashed.
+    /// </summary>
+    public Task KillAsync(string instance) => Service(instance).KillAsync();
 
-    /// <summary>Stops the service if it runs, starts it again and waits until it is ready.</summary>
-    public Task RestartAsync(string appId) => Service(appId).RestartAsync(CancellationToken.None);
+    /// <summary>Stops the instance if it runs, starts it again and waits until it is ready.</summary>
+    public Task RestartAsync(string instance) => Service(instance).RestartAsync(CancellationToken.None);
 
-    public Task RestartAsync(string appId, CancellationToken ct) => Service(appId).RestartAsync(ct);
+    public Task RestartAsync(string instance, CancellationToken ct) => Service(instance).RestartAsync(ct);
+
+    /// <summary>The names of every instance of an app id, first instance first.</summary>
+    public IReadOnlyList<string> InstancesOf(string appId) =>
+        [.. parts.Services.Values.Where(s => s.Definition.AppId == appId).Select(s => s.Definition.Instance)];
+
+    /// <summary>The endpoints key of the instance a name means (app-id#1 is the first instance); null when none.</summary>
+    public string? ResolveInstance(string name)
+    {
+        var key = name.EndsWith("#1", StringComparison.Ordinal) ? name[..^2] : name;
+        return parts.Services.ContainsKey(key) ? key : null;
+    }
 
     /// <summary>The order as the enricher records it; null while it has never heard of it.</summary>
     public async Task<OrderProgress?> GetOrderAsync(string orderId, CancellationToken ct = default)
@@ -129,10 +143,10 @@ public sealed class Mesh : IAsyncDisposable
         }
     }
 
-    private SupervisedService Service(string appId) =>
-        parts.Services.TryGetValue(appId, out var service)
-            ? service
-            : throw new ArgumentException($"No app '{appId}' in the mesh; apps: {string.Join(", ", parts.Services.Keys)}.", nameof(appId));
+    private SupervisedService Service(string instance) =>
+        ResolveInstance(instance) is { } key
+            ? parts.Services[key]
+            : throw new ArgumentException($"No app instance '{instance}' in the mesh; instances: {string.Join(", ", parts.Services.Keys)}.", nameof(instance));
 
     private void KillChildrenOnExit(object? sender, EventArgs e) => parts.KillChildrenNow();
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace FbaMesh.DevMesh;
 
-/// <summary>What runs where; the CLI prints it as a table and writes it to .devmesh/endpoints.json.</summary>
+/// <summary>What runs where, every instance of every app; the CLI prints it as a table and writes it to .devmesh/endpoints.json.</summary>
 public sealed record MeshEndpoints(
     Uri GatewayWebhookUrl,
     IReadOnlyDictionary<string, ServiceEndpoints> Services,
@@ -36,7 +36,7 @@ public sealed record MeshEndpoints(
         JsonSerializer.Deserialize<MeshEndpoints>(json, Json) ?? throw new JsonException("endpoints file is empty");
 }
 
-/// <summary>One service: its app URL, health URLs and the ports of its sidecar.</summary>
+/// <summary>One service instance: its app URL, health URLs and the ports of its own sidecar.</summary>
 public sealed record ServiceEndpoints(
     string AppId,
     string Protocol,
@@ -49,6 +49,9 @@ public sealed record ServiceEndpoints(
 {
     /// <summary>Emulated sidecars only: POST one message here to queue it for the app's queue binding of that name.</summary>
     public IReadOnlyDictionary<string, Uri>? BindingFeeds { get; init; }
+
+    /// <summary>The instance's name (the key in <see cref="MeshEndpoints.Services"/>): the app id, or app-id#N for further replicas.</summary>
+    public string? Instance { get; init; }
 }
 
 /// <summary>An upstream emulator (null when the real one is used): where it listens, what to call, its admin API.</summary>

@@ -37,6 +37,9 @@ public sealed class MeshOptions
 
     public ILoggerFactory? Logging { get; set; }
 
+    /// <summary>Processes per app id (default 1), each with its own emulated sidecar; see <see cref="ReplicaCounts"/>.</summary>
+    public IDictionary<string, int> Replicas { get; set; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>A service that exits unexpectedly is reported and started again with backoff.</summary>
     public bool SuperviseRestarts { get; set; } = true;
 

@@ -46,6 +46,16 @@ internal sealed class OperationPacer : IDisposable
 
     public double Rate { get; private set; }
 
+    public double Margin => this.margin;
+
+    public TimeSpan JitterAllowance => this.jitterAllowance;
+
+    /// <summary>The usage plan shared by every replica, when there is one: it then grants the permits.</summary>
+    public SharedPacing.SharedPlanLimiter? Shared { get; private set; }
+
+    /// <summary>Hands the permits to the plan every replica shares; this process's bucket no longer grants any.</summary>
+    public void ShareThrough(SharedPacing.SharedPlanLimiter shared) => Shared = shared;
+
     public long AvailableTokens
     {
         get
@@ -71,6 +81,11 @@ internal sealed class OperationPacer : IDisposable
 
     public ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken)
     {
+        if (Shared is { } shared)
+        {
+            return AcquireSharedAsync(shared, cancellationToken);
+        }
+
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
@@ -99,6 +114,7 @@ internal sealed class OperationPacer : IDisposable
             return false;
         }
 
+        Shared?.Observe(said);
         lock (gate)
         {
             if (said >= Rate * 0.999 || disposed)
@@ -131,11 +147,18 @@ internal sealed class OperationPacer : IDisposable
         }
 
         this.refill.Dispose();
+        Shared?.Dispose();
         foreach (var waiter in abandoned)
         {
             waiter.Cancellation.Dispose();
             waiter.TrySetException(new ObjectDisposedException(nameof(OperationPacer)));
         }
+    }
+
+    private static async ValueTask<RateLimitLease> AcquireSharedAsync(SharedPacing.SharedPlanLimiter shared, CancellationToken cancellationToken)
+    {
+        await shared.AcquireAsync(cancellationToken);
+        return Granted.Lease;
     }
 
     private ((int Limit, int PerRefill) Shape, TimeSpan Period) Shape(double rate)

@@ -20,12 +20,19 @@ internal sealed class SpApiPacers : IDisposable
 {
     private readonly Dictionary<SpApiOperation, OperationPacer> pacers;
 
-    public SpApiPacers(IOptions<SpApiOptions> options, TimeProvider time)
+    public SpApiPacers(IOptions<SpApiOptions> options, TimeProvider time, SharedPacing.SharedPlans? shared = null)
     {
         var o = options.Value;
         pacers = UsagePlans.Of(o).ToDictionary(
             plan => plan.Operation,
             plan => new OperationPacer(plan.OperationId, plan.Rate, plan.Burst, o.PacingMargin, o.PacingJitterAllowance, time));
+        if (shared is not null)
+        {
+            foreach (var pacer in pacers.Values)
+            {
+                pacer.ShareThrough(shared.For(pacer));
+            }
+        }
     }
 
     public OperationPacer this[SpApiOperation operation] => pacers[operation];

@@ -59,6 +59,8 @@ internal sealed class SubmitterHost : IAsyncDisposable
             ["SpApi:InitialBackoff"] = "00:00:00.010",
             ["SpApi:MaxBackoff"] = "00:00:00.100",
             ["SpApi:SecretRetryInterval"] = "00:00:00.100",
+            // One process paces alone unless a test gives it a sidecar with the shared plan's store.
+            ["SharedPacing:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

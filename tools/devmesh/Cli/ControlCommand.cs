@@ -3,12 +3,12 @@ using System.Net.Http.Json;
 
 namespace FbaMesh.DevMesh.Cli;
 
-/// <summary>`devmesh restart|kill &lt;app-id&gt;`: asks the running devmesh through its control endpoint.</summary>
+/// <summary>`devmesh restart|kill &lt;app-id&gt;[#N]`: asks the running devmesh through its control endpoint.</summary>
 internal static class ControlCommand
 {
     public static Command Create(string verb, string description, MeshCommandOptions options)
     {
-        var appId = new Argument<string>("app-id") { Description = "webhook-gateway, order-enricher or fba-submitter." };
+        var appId = new Argument<string>("app-id") { Description = "webhook-gateway, order-enricher or fba-submitter; app-id#N names one replica (--replicas)." };
         var command = new Command(verb, description);
         options.AddTo(command);
         command.Arguments.Add(appId);

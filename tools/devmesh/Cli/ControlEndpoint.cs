@@ -63,17 +63,17 @@ internal sealed class ControlEndpoint : IAsyncDisposable
 
     private static async Task<IResult> Act(Mesh mesh, string appId, Func<Task> action, Func<Task> changed)
     {
-        if (!mesh.Endpoints.Services.ContainsKey(appId))
+        if (mesh.ResolveInstance(appId) is not { } instance)
         {
-            return Results.Problem(statusCode: 404, title: "Unknown app id",
-                detail: $"Apps: {string.Join(", ", mesh.Endpoints.Services.Keys)}.");
+            return Results.Problem(statusCode: 404, title: "Unknown app instance",
+                detail: $"Instances: {string.Join(", ", mesh.Endpoints.Services.Keys)}.");
         }
 
         try
         {
             await action();
             await changed();
-            return Results.Json(mesh.Endpoints.Services[appId], MeshEndpoints.Json);
+            return Results.Json(mesh.Endpoints.Services[instance], MeshEndpoints.Json);
         }
         catch (Processes.MeshStartException ex)
         {

@@ -14,10 +14,10 @@ internal static class EndpointsTable
         table.AddColumn("health / notes");
 
         table.AddRow("[bold]webhook URL[/]", Link(endpoints.GatewayWebhookUrl), "POST Crystallize order-created webhooks here");
-        foreach (var service in endpoints.Services.Values.OrderBy(s => s.AppId, StringComparer.Ordinal))
+        foreach (var (instance, service) in endpoints.Services.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             table.AddRow(
-                service.AppId,
+                instance.EscapeMarkup(),
                 $"{Link(service.AppUrl)} [grey]({service.Protocol}, pid {service.ProcessId})[/]",
                 $"{Link(service.ReadyUrl)} [grey]dapr http {service.DaprHttpPort} / grpc {service.DaprGrpcPort}[/]");
         }
@@ -29,7 +29,7 @@ internal static class EndpointsTable
             table.AddRow("redis (durable)", redis.EscapeMarkup(), "pub/sub streams and state; components/durable");
         }
 
-        table.AddRow("control", Link(endpoints.ControlUrl), "devmesh restart|kill <app-id>");
+        table.AddRow("control", Link(endpoints.ControlUrl), "devmesh restart|kill <app-id>[#N]");
         table.AddRow("endpoints", settings.EndpointsFile.EscapeMarkup(), "the same as JSON");
         table.AddRow("logs", settings.Mesh.ResolvedLogDirectory.EscapeMarkup(), "one file per service");
         return table;

@@ -18,17 +18,25 @@ internal sealed class MeshCommandOptions
     private readonly Option<string?> crystallizeUrl = new("--crystallize-url") { Description = "Use a Crystallize emulator that already runs: its order API URL (with --sp-api-url and --sp-api-token-url)." };
     private readonly Option<string?> spApiUrl = new("--sp-api-url") { Description = "Use an SP-API emulator that already runs: its base address." };
     private readonly Option<string?> spApiTokenUrl = new("--sp-api-token-url") { Description = "The LWA token endpoint of the running SP-API emulator." };
+    private readonly Option<string[]> replicas = new("--replicas") { Description = "app-id=N (repeatable): N processes of the app, each with its own sidecar; devmesh kill|restart app-id#N names one." };
     private readonly Option<DirectoryInfo?> logDirectory = new("--log-directory") { Description = "Where service output goes (default .devmesh/logs)." };
 
     public MeshCommandOptions()
     {
         crystallize.AcceptOnlyFromAmong("emulator", "real");
         spApi.AcceptOnlyFromAmong("emulator", "sandbox");
+        replicas.Validators.Add(result =>
+        {
+            if (!ReplicaCounts.TryParse(result.Tokens.Select(t => t.Value), out _, out var error))
+            {
+                result.AddError(error!);
+            }
+        });
     }
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { freePorts, crystallize, spApi, secretsFile, publicUrl, repository, endpointsFile, logDirectory, durable, redisHost, crystallizeUrl, spApiUrl, spApiTokenUrl })
+        foreach (var option in new Option[] { freePorts, crystallize, spApi, secretsFile, publicUrl, repository, endpointsFile, logDirectory, durable, redisHost, crystallizeUrl, spApiUrl, spApiTokenUrl, replicas })
         {
             command.Options.Add(option);
         }
@@ -67,6 +75,7 @@ internal sealed class MeshCommandOptions
             Durable = parse.GetValue(durable) || parse.GetValue(redisHost) is not null,
             RedisHost = parse.GetValue(redisHost),
             RunningUpstreams = Running(parse),
+            Replicas = ReplicaCounts.Parse(parse.GetValue(replicas)),
         };
         var endpoints = parse.GetValue(endpointsFile)?.FullName ?? Path.Combine(root, ".devmesh", "endpoints.json");
         return new MeshCommandSettings(mesh, endpoints);

@@ -28,7 +28,7 @@ internal static class RunCommand
             running.Mesh.ServiceChanged += (_, e) => AnsiConsole.MarkupLine(e.Kind == Hosting.ServiceEventKind.Exited
                 ? $"[red]{e.AppId} exited unexpectedly (code {e.ExitCode})[/]; " +
                   (e.Pause is { } pause ? $"restarting in {pause.TotalSeconds:0.#} s" : "not restarting (see the logs folder)")
-                : $"[green]{e.AppId} is back[/] (pid {running.Mesh.Endpoints.Services[e.AppId].ProcessId})");
+                : $"[green]{e.AppId} is back[/] (pid {running.Mesh.Endpoints.Services.GetValueOrDefault(e.AppId)?.ProcessId})");
             AnsiConsole.MarkupLine("Following orders as they move. [grey]Ctrl+C stops everything.[/]");
             await new OrderFeed(running.Mesh).RunAsync(ct);
             AnsiConsole.MarkupLine("Stopping…");

@@ -10,10 +10,10 @@ internal static class MeshEndpointsBuilder
     public static MeshEndpoints Build(MeshParts parts)
     {
         var services = parts.Services.Values.ToDictionary(
-            s => s.Definition.AppId,
+            s => s.Definition.Instance,
             s => new ServiceEndpoints(
                 s.Definition.AppId, s.Definition.Protocol, s.Definition.AppUrl, s.Definition.HealthUrl, s.Definition.ReadyUrl,
-                s.Definition.DaprHttpPort, s.Definition.DaprGrpcPort, s.ProcessId),
+                s.Definition.DaprHttpPort, s.Definition.DaprGrpcPort, s.ProcessId) { Instance = s.Definition.Instance },
             StringComparer.Ordinal);
 
         // Emulated sidecars only: where to POST a message for each queue binding, at each instance's own sidecar.

@@ -135,15 +135,17 @@ internal sealed class MeshParts : IAsyncDisposable
         var upstreams = options.RunningUpstreams is { } running
             ? new UpstreamUrls(running.CrystallizeOrderApi, running.SpApi, running.SpApiTokenEndpoint, running.CrystallizeBase)
             : new UpstreamUrls(Crystallize?.OrderApiUrl, SpApi?.BaseAddress, SpApi?.TokenEndpoint, Crystallize?.BaseAddress);
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var sidecar in sidecars.Where(s => s.AppPort is not null))
         {
-            var definition = ServiceEnvironment.Define(sidecar, options, upstreams);
-            Services[sidecar.AppId] = new SupervisedService(
-                definition, new ServiceLog(options.ResolvedLogDirectory, sidecar.AppId), probe, options, logger);
+            var ordinal = ordinals[sidecar.AppId] = ordinals.GetValueOrDefault(sidecar.AppId) + 1;
+            var definition = ServiceEnvironment.Define(sidecar, options, upstreams) with { Instance = ReplicaCounts.InstanceName(sidecar.AppId, ordinal) };
+            Services[definition.Instance] = new SupervisedService(
+                definition, new ServiceLog(options.ResolvedLogDirectory, definition.Instance.Replace('#', '-')), probe, options, logger);
         }
 
         await Task.WhenAll(Services.Values.Select(s =>
-            StepAsync(progress, s.Definition.AppId, async () => { await s.StartAsync(ct); return s; }, x => x.Definition.AppUrl.ToString())));
+            StepAsync(progress, s.Definition.Instance, async () => { await s.StartAsync(ct); return s; }, x => x.Definition.AppUrl.ToString())));
 
         // Ready apps are not enough: an event published before the enricher's sidecar has read its
         // subscriptions would find no subscriber. The mesh is up once every sidecar has read them.

@@ -13,6 +13,9 @@ internal sealed record ServiceDefinition(
     string AssemblyPath,
     IReadOnlyDictionary<string, string?> Environment)
 {
+    /// <summary>The instance's name: the app id for the first, app-id#N for further replicas.</summary>
+    public string Instance { get; init; } = AppId;
+
     public bool SpeaksGrpc => string.Equals(Protocol, "grpc", StringComparison.OrdinalIgnoreCase);
 
     public Uri AppUrl => new($"http://127.0.0.1:{AppPort}");
@@ -23,7 +26,7 @@ internal sealed record ServiceDefinition(
 
     /// <summary>`dotnet FbaMesh.X.dll` in the app's folder, as `dapr run -f .` runs it in appDirPath.</summary>
     public ChildProcessSpec ToProcessSpec() =>
-        new(AppId, "dotnet", [AssemblyPath], AppDirectory, Environment);
+        new(Instance, "dotnet", [AssemblyPath], AppDirectory, Environment);
 
     /// <summary>The built assembly: bin/&lt;configuration&gt;/net10.0/FbaMesh.&lt;Name&gt;.dll beside the app's project file.</summary>
     public static string FindAssembly(string appDirectory, string configuration)

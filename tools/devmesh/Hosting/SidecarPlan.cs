@@ -42,16 +42,24 @@ internal sealed record SidecarPlan(IReadOnlyList<SidecarOptions> Sidecars, Resou
         // Held in memory only: the secrets file (the committed dev one, too) never sees it.
         var operatorToken = NewToken();
         SecretOverlay[] operatorSecret = [new(SecretStore, OperatorSecret, new Dictionary<string, string> { [OperatorTokenKey] = operatorToken })];
-        var sidecars = fromRunFile.Select(s => s with
+        var unknown = options.Replicas.Keys.Where(app => fromRunFile.All(s => s.AppId != app)).ToList();
+        if (unknown.Count > 0)
         {
-            DaprHttpPort = ports.Pick(s.DaprHttpPort),
-            DaprGrpcPort = ports.Pick(s.DaprGrpcPort),
-            AppPort = ports.Pick(s.AppPort),
+            throw new Processes.MeshStartException(
+                $"--replicas names {string.Join(", ", unknown)}, which {runFile} does not run; apps: {string.Join(", ", fromRunFile.Select(s => s.AppId))}.");
+        }
+
+        // Further replicas of an app take fresh ports, as pods of one Deployment each have their own.
+        var sidecars = fromRunFile.SelectMany(s => Enumerable.Range(1, options.Replicas.TryGetValue(s.AppId, out var n) ? n : 1).Select(ordinal => s with
+        {
+            DaprHttpPort = ordinal == 1 ? ports.Pick(s.DaprHttpPort) : ports.NextFree(),
+            DaprGrpcPort = ordinal == 1 ? ports.Pick(s.DaprGrpcPort) : ports.NextFree(),
+            AppPort = ordinal == 1 ? ports.Pick(s.AppPort) : s.AppPort is null ? null : ports.NextFree(),
             ResourcesPath = overlay?.Path ?? s.ResourcesPath,
             DaprApiToken = options.UseApiTokens ? NewToken() : s.DaprApiToken,
             AppApiToken = options.UseApiTokens ? NewToken() : s.AppApiToken,
             SecretOverlays = [.. s.SecretOverlays, .. operatorSecret],
-        }).ToList();
+        })).ToList();
         return new SidecarPlan(sidecars, overlay, operatorToken);
     }
 

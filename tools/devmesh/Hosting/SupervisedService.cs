@@ -113,7 +113,7 @@ internal sealed partial class SupervisedService(
         _ = WatchAsync(child, startedAt);
         try
         {
-            await probe.WaitAsync(definition.AppId, definition.ReadyUrl, definition.SpeaksGrpc, child.Exited, options.ReadyTimeout, ct);
+            await probe.WaitAsync(definition.Instance, definition.ReadyUrl, definition.SpeaksGrpc, child.Exited, options.ReadyTimeout, ct);
         }
         catch (MeshStartException ex)
         {
@@ -132,8 +132,8 @@ internal sealed partial class SupervisedService(
 
         crashesInARow = TimeProvider.System.GetElapsedTime(startedAt) > StableAfter ? 1 : crashesInARow + 1;
         var pause = TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, FirstPause.Ticks << Math.Min(crashesInARow - 1, 10)));
-        LogExited(logger, definition.AppId, code, options.SuperviseRestarts ? pause.TotalSeconds : -1);
-        Changed?.Invoke(this, new ServiceEvent(definition.AppId, ServiceEventKind.Exited, code, options.SuperviseRestarts ? pause : null));
+        LogExited(logger, definition.Instance, code, options.SuperviseRestarts ? pause.TotalSeconds : -1);
+        Changed?.Invoke(this, new ServiceEvent(definition.Instance, ServiceEventKind.Exited, code, options.SuperviseRestarts ? pause : null));
         if (!options.SuperviseRestarts)
         {
             return;
@@ -143,7 +143,7 @@ internal sealed partial class SupervisedService(
         {
             await Task.Delay(pause, stopping.Token);
             await StartAsync(stopping.Token);
-            Changed?.Invoke(this, new ServiceEvent(definition.AppId, ServiceEventKind.Restarted, null, null));
+            Changed?.Invoke(this, new ServiceEvent(definition.Instance, ServiceEventKind.Restarted, null, null));
         }
         catch (OperationCanceledException)
         {
@@ -152,13 +152,13 @@ internal sealed partial class SupervisedService(
         catch (MeshStartException ex)
         {
             // The new process exited or never became ready; its own watcher schedules the next try.
-            LogRestartFailed(logger, definition.AppId, ex.Message);
+            LogRestartFailed(logger, definition.Instance, ex.Message);
         }
         catch (Exception ex) when (ex is IOException or System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             // The process could not even be started (dotnet gone, binary deleted by a rebuild): say so, stop trying.
-            LogRestartFailed(logger, definition.AppId, ex.Message);
-            Changed?.Invoke(this, new ServiceEvent(definition.AppId, ServiceEventKind.Exited, null, null));
+            LogRestartFailed(logger, definition.Instance, ex.Message);
+            Changed?.Invoke(this, new ServiceEvent(definition.Instance, ServiceEventKind.Exited, null, null));
         }
     }
 
