@@ -9,8 +9,13 @@ internal enum SpApiOperation
     CreateFulfillmentOrder,
     GetFulfillmentOrder,
     CancelFulfillmentOrder,
+    ListAllFulfillmentOrders,
+    GetPackageTrackingDetails,
+    UpdateFulfillmentOrder,
+    GetFulfillmentPreview,
 }
 
+/// <summary>One bucket per operation, built from <see cref="UsagePlans"/>: the one place that registers them.</summary>
 internal sealed class SpApiPacers : IDisposable
 {
     private readonly Dictionary<SpApiOperation, OperationPacer> pacers;
@@ -18,12 +23,9 @@ internal sealed class SpApiPacers : IDisposable
     public SpApiPacers(IOptions<SpApiOptions> options, TimeProvider time)
     {
         var o = options.Value;
-        pacers = new()
-        {
-            [SpApiOperation.CreateFulfillmentOrder] = new("createFulfillmentOrder", o.CreateRate, o.CreateBurst, o.PacingMargin, o.PacingJitterAllowance, time),
-            [SpApiOperation.GetFulfillmentOrder] = new("getFulfillmentOrder", o.GetRate, o.GetBurst, o.PacingMargin, o.PacingJitterAllowance, time),
-            [SpApiOperation.CancelFulfillmentOrder] = new("cancelFulfillmentOrder", o.CancelRate, o.CancelBurst, o.PacingMargin, o.PacingJitterAllowance, time),
-        };
+        pacers = UsagePlans.Of(o).ToDictionary(
+            plan => plan.Operation,
+            plan => new OperationPacer(plan.OperationId, plan.Rate, plan.Burst, o.PacingMargin, o.PacingJitterAllowance, time));
     }
 
     public OperationPacer this[SpApiOperation operation] => pacers[operation];

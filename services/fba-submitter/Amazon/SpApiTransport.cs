@@ -51,8 +51,10 @@ internal sealed class SpApiTransport(
         }
 
         var started = time.GetTimestamp();
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
-        attempt.CancelAfter(Min(options.Value.AttemptTimeout, budget.Remaining));
+        // The attempt's timer runs on the TimeProvider like every other wait here, so a test clock decides
+        // when an attempt times out, not the machine's load.
+        using var timeout = new CancellationTokenSource(Min(options.Value.AttemptTimeout, budget.Remaining), time);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, timeout.Token);
         SpApiReply reply;
         try
         {

@@ -28,13 +28,22 @@ internal sealed class SpApiOptions : ISecretLocation
 
     public string SecretName { get; set; } = "sp-api";
 
-    // Usage plans of fulfillment outbound 2020-07-01: every operation is 2 requests/s with a burst of 30.
+    // Usage plans of fulfillment outbound 2020-07-01 (the "Usage Plan" table of each operation in Amazon's
+    // model): every operation the submitter calls is 2 requests/s with a burst of 30.
     public double CreateRate { get; set; } = 2;
     public int CreateBurst { get; set; } = 30;
     public double GetRate { get; set; } = 2;
     public int GetBurst { get; set; } = 30;
     public double CancelRate { get; set; } = 2;
     public int CancelBurst { get; set; } = 30;
+    public double ListRate { get; set; } = 2;
+    public int ListBurst { get; set; } = 30;
+    public double TrackingRate { get; set; } = 2;
+    public int TrackingBurst { get; set; } = 30;
+    public double UpdateRate { get; set; } = 2;
+    public int UpdateBurst { get; set; } = 30;
+    public double PreviewRate { get; set; } = 2;
+    public int PreviewBurst { get; set; } = 30;
 
     /// <summary>Paces at 97% of the plan: 10% left a tenth of Amazon's quota unused (bench drain, 0.90 efficiency).</summary>
     public const double DefaultPacingMargin = 0.03;

@@ -15,6 +15,10 @@ internal sealed class SpApiOptionsValidator : IValidateOptions<SpApiOptions>
         CheckPlan("Create", options.CreateRate, options.CreateBurst, failures);
         CheckPlan("Get", options.GetRate, options.GetBurst, failures);
         CheckPlan("Cancel", options.CancelRate, options.CancelBurst, failures);
+        CheckPlan("List", options.ListRate, options.ListBurst, failures);
+        CheckPlan("Tracking", options.TrackingRate, options.TrackingBurst, failures);
+        CheckPlan("Update", options.UpdateRate, options.UpdateBurst, failures);
+        CheckPlan("Preview", options.PreviewRate, options.PreviewBurst, failures);
         CheckPositive(options.CallDeadline, nameof(options.CallDeadline), failures);
         CheckPositive(options.AttemptTimeout, nameof(options.AttemptTimeout), failures);
         CheckPositive(options.InitialBackoff, nameof(options.InitialBackoff), failures);

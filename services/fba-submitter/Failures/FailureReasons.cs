@@ -17,6 +17,9 @@ internal static class FailureReasons
     public const string OutcomeUnknown = "OUTCOME_UNKNOWN";
     public const string OrderNotFound = "ORDER_NOT_FOUND";
     public const string NotCancellable = "NOT_CANCELLABLE";
+    public const string NotUpdatable = "NOT_UPDATABLE";
+    public const string PackageNotFound = "PACKAGE_NOT_FOUND";
+    public const string PageTokenRefused = "PAGE_TOKEN_REFUSED";
 
     public static string For(StatusCode code) => code switch
     {

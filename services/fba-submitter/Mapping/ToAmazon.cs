@@ -31,6 +31,21 @@ internal static class ToAmazon
         [.. r.Items.Select(Item)],
         r.PaymentInformation.Count > 0 ? [.. r.PaymentInformation.Select(p => new PaymentInformationBody(p.PaymentTransactionId, p.PaymentMode, Iso(p.PaymentDate)))] : null);
 
+    /// <summary>getFulfillmentPreview for the order as it would be created, at the shipping speed it would be created with.</summary>
+    public static string PreviewBodyJson(SubmitFulfillmentOrderRequest r) =>
+        JsonSerializer.Serialize(
+            new GetFulfillmentPreviewRequestBody(
+                Text(r.MarketplaceId),
+                Address(r.DestinationAddress),
+                [.. r.Items.Select(i => new PreviewItemBody(i.SellerSku, i.Quantity, i.SellerFulfillmentOrderItemId, Money(i.PerUnitDeclaredValue)))],
+                [r.ShippingSpeedCategory.ToAmazon()!],
+                r.CodSettings is { IsCodRequired: true } ? true : null,
+                r.FeatureConstraints.Count > 0 ? [.. r.FeatureConstraints.Select(f => new FeatureSettingsBody(Text(f.FeatureName), f.FeatureFulfillmentPolicy.ToAmazon()))] : null),
+            AmazonJsonContext.Default.GetFulfillmentPreviewRequestBody);
+
+    public static string UpdateBodyJson(FulfillmentAction action) =>
+        JsonSerializer.Serialize(new UpdateFulfillmentOrderBody(action.ToAmazon()!), AmazonJsonContext.Default.UpdateFulfillmentOrderBody);
+
     /// <summary>ISO 8601 in UTC with a Z, as Amazon's Timestamp (date-time) wants.</summary>
     public static string Iso(Timestamp? t) =>
         t is null ? "" : t.ToDateTime().ToString(t.Nanos == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

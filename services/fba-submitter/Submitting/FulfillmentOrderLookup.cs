@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.FbaSubmitter.Amazon;
 using FbaMesh.FbaSubmitter.Configuration;
@@ -9,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace FbaMesh.FbaSubmitter.Submitting;
 
-/// <summary>getFulfillmentOrder and cancelFulfillmentOrder: idempotent, so plainly retried within the budget.</summary>
+/// <summary>
+/// getFulfillmentOrder: read-only, so plainly retried within the budget. Also the confirmation every
+/// write with an unclear outcome (create, update, cancel) asks before it decides.
+/// </summary>
 internal sealed class FulfillmentOrderLookup(SpApiCaller caller, IOptions<SpApiOptions> options, TimeProvider time)
 {
     public async Task<GetFulfillmentOrderResponse> GetAsync(string id, CancellationToken callerGone)
@@ -18,50 +20,60 @@ internal sealed class FulfillmentOrderLookup(SpApiCaller caller, IOptions<SpApiO
         var reply = await caller.SendAsync(SpApiOperation.GetFulfillmentOrder, HttpMethod.Get, FulfillmentOrderPaths.Order(id), null, budget, idempotent: true);
         if (reply.IsSuccess)
         {
-            var parsed = Parse(reply.Body);
-            return FromAmazon.Order(id, parsed?.Payload ?? throw new SpApiFailure(StatusCode.Unavailable, "getFulfillmentOrder answered 200 without a payload."));
+            return Read(id, reply);
         }
 
-        throw Failure(id, reply, "getFulfillmentOrder", StatusCode.InvalidArgument);
+        if (AmazonAnswers.NothingThere(reply))
+        {
+            throw NotFound(id, reply);
+        }
+
+        throw AmazonAnswers.Failure(reply, "getFulfillmentOrder", $"'{id}'", StatusCode.FailedPrecondition, FailureReasons.AmazonRejected);
     }
 
-    public async Task CancelAsync(string id, CancellationToken callerGone)
+    /// <summary>
+    /// The order as Amazon holds it now, or null when Amazon has none. An answer that decides neither is
+    /// Unavailable with reason OUTCOME_UNKNOWN: <paramref name="after"/> names the step it was to decide.
+    /// </summary>
+    public async Task<GetFulfillmentOrderResponse?> ConfirmAsync(string id, string after, CallBudget budget)
     {
-        using var budget = new CallBudget(options.Value.CallDeadline, time, callerGone);
-        var reply = await caller.SendAsync(SpApiOperation.CancelFulfillmentOrder, HttpMethod.Put, FulfillmentOrderPaths.Cancel(id), null, budget, idempotent: true);
-        // A retried cancel whose first attempt went through is answered DuplicateCancelRequest: already done.
-        if (reply.IsSuccess || reply.Errors.Any(e => e.Message?.Contains("DuplicateCancelRequest", StringComparison.Ordinal) == true))
+        SpApiReply found;
+        try
         {
-            return;
+            found = await caller.SendAsync(SpApiOperation.GetFulfillmentOrder, HttpMethod.Get, FulfillmentOrderPaths.Order(id), null, budget, idempotent: true);
+        }
+        catch (SpApiFailure f) when (f.Code is StatusCode.Unavailable or StatusCode.ResourceExhausted)
+        {
+            throw new SpApiFailure(f.Code,
+                $"{after}; reading the order with getFulfillmentOrder failed ({f.Message}). What Amazon holds is unknown; calling again is safe.",
+                f.AmazonErrors)
+            {
+                Reason = FailureReasons.OutcomeUnknown,
+                RetryAfter = f.RetryAfter,
+            };
         }
 
-        throw Failure(id, reply, "cancelFulfillmentOrder", StatusCode.FailedPrecondition);
-    }
-
-    private static SpApiFailure Failure(string id, SpApiReply reply, string operation, StatusCode for400)
-    {
-        var errors = AmazonErrorBody.ToProto(reply.Status, reply.Errors);
-        if (AmazonAnswers.NotFound(reply))
+        if (found.IsSuccess)
         {
-            return new SpApiFailure(StatusCode.NotFound, $"Amazon has no fulfillment order '{id}'.", errors);
+            return Read(id, found);
         }
 
-        var code = reply.Status == 400 ? for400 : reply.OutcomeUnknown ? StatusCode.Unavailable : StatusCode.FailedPrecondition;
-        return new SpApiFailure(code, $"Amazon answered {operation} for '{id}' with {reply.Describe()}.", errors)
+        if (AmazonAnswers.NothingThere(found))
         {
-            Reason = code == StatusCode.FailedPrecondition && reply.Status == 400 ? FailureReasons.NotCancellable : FailureReasons.For(code),
+            return null;
+        }
+
+        throw new SpApiFailure(StatusCode.Unavailable,
+            $"{after}; reading the order with getFulfillmentOrder answered {found.Describe()}.", AmazonErrorBody.ToProto(found.Status, found.Errors))
+        {
+            Reason = FailureReasons.OutcomeUnknown,
         };
     }
 
-    private static GetFulfillmentOrderBody? Parse(string body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, AmazonJsonContext.Default.GetFulfillmentOrderBody);
-        }
-        catch (JsonException)
-        {
-            throw new SpApiFailure(StatusCode.Unavailable, "getFulfillmentOrder answered 200 with a body that is not Amazon's JSON.");
-        }
-    }
+    public static SpApiFailure NotFound(string id, SpApiReply reply) =>
+        new(StatusCode.NotFound, $"Amazon has no fulfillment order '{id}'.", AmazonErrorBody.ToProto(reply.Status, reply.Errors));
+
+    private static GetFulfillmentOrderResponse Read(string id, SpApiReply reply) =>
+        FromAmazon.Order(id, AmazonAnswers.Payload(reply, AmazonJsonContext.Default.GetFulfillmentOrderBody, "getFulfillmentOrder").Payload
+            ?? throw new SpApiFailure(StatusCode.Unavailable, "getFulfillmentOrder answered 200 without a payload."));
 }

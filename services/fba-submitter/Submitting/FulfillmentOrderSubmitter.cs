@@ -11,11 +11,13 @@ namespace FbaMesh.FbaSubmitter.Submitting;
 
 /// <summary>
 /// Creates a fulfillment order at Amazon with an exactly-once effect. A create whose outcome is
-/// unknown (timeout, reset, 5xx, "already exists") is confirmed with getFulfillmentOrder before any
-/// retry; concurrent submits of one id in this process share one run.
+/// unknown (timeout, reset, 5xx) or that Amazon answered 400 (in any words) is confirmed with
+/// getFulfillmentOrder before it counts as created, rejected or to be retried; concurrent submits of
+/// one id in this process share one run.
 /// </summary>
 internal sealed partial class FulfillmentOrderSubmitter(
     SpApiCaller caller,
+    FulfillmentOrderLookup lookup,
     IOptions<SpApiOptions> options,
     TimeProvider time,
     SubmitterMetrics metrics,
@@ -61,15 +63,23 @@ internal sealed partial class FulfillmentOrderSubmitter(
                 return SubmitOutcome.Created;
             }
 
-            if (!reply.OutcomeUnknown && !AmazonAnswers.AlreadyExists(reply))
+            if (!reply.OutcomeUnknown && reply.Status != 400)
             {
                 throw Rejected(reply);
             }
 
+            // Any 400 is confirmed, whatever its wording: a create that lost a race with another create of
+            // the same id (another replica, a redelivery) is refused in words FbaMesh cannot rely on, and
+            // must not count as rejected when Amazon holds, or has even shipped, the order.
             LogConfirming(id, reply.DescribeCodes());
-            if (await ExistsAsync(id, reply, budget))
+            if (await lookup.ConfirmAsync(id, $"The create of '{id}' ended with {reply.Describe()}", budget) is not null)
             {
                 return SubmitOutcome.AlreadyExists;
+            }
+
+            if (!reply.OutcomeUnknown)
+            {
+                throw Rejected(reply);
             }
 
             var o = options.Value;
@@ -85,41 +95,6 @@ internal sealed partial class FulfillmentOrderSubmitter(
         }
     }
 
-    private async Task<bool> ExistsAsync(string id, SpApiReply unknown, CallBudget budget)
-    {
-        SpApiReply found;
-        try
-        {
-            found = await caller.SendAsync(SpApiOperation.GetFulfillmentOrder, HttpMethod.Get, FulfillmentOrderPaths.Order(id), null, budget, idempotent: true);
-        }
-        catch (SpApiFailure f) when (f.Code is StatusCode.Unavailable or StatusCode.ResourceExhausted)
-        {
-            throw new SpApiFailure(f.Code,
-                $"The create of '{id}' ended with {unknown.Describe()} and confirming it with getFulfillmentOrder failed ({f.Message}). " +
-                "Whether Amazon holds the order is unknown; submitting again is safe (a duplicate answers ALREADY_EXISTS).", f.AmazonErrors)
-            {
-                Reason = FailureReasons.OutcomeUnknown,
-                RetryAfter = f.RetryAfter,
-            };
-        }
-
-        if (found.IsSuccess)
-        {
-            return true;
-        }
-
-        if (AmazonAnswers.NotFound(found))
-        {
-            return false;
-        }
-
-        throw new SpApiFailure(StatusCode.Unavailable,
-            $"Confirming the create of '{id}' with getFulfillmentOrder answered {found.Describe()}.", AmazonErrorBody.ToProto(found.Status, found.Errors))
-        {
-            Reason = FailureReasons.OutcomeUnknown,
-        };
-    }
-
     private static SpApiFailure Rejected(SpApiReply reply) => new(
         reply.Status == 400 ? StatusCode.InvalidArgument : StatusCode.FailedPrecondition,
         $"Amazon rejected createFulfillmentOrder with HTTP {reply.Status}: {AmazonErrorBody.Describe(reply.Errors)}",
@@ -131,6 +106,6 @@ internal sealed partial class FulfillmentOrderSubmitter(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fulfillment order {SellerFulfillmentOrderId} not submitted: {Code} (Amazon HTTP {AmazonStatus} {AmazonCodes})")]
     private partial void LogFailed(string sellerFulfillmentOrderId, StatusCode code, int amazonStatus, string amazonCodes);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Create of {SellerFulfillmentOrderId} ended with {Reason}; confirming with getFulfillmentOrder before any retry")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Create of {SellerFulfillmentOrderId} ended with {Reason}; confirming with getFulfillmentOrder before deciding")]
     private partial void LogConfirming(string sellerFulfillmentOrderId, string reason);
 }

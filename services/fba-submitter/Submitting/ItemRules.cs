@@ -38,6 +38,7 @@ internal static class ItemRules
             MoneyRules.Check(item.PerUnitDeclaredValue, $"{at}.per_unit_declared_value", v);
             MoneyRules.Check(item.PerUnitPrice, $"{at}.per_unit_price", v);
             MoneyRules.Check(item.PerUnitTax, $"{at}.per_unit_tax", v);
+            AnswerOnly(item, at, v);
         }
 
         if (units > AmazonItemLimits.MaxUnits)
@@ -49,6 +50,23 @@ internal static class ItemRules
         foreach (var id in duplicates)
         {
             v.Add(("items", $"seller_fulfillment_order_item_id '{id}' appears more than once"));
+        }
+    }
+
+    // Quantities and dates that Amazon reports about an order it holds; a request to create one cannot carry them.
+    private static void AnswerOnly(FulfillmentOrderItem item, string at, List<(string, string)> v)
+    {
+        var set = new (bool IsSet, string Field)[]
+        {
+            (item.CancelledQuantity != 0, "cancelled_quantity"),
+            (item.UnfulfillableQuantity != 0, "unfulfillable_quantity"),
+            (item.EstimatedShipDate is not null, "estimated_ship_date"),
+            (item.EstimatedArrivalDate is not null, "estimated_arrival_date"),
+            (item.OrderItemDisposition.Length > 0, "order_item_disposition"),
+        };
+        foreach (var (_, field) in set.Where(s => s.IsSet))
+        {
+            v.Add(($"{at}.{field}", "is reported by Amazon and cannot be submitted"));
         }
     }
 }

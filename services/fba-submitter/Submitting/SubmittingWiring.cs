@@ -1,10 +1,18 @@
+using FbaMesh.FbaSubmitter.Reading;
+
 namespace FbaMesh.FbaSubmitter.Submitting;
 
 internal static class SubmittingWiring
 {
     public static void AddSubmitting(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<FulfillmentOrderSubmitter>();
-        builder.Services.AddSingleton<FulfillmentOrderLookup>();
+        var services = builder.Services;
+        services.AddSingleton<FulfillmentOrderSubmitter>();
+        services.AddSingleton<FulfillmentOrderLookup>();
+        services.AddSingleton<FulfillmentOrderCancellation>();
+        services.AddSingleton<FulfillmentOrderUpdate>();
+        services.AddSingleton<OrderChangesReader>();
+        services.AddSingleton<PackageTrackingReader>();
+        services.AddSingleton<FulfillmentPreviewer>();
     }
 }
