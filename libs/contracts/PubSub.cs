@@ -14,4 +14,10 @@ public static class PubSub
 
     /// <summary>The shop's cancel came too late for Amazon (FulfillmentCancelTooLate).</summary>
     public const string FulfillmentCancelTooLate = "fulfillment.cancel-too-late";
+
+    // Amazon's progress after submission, published by the fulfillment-tracker.
+    public const string FulfillmentShipped = "fulfillment.shipped";
+    public const string FulfillmentCompleted = "fulfillment.completed";
+    public const string FulfillmentCancelled = "fulfillment.cancelled";
+    public const string FulfillmentUnfulfillable = "fulfillment.unfulfillable";
 }
