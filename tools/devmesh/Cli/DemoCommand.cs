@@ -36,7 +36,8 @@ internal static class DemoCommand
             AnsiConsole.MarkupLine(mismatches == 0
                 ? $"[green]All {verdicts.Count} sample orders reached their expected outcome.[/]"
                 : $"[red]{mismatches} of {verdicts.Count} sample orders did not reach their expected outcome.[/]");
-            return mismatches == 0 ? 0 : 1;
+            var commandsMatch = await ShowStageCommandsAsync(running, orderTimeout, ct);
+            return mismatches == 0 && commandsMatch ? 0 : 1;
         }
     }
 
@@ -72,6 +73,25 @@ internal static class DemoCommand
             refused.TryGetValue(expected.OrderId, out var why) ? new DemoVerdict(expected, null, why)
             : atAmazon is null ? DemoVerdict.JudgeStatusOnly(expected, actual)
             : DemoVerdict.Judge(expected, actual, atAmazon)).ToList();
+    }
+
+    /// <summary>One release and one cancel from the shop, through the stage webhook (only against the SP-API emulator).</summary>
+    private static async Task<bool> ShowStageCommandsAsync(RunningMesh running, TimeSpan timeout, CancellationToken ct)
+    {
+        if (running.Mesh is not { Crystallize: { } crystallize, SpApi: { } spApi })
+        {
+            return true;
+        }
+
+        var verdicts = await StageCommandsDemo.RunAsync(crystallize, spApi, running.Endpoints.GatewayWebhookUrl, timeout, ct);
+        foreach (var verdict in verdicts)
+        {
+            AnsiConsole.MarkupLine(verdict.Matches
+                ? $"[green]Stage (fba, {verdict.StageId}) for {verdict.OrderId}: done at Amazon and in Crystallize.[/]"
+                : $"[red]Stage (fba, {verdict.StageId}) for {verdict.OrderId}: MISMATCH: {verdict.Mismatch!.EscapeMarkup()}[/]");
+        }
+
+        return verdicts.All(v => v.Matches);
     }
 
     private static async Task<OrderProgress?> SettleAsync(Mesh mesh, string orderId, TimeSpan timeout, CancellationToken ct)

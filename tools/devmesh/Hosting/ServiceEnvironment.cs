@@ -14,6 +14,8 @@ internal static class ServiceEnvironment
     /// </summary>
     public const string RealCrystallizeOrderApi = "https://api.crystallize.com/{tenantIdentifier}/orders";
 
+    public const string RealCrystallizeCoreApi = "https://api.crystallize.com/@{tenantIdentifier}";
+
     /// <summary>Inherited variables that would make a service listen somewhere else.</summary>
     private static readonly string[] Cleared = ["ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_URLS", "DOTNET_HTTP_PORTS"];
 
@@ -65,6 +67,8 @@ internal static class ServiceEnvironment
                 break;
             case "order-enricher" when upstreams.CrystallizeOrderApi is { } orderApi:
                 env["Crystallize__OrderApiUrl"] = orderApi.ToString();
+                // The shop's commands write meta (fba-cancel) through the emulator's Core API.
+                env["CrystallizeCoreApi__Url"] = orderApi.GetLeftPart(UriPartial.Authority) + "/@{tenantIdentifier}";
                 foreach (var (name, value) in SampleMappingOptions.ToEnvironment(UpstreamEmulators.FixturesPath(options.RepositoryRoot)))
                 {
                     env[name] = value;
@@ -73,6 +77,7 @@ internal static class ServiceEnvironment
                 break;
             case "order-enricher":
                 env["Crystallize__OrderApiUrl"] = RealCrystallizeOrderApi;
+                env["CrystallizeCoreApi__Url"] = RealCrystallizeCoreApi;
                 break;
             case "fba-submitter" when upstreams.SpApi is { } spApi && upstreams.LwaTokenEndpoint is { } token:
                 env["SpApi__EndpointOverride"] = spApi.ToString();
