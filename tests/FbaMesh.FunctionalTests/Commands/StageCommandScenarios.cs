@@ -79,13 +79,13 @@ public sealed class StageCommandScenarios(CommandMeshFixture fixture) : IClassFi
         var (id, order) = Samples.Copy(Norway);
         Assert.Equal(OrderProgress.Submitted, (await fixture.CreateAsync(id, order)).Status);
         using var http = new HttpClient();
-        var body = $$"""{"order":{"id":"{{id}}","pipelines":[{"pipelineId":"fba","stageId":"cancel"}]}}""";
+        var body = $$$"""{"order":{"id":"{{{id}}}","pipelines":[{"pipelineId":"fba","stageId":"cancel"}]}}""";
 
         using var answer = await http.PostAsync(fixture.StageUrl, new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
         Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(fixture.Mesh.Sidecars.PublishedTo("fbamesh-pubsub", "orders.stage-changed").Where(e => e.Json.Contains(id, StringComparison.Ordinal)));
+        Assert.DoesNotContain(fixture.Mesh.Sidecars.PublishedTo("fbamesh-pubsub", "orders.stage-changed"), e => e.Json.Contains(id, StringComparison.Ordinal));
         Assert.Equal("Received", (await DevMesh.Demo.AmazonOrderView.ReadAsync(fixture.Mesh.SpApi!, id))!.Status);
     }
 
@@ -133,7 +133,7 @@ public sealed class SubmitOnStageScenarios(SubmitOnStageMeshFixture fixture) : I
         await fixture.MoveToStageAsync(id, "submit");
 
         Assert.Equal(OrderProgress.Submitted, (await fixture.Mesh.WaitForSettledAsync(id, MeshSettings.SettleTimeout)).Status);
-        JsonSubset.AssertContains(Samples.ExpectedRequest(Norway, id), fixture.Mesh.SpApi.SingleRequestFor(id));
+        JsonSubset.AssertContains(Samples.ExpectedRequest(Norway, id), fixture.Mesh.SpApi!.SingleRequestFor(id));
     }
 
     [Fact]
@@ -141,8 +141,9 @@ public sealed class SubmitOnStageScenarios(SubmitOnStageMeshFixture fixture) : I
     {
         var (id, order) = Samples.Copy(Norway);
         fixture.Mesh.Crystallize!.PutOrder(id, order);
-        var creates = fixture.Mesh.SpApi!.CreateRequests();
-        fixture.Mesh.SpApi.Inventory.Unlist("FBA-COASTER-4");
+        var amazon = fixture.Mesh.SpApi!;
+        var creates = amazon.CreateRequests();
+        amazon.Inventory.Unlist("FBA-COASTER-4");
         try
         {
             await fixture.MoveToStageAsync(id, "submit");
@@ -150,12 +151,12 @@ public sealed class SubmitOnStageScenarios(SubmitOnStageMeshFixture fixture) : I
 
             Assert.Equal((OrderProgress.Failed, "not-fulfillable"), (failed.Status, failed.ReasonCode));
             Assert.Contains("FBA-COASTER-4", failed.ReasonMessage, StringComparison.Ordinal);
-            Assert.Empty(fixture.Mesh.SpApi.OrdersFor(id));
-            Assert.Equal(creates, fixture.Mesh.SpApi.CreateRequests());
+            Assert.Empty(amazon.OrdersFor(id));
+            Assert.Equal(creates, amazon.CreateRequests());
         }
         finally
         {
-            fixture.Mesh.SpApi.Inventory.Relist("FBA-COASTER-4");
+            amazon.Inventory.Relist("FBA-COASTER-4");
         }
     }
 }

@@ -10,7 +10,7 @@ namespace FbaMesh.DevMesh.Demo;
 /// release) must end with fulfillmentAction Ship at Amazon, and a sample order Amazon still has Received,
 /// moved to (fba, cancel), must end Cancelled at Amazon with meta fba-cancel = cancelled in Crystallize.
 /// </summary>
-internal static class StageCommandsDemo
+public static class StageCommandsDemo
 {
     /// <summary>Sample 06: created with Hold (meta fba-hold = true).</summary>
     public const string HoldOrderId = "6724c1cc5e1d4b0012a3f106";
@@ -74,7 +74,7 @@ internal static class StageCommandsDemo
 }
 
 /// <summary>One demo command and, when it did not end as expected, why.</summary>
-internal sealed record StageCommandVerdict(string OrderId, string StageId, string? Mismatch)
+public sealed record StageCommandVerdict(string OrderId, string StageId, string? Mismatch)
 {
     public bool Matches => Mismatch is null;
 }
