@@ -62,7 +62,7 @@ public sealed class SignatureVerifier(SignatureVerifierOptions options, TimeProv
 
         var failure = CheckClaims(claims);
         return failure == SignatureFailure.None
-            ? TokenCheck.Accepted(new VerifiedToken(claims.Hmac!, claims.TenantIdentifier))
+            ? TokenCheck.Accepted(new VerifiedToken(claims.Hmac!, claims.TenantIdentifier, claims.IssuedAt))
             : TokenCheck.Refused(failure, claims.TenantIdentifier);
     }
 

@@ -11,5 +11,9 @@ public sealed record TokenCheck(SignatureVerification Verdict, VerifiedToken? To
     public static TokenCheck Refused(SignatureFailure failure, string? tenantIdentifier = null) => new(new SignatureVerification(failure, tenantIdentifier), null);
 }
 
-/// <summary>A token whose signature, lifetime and tenant checked out: what the body must hash to, and who sent it.</summary>
-public sealed record VerifiedToken(string Hmac, string? TenantIdentifier);
+/// <summary>
+/// A token whose signature, lifetime and tenant checked out: what the body must hash to, who sent it, and
+/// when it was issued (iat, seconds since the epoch, when present): a webhook's own moment, which tells a
+/// later event of the same kind from a retry of this one only together with the body.
+/// </summary>
+public sealed record VerifiedToken(string Hmac, string? TenantIdentifier, double? IssuedAt = null);

@@ -1,4 +1,5 @@
 using FbaMesh.OrderEnricher.Api;
+using FbaMesh.OrderEnricher.Commands;
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Mapping;
 using FbaMesh.OrderEnricher.Orders;
@@ -22,12 +23,14 @@ public static class OrderEnricherApp
         builder.AddCrystallize();
         builder.AddSubmitter();
         builder.AddPipeline();
+        builder.AddCommands();
         builder.AddApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapOrdersReceivedSubscriber();
+        app.MapStageChangedSubscriber();
         app.MapOrderApi();
         return app;
     }

@@ -1,18 +1,13 @@
 using System.Diagnostics;
-using System.Text.Unicode;
-using FbaMesh.Crystallize.Signing;
-using Microsoft.Extensions.Options;
 
 namespace FbaMesh.WebhookGateway;
 
 /// <summary>
-/// POST /api/webhooks/order/created-fba: checks the content type and the signature token (headers
-/// only), then reads the body and checks that it is JSON, that it hashes to the token's hmac claim, and
-/// its order id, in that order; then publishes OrderReceived. 202 only after the sidecar took the event.
+/// POST /api/webhooks/order/created-fba: the shared webhook checks (<see cref="SignedWebhookReader"/>),
+/// then the order id; then publishes OrderReceived. 202 only after the sidecar took the event.
 /// </summary>
 internal sealed partial class OrderCreatedWebhook(
-    IOptions<WebhookOptions> options,
-    WebhookSignatureCheck signature,
+    SignedWebhookReader reader,
     OrderReceivedPublisher publisher,
     WebhookMetrics metrics,
     ILogger<OrderCreatedWebhook> logger)
@@ -21,64 +16,26 @@ internal sealed partial class OrderCreatedWebhook(
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        var request = context.Request;
-        var webhook = options.Value;
-        if (WebhookBody.CheckContentType(request.ContentType) is { } wrongType)
+        using var webhook = await reader.ReadAsync(context);
+        if (webhook.Rejection is { } rejected)
         {
-            return Reject(wrongType);
+            return Reject(rejected);
         }
 
-        // A forged, stale or unsigned request is refused on its headers: its body is never read or buffered.
-        var tenant = webhook.TenantIdentifier;
-        VerifiedToken? token = null;
-        if (webhook.VerifySignatures)
-        {
-            (var badToken, token) = await signature.CheckTokenAsync(request.Headers[WebhookSignatureCheck.HeaderName], context.RequestAborted);
-            if (badToken is not null)
-            {
-                return Reject(badToken);
-            }
-
-            tenant = token!.TenantIdentifier;
-        }
-
-        var body = await WebhookBody.ReadAsync(request, webhook.MaxBodyBytes, context.RequestAborted);
-        if (body.Rejection is { } unreadable)
-        {
-            return Reject(unreadable);
-        }
-
-        if (!Utf8.IsValid(body.Bytes.Span))
-        {
-            return Reject(WebhookRejection.InvalidUtf8());
-        }
-
-        using var document = WebhookJson.Parse(body.Bytes, out var malformed);
-        if (document is null)
-        {
-            return Reject(malformed!);
-        }
-
-        if (token is not null
-            && WebhookSignatureCheck.CheckBody(token, WebhookUrl.For(request, webhook.PublicBaseUrl), request.Method, body.Bytes) is { } badBody)
-        {
-            return Reject(badBody);
-        }
-
-        var (orderId, noOrderId) = OrderIdReader.Read(document.RootElement);
+        var (orderId, noOrderId) = OrderIdReader.Read(webhook.Document!.RootElement);
         if (orderId is null)
         {
             return Reject(noOrderId!);
         }
 
         Activity.Current?.SetTag("fbamesh.order_id", orderId);
-        if (!await publisher.PublishAsync(orderId, tenant))
+        if (!await publisher.PublishAsync(orderId, webhook.TenantIdentifier))
         {
             return Reject(WebhookRejection.PublishFailed(), orderId);
         }
 
         metrics.Accepted();
-        LogAccepted(logger, orderId, tenant);
+        LogAccepted(logger, orderId, webhook.TenantIdentifier);
         return Results.Json(new WebhookAccepted(orderId, "accepted"), statusCode: StatusCodes.Status202Accepted);
     }
 

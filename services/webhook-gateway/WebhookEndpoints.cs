@@ -2,23 +2,31 @@ using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.WebhookGateway;
 
-/// <summary>Maps the webhook route and turns the few expected exceptions into answers, so no request ends in a 500.</summary>
+/// <summary>Maps the webhook routes and turns the few expected exceptions into answers, so no request ends in a 500.</summary>
 internal static partial class WebhookEndpoints
 {
-    // Crystallize holds no app token; the webhook is authenticated by its own signature.
-    public static void MapOrderCreatedWebhook(this WebApplication app)
+    // Crystallize holds no app token; each webhook is authenticated by its own signature.
+    public static void MapWebhooks(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.MapPost(OrderCreatedWebhook.Route, HandleAsync).AllowWithoutAppToken().RequireRateLimiting(WebhookConcurrency.PolicyName);
+        app.MapWebhook(OrderCreatedWebhook.Route, (OrderCreatedWebhook webhook, HttpContext context) => webhook.HandleAsync(context));
+        app.MapWebhook(PipelineStageChangedWebhook.Route, (PipelineStageChangedWebhook webhook, HttpContext context) => webhook.HandleAsync(context));
     }
 
-    private static async Task<IResult> HandleAsync(
-        HttpContext context, OrderCreatedWebhook webhook, WebhookMetrics metrics, ILogger<OrderCreatedWebhook> logger)
+    /// <summary>One signed webhook route: open without the app token, under the shared concurrency limit.</summary>
+    private static void MapWebhook<TWebhook>(this WebApplication app, string route, Func<TWebhook, HttpContext, Task<IResult>> handle)
+        where TWebhook : notnull =>
+        app.MapPost(route, (HttpContext context, TWebhook webhook, WebhookMetrics metrics, ILoggerFactory loggers) =>
+                HandleAsync(context, () => handle(webhook, context), metrics, loggers))
+            .AllowWithoutAppToken()
+            .RequireRateLimiting(WebhookConcurrency.PolicyName);
+
+    private static async Task<IResult> HandleAsync(HttpContext context, Func<Task<IResult>> handle, WebhookMetrics metrics, ILoggerFactory loggers)
     {
         WebhookRejection rejection;
         try
         {
-            return await webhook.HandleAsync(context);
+            return await handle();
         }
         catch (SignatureSecretUnavailableException)
         {
@@ -36,7 +44,7 @@ internal static partial class WebhookEndpoints
         }
 
         metrics.Rejected(rejection);
-        LogRejected(logger, rejection.Status, rejection.Code);
+        LogRejected(loggers.CreateLogger(typeof(WebhookEndpoints).FullName!), rejection.Status, rejection.Code);
         return rejection.ToResult();
     }
 

@@ -17,7 +17,7 @@ public static partial class WebhookGatewayApp
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
-        app.MapOrderCreatedWebhook();
+        app.MapWebhooks();
         app.Lifetime.ApplicationStarted.Register(() => WarnWhenUnverified(app));
         return app;
     }

@@ -47,6 +47,9 @@ internal sealed class WebhookOptions : ISecretLocation
 
     public string Topic { get; set; } = PubSub.OrdersReceived;
 
+    /// <summary>Where the pipeline-stage-changed webhook publishes.</summary>
+    public string StageChangedTopic { get; set; } = PubSub.OrdersStageChanged;
+
     /// <summary>
     /// Webhooks handled at once; more get 503 with Retry-After. Each may hold MaxBodyBytes, so the default
     /// keeps a flood within 32 MiB of bodies, and is still far above the rate at which Crystallize sends.

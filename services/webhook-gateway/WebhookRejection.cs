@@ -33,6 +33,17 @@ internal sealed record WebhookRejection(string Code, int Status, string Title, s
         "invalid-order-id", StatusCodes.Status400BadRequest, "Invalid order id",
         $"The value at {at} is not a Crystallize order id (24 lowercase hexadecimal characters).");
 
+    public static WebhookRejection MissingStageOrderId() => new(
+        "missing-order-id", StatusCodes.Status400BadRequest, "No order id",
+        "Expected the order id at order.id (attach the pipeline-stage-changed query from docs/webhook-gateway.md).");
+
+    public static WebhookRejection MissingPipelines() => new(
+        "missing-pipelines", StatusCodes.Status400BadRequest, "No pipeline stages",
+        "Expected order.pipelines, a list of {pipelineId, stageId} (attach the pipeline-stage-changed query from docs/webhook-gateway.md).");
+
+    public static WebhookRejection InvalidPipelines(string detail) => new(
+        "invalid-pipelines", StatusCodes.Status400BadRequest, "Invalid pipeline stages", detail);
+
     public static WebhookRejection Signature(string code, string detail) => new(
         code, StatusCodes.Status401Unauthorized, "The webhook signature was not accepted", detail);
 

@@ -196,6 +196,7 @@ public sealed class SignatureVerifierTests
     [Fact]
     public void The_token_check_needs_no_body_and_refuses_an_expired_or_wrongly_signed_token()
     {
+        var issuedAt = Now;
         var token = Sign();
         var verifier = new SignatureVerifier(options, time);
         var fresh = verifier.CheckToken(token, Secret);
@@ -203,7 +204,7 @@ public sealed class SignatureVerifierTests
         time.Advance(TimeSpan.FromMinutes(5));
         var expired = verifier.CheckToken(token, Secret);
 
-        Assert.Equal(new VerifiedToken(SignatureChallenge.ComputeHmac(Url, "POST", Body), "acme"), fresh.Token);
+        Assert.Equal(new VerifiedToken(SignatureChallenge.ComputeHmac(Url, "POST", Body), "acme", issuedAt), fresh.Token);
         Assert.Equal(SignatureFailure.BadSignature, wrongSecret.Verdict.Failure);
         Assert.Null(wrongSecret.Token);
         Assert.Equal(SignatureFailure.Expired, expired.Verdict.Failure);

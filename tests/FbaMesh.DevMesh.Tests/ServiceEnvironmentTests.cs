@@ -40,7 +40,11 @@ public sealed class ServiceEnvironmentTests
         var submitter = EnvironmentOf("fba-submitter", Emulators);
 
         Assert.Equal("http://127.0.0.1:5400/fbamesh-dev/orders", enricher["Crystallize__OrderApiUrl"]);
+        Assert.Equal("http://127.0.0.1:5400/@{tenantIdentifier}", enricher["CrystallizeCoreApi__Url"]);
         Assert.Equal("A1F83G8C2ARO7P", enricher["Fulfillment__MarketplaceByCountry__GB"]);
+        // The sample configuration's stage commands: (fba, cancel) cancels, (fba, release) releases.
+        Assert.Equal(("fba", "cancel", "Cancel"), (enricher["Commands__Stages__0__PipelineId"], enricher["Commands__Stages__0__StageId"], enricher["Commands__Stages__0__Command"]));
+        Assert.Equal(("fba", "release", "Release"), (enricher["Commands__Stages__1__PipelineId"], enricher["Commands__Stages__1__StageId"], enricher["Commands__Stages__1__Command"]));
         Assert.Equal("http://127.0.0.1:5500/", submitter["SpApi__EndpointOverride"]);
         Assert.Equal("http://127.0.0.1:5500/auth/o2/token", submitter["SpApi__TokenEndpointOverride"]);
     }
@@ -53,6 +57,7 @@ public sealed class ServiceEnvironmentTests
 
         // The enricher's Development settings point at the local emulator; a real tenant needs the real API.
         Assert.Equal(ServiceEnvironment.RealCrystallizeOrderApi, enricher["Crystallize__OrderApiUrl"]);
+        Assert.Equal(ServiceEnvironment.RealCrystallizeCoreApi, enricher["CrystallizeCoreApi__Url"]);
         Assert.False(enricher.ContainsKey("Fulfillment__MarketplaceByCountry__GB"));
         Assert.Equal("true", submitter["SpApi__Sandbox"]);
         Assert.False(submitter.ContainsKey("SpApi__EndpointOverride"));

@@ -17,6 +17,9 @@ internal enum OrderStatus
 
     /// <summary>It cannot reach Amazon without an operator; see the reason. Final until an operator retries.</summary>
     Failed,
+
+    /// <summary>Lifecycle:SubmitOn is stage: it goes to Amazon when the shop moves it into the submit stage.</summary>
+    AwaitingStage,
 }
 
 /// <summary>The state record at key order-{id} in fbamesh-state. Holds no personal data.</summary>
@@ -53,6 +56,9 @@ internal sealed record OrderState
 
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>The shop's commands (cancel, release, submit on a stage, preview) and their history.</summary>
+    public OrderCommands Commands { get; init; } = OrderCommands.None;
+
     public bool IsFinal => Status is OrderStatus.Submitted or OrderStatus.Skipped or OrderStatus.Failed;
 
     // Written out because a record compares a list by reference; two reads of one state must be equal.
@@ -70,7 +76,8 @@ internal sealed record OrderState
         && ClaimedBy == other.ClaimedBy
         && ReceivedAt == other.ReceivedAt
         && UpdatedAt == other.UpdatedAt
-        && CompletedAt == other.CompletedAt;
+        && CompletedAt == other.CompletedAt
+        && Commands.Equals(other.Commands);
 
     public override int GetHashCode() => HashCode.Combine(OrderId, Status, Attempts, OperatorRetries, OperatorRetriedAt.Count, ClaimedBy, UpdatedAt);
 }

@@ -1,4 +1,5 @@
 using FbaMesh.Contracts.Fulfillment.V1;
+using FbaMesh.OrderEnricher.Commands;
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Mapping;
 using FbaMesh.OrderEnricher.Orders;
@@ -18,6 +19,7 @@ internal sealed partial class OrderPipeline(
     IOptionsMonitor<FulfillmentMappingOptions> mapping,
     FulfillmentSubmitter submitter,
     OrderOutcomes outcomes,
+    CreateGuard guard,
     IOptions<PipelineOptions> options,
     ILogger<OrderPipeline> logger)
 {
@@ -28,6 +30,12 @@ internal sealed partial class OrderPipeline(
         {
             outcomes.NoWork(orderId, decision);
             return decision;
+        }
+
+        // The shop's commands: cancelled before it reached Amazon, or waiting for its submit stage.
+        if (await guard.BeforeCreateAsync(claim, cancellationToken) is { } stopped)
+        {
+            return stopped;
         }
 
         var fetch = await crystallize.GetOrderAsync(orderId, cancellationToken);
@@ -61,10 +69,17 @@ internal sealed partial class OrderPipeline(
 
     private async Task<DeliveryDecision> SubmitAsync(OrderClaim claim, SubmitFulfillmentOrderRequest request, CancellationToken cancellationToken)
     {
+        var (previewed, refused) = await guard.PreviewAsync(claim, request, cancellationToken);
+        if (previewed is null)
+        {
+            return refused ?? DeliveryDecision.Retry;
+        }
+
+        claim = previewed;
         LogSubmitting(claim.State.OrderId, request.SellerFulfillmentOrderId, request.Items.Count, claim.State.Attempts);
         return await submitter.SubmitAsync(request, cancellationToken) switch
         {
-            SubmitResult.Accepted accepted => await outcomes.SubmittedAsync(claim, accepted, cancellationToken),
+            SubmitResult.Accepted accepted => await guard.SubmittedAsync(claim, request, accepted, cancellationToken),
             SubmitResult.Rejected rejected => await outcomes.FailAsync(claim, rejected.ReasonCode, rejected.Message, cancellationToken),
             SubmitResult.Transient transient => await RetryOrFailAsync(
                 claim, ReasonCodes.SubmitterUnavailable, ReasonCodes.SubmitRetriesExhausted, transient.Message, cancellationToken),

@@ -49,7 +49,8 @@ public sealed class EnricherMesh : IAsyncDisposable
 
     /// <param name="settings">Extra enricher configuration ("Pipeline:MaxAttempts" = "3", …).</param>
     /// <param name="apiTokens">When true, the enricher's sidecar demands DAPR_API_TOKEN and sends APP_API_TOKEN.</param>
-    public static async Task<EnricherMesh> StartAsync(IDictionary<string, string?>? settings = null, bool apiTokens = false)
+    /// <param name="services">Replaces the enricher's services (e.g. a fake of Amazon's command calls).</param>
+    public static async Task<EnricherMesh> StartAsync(IDictionary<string, string?>? settings = null, bool apiTokens = false, Action<IServiceCollection>? services = null)
     {
         var (daprToken, appToken) = apiTokens ? ("test-dapr-api-token", "test-app-api-token") : ((string?)null, (string?)null);
         var (appPort, daprHttp, daprGrpc, submitterPort, submitterHttp, submitterGrpc) =
@@ -94,6 +95,7 @@ public sealed class EnricherMesh : IAsyncDisposable
             {
                 b.Configuration.AddInMemoryCollection(config);
                 b.Services.AddSingleton<IStartupFilter>(deliveries);
+                services?.Invoke(b.Services);
             });
         // Outside Development the enricher's start waits for its sidecar to serve the operator token.
         var starting = enricher.StartAsync();
@@ -145,6 +147,11 @@ public sealed class EnricherMesh : IAsyncDisposable
 
     /// <summary>Publishes OrderReceived as the gateway does (protobuf JSON on orders.received).</summary>
     public Task PublishOrderReceivedAsync(string orderId) => PublishRawAsync(JsonFormatter.Default.Format(new OrderReceived { OrderId = orderId, TenantIdentifier = "fbamesh-dev" }));
+
+    /// <summary>Publishes OrderStageChanged as the gateway does (protobuf JSON on orders.stage-changed).</summary>
+    public Task PublishStageChangedAsync(string orderId, string pipelineId, string stageId) =>
+        this.dapr.PublishByteEventAsync("fbamesh-pubsub", "orders.stage-changed", System.Text.Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(
+            new OrderStageChanged { OrderId = orderId, PipelineId = pipelineId, StageId = stageId, TenantIdentifier = "fbamesh-dev" })), "application/json");
 
     public Task PublishRawAsync(string json) =>
         this.dapr.PublishByteEventAsync("fbamesh-pubsub", "orders.received", System.Text.Encoding.UTF8.GetBytes(json), "application/json");

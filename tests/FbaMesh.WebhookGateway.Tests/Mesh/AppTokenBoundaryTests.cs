@@ -16,7 +16,7 @@ public sealed class AppTokenBoundaryTests
     private const string EnrichersToken = "order-enricher-app-token-for-tests";
 
     /// <summary>Probes from the orchestrator, and Crystallize's signed webhook: nothing else.</summary>
-    private static readonly string[] AllowList = ["* /healthz", "* /readyz", "POST " + Webhooks.Path];
+    private static readonly string[] AllowList = ["* /healthz", "* /readyz", "POST " + Webhooks.Path, "POST " + Webhooks.StagePath];
 
     /// <summary>Routes other apps have: the gateway must not answer them either.</summary>
     private static readonly (string Method, string Path, bool Grpc)[] NotMapped =
@@ -24,6 +24,8 @@ public sealed class AppTokenBoundaryTests
         ("GET", "/dapr/subscribe", false),
         ("GET", "/dapr/config", false),
         ("POST", "/events/orders-received", false),
+        ("POST", "/events/orders-stage-changed", false),
+        ("GET", Webhooks.StagePath, false),
         ("GET", "/api/orders/" + Webhooks.OrderId, false),
         ("GET", Webhooks.Path, false),
         ("POST", "/fbamesh.fulfillment.v1.FulfillmentOrders/SubmitFulfillmentOrder", true),
@@ -61,6 +63,33 @@ public sealed class AppTokenBoundaryTests
 
         Assert.Empty(misses);
         Assert.Empty(sidecar.PublishedTo("fbamesh-pubsub", "orders.received"));
+        Assert.Empty(sidecar.PublishedTo("fbamesh-pubsub", "orders.stage-changed"));
+    }
+
+    [Fact]
+    public async Task An_unsigned_stage_webhook_is_refused_401_in_every_spelling_of_its_path_and_nothing_is_published()
+    {
+        var (http, grpc) = (FreeTcpPort.Next(), FreeTcpPort.Next());
+        await using var sidecar = await DaprEmulatorHost.StartAsync([GatewayWithSidecar.Options(http, grpc)]);
+        await using var gateway = await GatewayUnderTest.StartAsync(
+            settings: new Dictionary<string, string> { ["APP_API_TOKEN"] = AppToken }, daprGrpcPort: grpc, daprHttpPort: http, tenant: GatewayWithSidecar.DevTenant);
+        var misses = new List<string>();
+        foreach (var variant in PathVariants.Of(Webhooks.StagePath))
+        {
+            foreach (var (name, token) in AppTokenRefusal.Credentials(EnrichersToken))
+            {
+                using var request = AppTokenRefusal.Http(gateway.BaseAddress, "POST", variant, token,
+                    new StringContent(Webhooks.StagePayload(Webhooks.OrderId, ("fba", "cancel")), Encoding.UTF8, "application/json"));
+                using var response = await gateway.Client.SendAsync(request);
+                if (await AppTokenRefusal.MissAsync(response, grpc: false) is { } miss)
+                {
+                    misses.Add($"{variant} with {name}: {miss}");
+                }
+            }
+        }
+
+        Assert.Empty(misses);
+        Assert.Empty(sidecar.PublishedTo("fbamesh-pubsub", "orders.stage-changed"));
     }
 
     private static StringContent? Json(string method) =>

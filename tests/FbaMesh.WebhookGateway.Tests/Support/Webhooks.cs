@@ -8,12 +8,29 @@ namespace FbaMesh.WebhookGateway.Tests.Support;
 public static class Webhooks
 {
     public const string Path = "/api/webhooks/order/created-fba";
+    public const string StagePath = "/api/webhooks/order/pipeline-stage-changed";
     public const string Secret = "test-only-signature-secret-1234567890";
     public const string Tenant = "fbamesh-test";
     public const string OrderId = "63f2d3b2a94533f79fc6397b";
 
     public static string QueryPayload(string orderId = OrderId) =>
         """{"order":{"get":{"id":""" + "\"" + orderId + "\"" + ""","createdAt":"2026-11-27T01:58:10.000Z","customer":{"firstName":"Ada"}}}}""";
+
+    /// <summary>The attached pipeline-stage-changed query's result: the order and every (pipeline, stage) it stands in.</summary>
+    public static string StagePayload(string orderId, params (string Pipeline, string Stage)[] stages) =>
+        System.Text.Json.JsonSerializer.Serialize(new
+        {
+            order = new { id = orderId, pipelines = stages.Select(s => new { pipelineId = s.Pipeline, stageId = s.Stage }) },
+        });
+
+    /// <summary>The iat claim of a token (seconds since the epoch).</summary>
+    public static long IssuedAt(string token)
+    {
+        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+        using var json = System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(payload));
+        return json.RootElement.GetProperty("iat").GetInt64();
+    }
 
     /// <summary>A token as Crystallize makes it, for the URL, method and body given.</summary>
     public static string Sign(string url, string body, string secret = Secret, string tenant = Tenant, TimeProvider? time = null, TimeSpan? lifetime = null) =>

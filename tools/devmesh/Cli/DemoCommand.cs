@@ -37,7 +37,8 @@ internal static class DemoCommand
                 ? $"[green]All {verdicts.Count} sample orders reached their expected outcome.[/]"
                 : $"[red]{mismatches} of {verdicts.Count} sample orders did not reach their expected outcome.[/]");
             var untracked = await CheckTrackingAsync(running.Mesh, verdicts, orderTimeout, ct);
-            return mismatches == 0 && untracked == 0 ? 0 : 1;
+            var commandsMatch = await ShowStageCommandsAsync(running, orderTimeout, ct);
+            return mismatches == 0 && untracked == 0 && commandsMatch ? 0 : 1;
         }
     }
 
@@ -98,6 +99,25 @@ internal static class DemoCommand
             ? $"[green]Amazon shipped all {tracked.Count} submitted orders; each shows its tracking number in Crystallize, written once.[/]"
             : $"[red]{misses} of {tracked.Count} shipped orders did not show their tracking in Crystallize exactly once.[/]");
         return misses;
+    }
+
+    /// <summary>One release and one cancel from the shop, through the stage webhook (only against the SP-API emulator).</summary>
+    private static async Task<bool> ShowStageCommandsAsync(RunningMesh running, TimeSpan timeout, CancellationToken ct)
+    {
+        if (running.Mesh is not { Crystallize: { } crystallize, SpApi: { } spApi })
+        {
+            return true;
+        }
+
+        var verdicts = await StageCommandsDemo.RunAsync(crystallize, spApi, running.Endpoints.GatewayWebhookUrl, timeout, ct);
+        foreach (var verdict in verdicts)
+        {
+            AnsiConsole.MarkupLine(verdict.Matches
+                ? $"[green]Stage (fba, {verdict.StageId}) for {verdict.OrderId}: done at Amazon and in Crystallize.[/]"
+                : $"[red]Stage (fba, {verdict.StageId}) for {verdict.OrderId}: MISMATCH: {verdict.Mismatch!.EscapeMarkup()}[/]");
+        }
+
+        return verdicts.All(v => v.Matches);
     }
 
     private static async Task<OrderProgress?> SettleAsync(Mesh mesh, string orderId, TimeSpan timeout, CancellationToken ct)

@@ -68,6 +68,8 @@ internal static class ServiceEnvironment
                 break;
             case "order-enricher" when upstreams.CrystallizeOrderApi is { } orderApi:
                 env["Crystallize__OrderApiUrl"] = orderApi.ToString();
+                // The shop's commands write meta (fba-cancel) through the emulator's Core API.
+                env["CrystallizeCoreApi__Url"] = orderApi.GetLeftPart(UriPartial.Authority) + "/@{tenantIdentifier}";
                 foreach (var (name, value) in SampleMappingOptions.ToEnvironment(UpstreamEmulators.FixturesPath(options.RepositoryRoot)))
                 {
                     env[name] = value;
@@ -76,6 +78,7 @@ internal static class ServiceEnvironment
                 break;
             case "order-enricher":
                 env["Crystallize__OrderApiUrl"] = RealCrystallizeOrderApi;
+                env["CrystallizeCoreApi__Url"] = RealCrystallizeCoreApi;
                 break;
             case "fulfillment-tracker" when upstreams.CrystallizeBase is { } crystallize:
                 env["CrystallizeCoreApi__Url"] = crystallize + "@{tenantIdentifier}";
