@@ -1,9 +1,12 @@
 using FbaMesh.OrderEnricher.Api;
 using FbaMesh.OrderEnricher.Crystallize;
+using FbaMesh.OrderEnricher.DeadLetters;
 using FbaMesh.OrderEnricher.Mapping;
 using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.OrderEnricher.Pipeline;
+using FbaMesh.OrderEnricher.Redrive;
 using FbaMesh.OrderEnricher.Submitter;
+using FbaMesh.OrderEnricher.Sweep;
 using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher;
@@ -22,12 +25,18 @@ public static class OrderEnricherApp
         builder.AddCrystallize();
         builder.AddSubmitter();
         builder.AddPipeline();
+        builder.AddRedrive();
+        builder.AddSweep();
+        builder.AddDeadLetters();
         builder.AddApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapOrdersReceivedSubscriber();
+        app.MapDeadLetterSubscriber();
+        app.MapRedriveBinding();
+        app.MapSweepBinding();
         app.MapOrderApi();
         return app;
     }

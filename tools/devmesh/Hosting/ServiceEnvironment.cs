@@ -65,6 +65,7 @@ internal static class ServiceEnvironment
                 break;
             case "order-enricher" when upstreams.CrystallizeOrderApi is { } orderApi:
                 env["Crystallize__OrderApiUrl"] = orderApi.ToString();
+                env["Sweep__CoreApiUrl"] = new Uri(orderApi, "/").ToString() + "@{tenantIdentifier}";
                 foreach (var (name, value) in SampleMappingOptions.ToEnvironment(UpstreamEmulators.FixturesPath(options.RepositoryRoot)))
                 {
                     env[name] = value;
