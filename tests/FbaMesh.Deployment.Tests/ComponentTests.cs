@@ -21,7 +21,8 @@ public sealed class ComponentTests
         var local = Components(RepositoryPaths.Combine("components")).Keys.Order(StringComparer.Ordinal);
         var cluster = Components(RunFiles.Kubernetes).Keys.Order(StringComparer.Ordinal);
 
-        Assert.Equal(["fbamesh-pubsub", "fbamesh-secrets", "fbamesh-state"], local);
+        // The three of DESIGN §4, plus any input binding an app reads (see the binding tests below).
+        Assert.Superset(new HashSet<string>(["fbamesh-pubsub", "fbamesh-secrets", "fbamesh-state"]), local.ToHashSet());
         Assert.Equal(local, cluster);
     }
 
@@ -90,6 +91,115 @@ public sealed class ComponentTests
         Assert.Equal(local["metadata"]!["name"].Text(), cluster["metadata"]!["name"].Text());
         Assert.True(JsonNode.DeepEquals(local["spec"], cluster["spec"]), "spec differs between components/ and deploy/kubernetes/components/");
     }
+
+    /// <summary>The input binding types the Dapr emulator implements (with daprd's semantics); locally nothing else can run.</summary>
+    private static readonly string[] BindingTypes = ["bindings.cron", "bindings.aws.sqs"];
+
+    private static readonly string[] CredentialKeys = ["accessKey", "secretKey", "sessionToken"];
+
+    [Fact]
+    public void Binding_components_are_types_the_emulator_reads_with_the_same_type_and_scopes_on_kubernetes()
+    {
+        var errors = BindingErrors(Components(RepositoryPaths.Combine("components")), Components(RunFiles.Kubernetes));
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void A_binding_component_the_emulator_or_the_cluster_would_not_read_alike_is_an_error()
+    {
+        var local = new Dictionary<string, JsonObject>
+        {
+            ["kafka-in"] = Binding("bindings.kafka", ["app"], ("topics", "t")),
+            ["no-schedule"] = Binding("bindings.cron", ["app"]),
+            ["unscoped"] = Binding("bindings.cron", [], ("schedule", "@every 1m")),
+            ["with-keys"] = Binding("bindings.aws.sqs", ["app"], ("queueName", "q"), ("accessKey", "AKIAFAKE")),
+            ["other-scopes"] = Binding("bindings.cron", ["app"], ("schedule", "@every 1m")),
+            ["fine"] = Binding("bindings.aws.sqs", ["app"], ("queueName", "q")),
+        };
+        var cluster = new Dictionary<string, JsonObject>
+        {
+            ["other-scopes"] = Binding("bindings.cron", ["another-app"], ("schedule", "@every 1m")),
+            ["fine"] = Binding("bindings.aws.sqs", ["app"], ("queueName", "q"), ("region", "us-east-1")),
+        };
+
+        var errors = BindingErrors(local, cluster);
+
+        Assert.Equal(["kafka-in", "no-schedule", "unscoped", "with-keys", "other-scopes"], errors.Select(e => e.Split(':')[0]).Distinct());
+        Assert.Contains(errors, e => e.StartsWith("no-schedule: not on kubernetes", StringComparison.Ordinal));
+    }
+
+    private static List<string> BindingErrors(Dictionary<string, JsonObject> local, Dictionary<string, JsonObject> cluster)
+    {
+        var errors = new List<string>();
+        foreach (var (name, component) in local.Where(c => c.Value["spec"]!["type"].Text().StartsWith("bindings.", StringComparison.Ordinal)))
+        {
+            var type = component["spec"]!["type"].Text();
+            var metadata = Metadata(component);
+            if (!BindingTypes.Contains(type))
+            {
+                errors.Add($"{name}: {type} is not a binding type the Dapr emulator reads ({string.Join(", ", BindingTypes)})");
+            }
+
+            if (!cluster.TryGetValue(name, out var deployed))
+            {
+                errors.Add($"{name}: not on kubernetes");
+            }
+            else
+            {
+                if (deployed["spec"]!["type"].Text() != type)
+                {
+                    errors.Add($"{name}: {deployed["spec"]!["type"].Text()} on kubernetes, {type} locally");
+                }
+
+                if (!Scopes(component).SequenceEqual(Scopes(deployed)))
+                {
+                    errors.Add($"{name}: scoped to other apps on kubernetes");
+                }
+            }
+
+            // Unscoped, every app's sidecar would probe it and, with direction input, read it.
+            if (Scopes(component).Length == 0)
+            {
+                errors.Add($"{name}: no scopes");
+            }
+
+            if (type == "bindings.cron" && string.IsNullOrWhiteSpace(metadata.GetValueOrDefault("schedule")))
+            {
+                errors.Add($"{name}: bindings.cron needs a schedule");
+            }
+
+            if (type == "bindings.aws.sqs")
+            {
+                if (string.IsNullOrWhiteSpace(metadata.GetValueOrDefault("queueName")))
+                {
+                    errors.Add($"{name}: bindings.aws.sqs needs a queueName");
+                }
+
+                // The emulated queue needs no credentials; real ones come from the secret store or the pod's role.
+                if (metadata.Keys.Any(k => CredentialKeys.Contains(k, StringComparer.OrdinalIgnoreCase)))
+                {
+                    errors.Add($"{name}: credentials in a local component");
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    private static JsonObject Binding(string type, string[] scopes, params (string Name, string Value)[] metadata) => new()
+    {
+        ["kind"] = "Component",
+        ["spec"] = new JsonObject
+        {
+            ["type"] = type,
+            ["metadata"] = new JsonArray([.. metadata.Select(m => (JsonNode)new JsonObject { ["name"] = m.Name, ["value"] = m.Value })]),
+        },
+        ["scopes"] = new JsonArray([.. scopes.Select(s => (JsonNode)JsonValue.Create(s))]),
+    };
+
+    private static Dictionary<string, string> Metadata(JsonObject component) =>
+        component["spec"]!["metadata"]?.AsArray().ToDictionary(m => m!["name"].Text(), m => m!["value"]?.ToString() ?? "", StringComparer.Ordinal) ?? [];
 
     private static string[] Scopes(JsonObject component) =>
         component["scopes"]?.AsArray().Select(s => s.Text()).Order(StringComparer.Ordinal).ToArray() ?? [];

@@ -104,14 +104,18 @@ public sealed class MeshSetupTests
     public void Endpoints_survive_the_json_file()
     {
         var service = new ServiceEndpoints("order-enricher", "http", new Uri("http://127.0.0.1:1"), new Uri("http://127.0.0.1:1/healthz"),
-            new Uri("http://127.0.0.1:1/readyz"), 2, 3, 42);
+            new Uri("http://127.0.0.1:1/readyz"), 2, 3, 42)
+        {
+            BindingFeeds = new Dictionary<string, Uri> { ["amazon-notifications"] = new("http://127.0.0.1:2/_emulator/bindings/amazon-notifications") },
+        };
         var endpoints = new MeshEndpoints(new Uri("http://127.0.0.1:1/api/webhooks/order/created-fba"),
             new Dictionary<string, ServiceEndpoints> { ["order-enricher"] = service }, null, null) { ControlUrl = new Uri("http://127.0.0.1:9"), OperatorToken = "0123abcd" };
 
         var back = MeshEndpoints.FromJson(endpoints.ToJson());
 
         Assert.Equal(endpoints.GatewayWebhookUrl, back.GatewayWebhookUrl);
-        Assert.Equal(service, back.Services["order-enricher"]);
+        Assert.Equal(service with { BindingFeeds = null }, back.Services["order-enricher"] with { BindingFeeds = null });
+        Assert.Equal(service.BindingFeeds, back.Services["order-enricher"].BindingFeeds);
         Assert.Equal(endpoints.ControlUrl, back.ControlUrl);
         Assert.Equal("0123abcd", back.OperatorToken);
         Assert.Contains("\"operatorToken\": \"0123abcd\"", endpoints.ToJson(), StringComparison.Ordinal);

@@ -76,6 +76,45 @@ public sealed class SidecarPlanTests : IDisposable
         Assert.DoesNotContain(plan.OperatorToken, await File.ReadAllTextAsync(RepositoryPaths.Combine("components", "secrets.dev.json")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_queue_bindings_feed_url_is_known_before_start_and_queues_a_message_without_a_token()
+    {
+        var resources = Directory.CreateDirectory(Path.Combine(folder, "components")).FullName;
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Combine("components"), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(resources, Path.GetFileName(file)));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(resources, "notifications.yaml"), """
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: amazon-notifications
+            spec:
+              type: bindings.aws.sqs
+              version: v1
+              metadata:
+                - name: queueName
+                  value: fbamesh-notifications
+            scopes:
+              - order-enricher
+            """);
+        var planned = NewPlan();
+        var plan = planned with { Sidecars = [.. planned.Sidecars.Select(s => s with { ResourcesPath = resources, AppPort = null })] };
+        var enricher = plan.Sidecars.Single(s => s.AppId == "order-enricher");
+
+        var feeds = plan.BindingFeeds("order-enricher");
+
+        Assert.Equal(new Uri($"http://127.0.0.1:{enricher.DaprHttpPort}/_emulator/bindings/amazon-notifications"), Assert.Single(feeds).Value);
+        Assert.Empty(plan.BindingFeeds("webhook-gateway"));
+        Assert.Empty(plan.BindingFeeds("no-such-app"));
+        await using var host = await DaprEmulatorHost.StartAsync(plan.Sidecars);
+        using var http = new HttpClient();
+        using var fed = await http.PostAsync(feeds["amazon-notifications"], new StringContent("{\"n\":1}"));
+        Assert.Equal(HttpStatusCode.Accepted, fed.StatusCode);
+        Assert.Equal("{\"n\":1}", System.Text.Encoding.UTF8.GetString(Assert.Single(host.QueueMessages("fbamesh-notifications")).Body));
+    }
+
     private static async Task<HttpResponseMessage> GetSecretAsync(EmulatedSidecar sidecar, string name)
     {
         using var http = new HttpClient { BaseAddress = sidecar.HttpEndpoint };

@@ -42,7 +42,11 @@ public sealed record ServiceEndpoints(
     Uri ReadyUrl,
     int DaprHttpPort,
     int DaprGrpcPort,
-    int? ProcessId);
+    int? ProcessId)
+{
+    /// <summary>Emulated sidecars only: POST one message here to queue it for the app's queue binding of that name.</summary>
+    public IReadOnlyDictionary<string, Uri>? BindingFeeds { get; init; }
+}
 
 /// <summary>An upstream emulator (null when the real one is used): where it listens, what to call, its admin API.</summary>
 public sealed record UpstreamEndpoints(Uri BaseAddress, Uri ApiUrl, Uri AdminUrl, Uri? TokenEndpoint = null);

@@ -59,6 +59,12 @@ public sealed class MeshOptions
     /// <summary>Null: emulated sidecars in this process (no Dapr runtime needed). Otherwise these, e.g. daprd in containers.</summary>
     public ISidecarRuntime? SidecarRuntime { get; set; }
 
+    /// <summary>
+    /// How long a queue binding's message stays invisible after an emulated sidecar received it: how soon
+    /// a message the app did not handle comes back. SQS's default VisibilityTimeout unless set.
+    /// </summary>
+    public TimeSpan QueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long one service may take to answer /readyz after it was started.</summary>
     public TimeSpan ReadyTimeout { get; set; } = TimeSpan.FromSeconds(90);
 

@@ -1,4 +1,6 @@
+using FbaMesh.DaprEmulator.Bindings;
 using FbaMesh.DaprEmulator.Hosting;
+using FbaMesh.DaprEmulator.Resources;
 using FbaMesh.DaprEmulator.RunFile;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -69,6 +71,29 @@ public sealed class DaprEmulatorHost : IAsyncDisposable
     /// <summary>Emulator-only: every key of every state store, with its stored value as text, e.g. to prove what is never stored.</summary>
     public IReadOnlyList<(string Store, string Key, string Value)> StoredState() =>
         [.. shared.StateStores.SelectMany(s => s.Snapshot().Select(i => (s.Name, i.Key, i.Value)))];
+
+    /// <summary>Emulator-only: the messages of the emulated queue a bindings.aws.sqs component names (by queueName, in its region), delivered ones first.</summary>
+    public IReadOnlyList<QueuedMessage> QueueMessages(string queueName, string region = "") =>
+        shared.Bindings.Queues.FirstOrDefault(q => q.Key == $"{region}/{queueName}")?.Messages() ?? [];
+
+    /// <summary>Emulator-only: every attempt to hand an input binding event to an app (the last 1000), oldest first.</summary>
+    public IReadOnlyList<BindingDeliveryRecord> BindingDeliveries() => shared.Bindings.History.All();
+
+    /// <summary>Emulator-only: what POST /_emulator/bindings/{binding} on this app's sidecar does (queues one message); null when the app has no such queue binding.</summary>
+    public QueuedMessage? SendToQueue(string appId, string binding, byte[] body, string? contentType = null) =>
+        this[appId].Bindings.Find(binding) is { QueueKey: { } key } ? shared.Bindings.Queue(key).Send(body, contentType) : null;
+
+    /// <summary>
+    /// Emulator-only, before or after start: the feed URL (POST /_emulator/bindings/{name} on its Dapr HTTP
+    /// port) of each bindings.aws.sqs component this sidecar will load, by component name.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Uri> BindingFeedUrls(SidecarOptions sidecar) =>
+        ResourceLoader.Load(sidecar.ResolvePath(sidecar.ResourcesPath), sidecar.AppId).Components
+            .Where(c => c.Type == InputBinding.QueueType)
+            .ToDictionary(c => c.Name, c => new Uri($"http://127.0.0.1:{sidecar.DaprHttpPort}{FeedEndpoint.PathPrefix}{Uri.EscapeDataString(c.Name)}"), StringComparer.Ordinal);
+
+    /// <summary>Emulator-only: the feed URL of an app's queue binding (POST one message to it); every sidecar that loads the binding serves one.</summary>
+    public Uri BindingFeedUrl(string appId, string binding) => new(this[appId].HttpEndpoint, FeedEndpoint.PathPrefix + Uri.EscapeDataString(binding));
 
     /// <summary>Stops every sidecar of the app id (its ports close; its subscriptions leave the consumer groups).</summary>
     public async Task StopSidecarAsync(string appId)

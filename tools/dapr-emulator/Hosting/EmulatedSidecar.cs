@@ -1,4 +1,5 @@
 using FbaMesh.DaprEmulator.AccessControl;
+using FbaMesh.DaprEmulator.Bindings;
 using FbaMesh.DaprEmulator.Hosting;
 using FbaMesh.DaprEmulator.PubSub;
 using FbaMesh.DaprEmulator.Resources;
@@ -31,6 +32,7 @@ public sealed partial class EmulatedSidecar
         AccessControl = ReadAccessControl(configuration, options);
         Identity = new WorkloadIdentity(AccessControl?.TrustDomain ?? AccessControlList.DefaultTrustDomain, options.Namespace, options.AppId);
         discovery = new SubscriptionDiscovery(this, shared.AppHttp, Logger, shared.Stopping);
+        Bindings = new SidecarBindings(this, shared.Bindings);
     }
 
     public string AppId => Options.AppId;
@@ -45,6 +47,14 @@ public sealed partial class EmulatedSidecar
 
     /// <summary>Completes once the app's subscriptions were read (at once for apps without subscriptions to discover).</summary>
     public Task SubscriptionsDiscovered => discovery.FirstDiscovery;
+
+    /// <summary>Completes once every input binding was probed (OPTIONS) and those the app listens for are read.</summary>
+    public Task InputBindingsStarted => Bindings.Ready;
+
+    /// <summary>The input bindings this sidecar reads: the app answered their probe, or their direction is input.</summary>
+    public IReadOnlyList<string> ReadingBindings => Bindings.Reading;
+
+    internal SidecarBindings Bindings { get; }
 
     internal SharedSidecarState Shared { get; }
 
@@ -94,12 +104,14 @@ public sealed partial class EmulatedSidecar
         Shared.Register(this);
         LogStarted(Logger, AppId, Options.DaprHttpPort, Options.DaprGrpcPort, Options.AppPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", Options.AppProtocol);
         discovery.Rediscover();
+        Bindings.Start(Shared.Stopping);
     }
 
     internal async Task StopAsync()
     {
         Shared.Unregister(this);
         discovery.Stop();
+        Bindings.Stop();
         foreach (var broker in Shared.Brokers)
         {
             broker.Unsubscribe(this);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FbaMesh.DaprEmulator.Bindings;
 using FbaMesh.DaprEmulator.PubSub;
 using FbaMesh.DaprEmulator.State;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,7 @@ internal sealed class SharedSidecarState : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(60),
         };
         delivery = new EventDelivery(AppHttp, logging.CreateLogger("FbaMesh.DaprEmulator.Delivery"));
+        Bindings = new SharedBindings(AppHttp, time, logging);
     }
 
     public ILoggerFactory Logging { get; }
@@ -44,6 +46,9 @@ internal sealed class SharedSidecarState : IAsyncDisposable
     public HttpClient AppHttp { get; }
 
     public CancellationToken Stopping => stopping.Token;
+
+    /// <summary>The emulated queues of bindings.aws.sqs components and the input bindings' delivery history.</summary>
+    public SharedBindings Bindings { get; }
 
     // The lookup first: GetOrAdd's factory closes over this state and would be allocated on every publish.
     public PubSubBroker Broker(string name) => brokers.TryGetValue(name, out var broker) ? broker : brokers.GetOrAdd(name, n =>

@@ -75,6 +75,7 @@ internal static class SidecarMetadata
     private static string[] Capabilities(ComponentSpec c) => c.Type switch
     {
         "state.in-memory" => ["ETAG", "TRANSACTIONAL"],
+        "bindings.cron" or "bindings.aws.sqs" when Bindings.InputBinding.From(c).IsInput => ["INPUT_BINDING"],
         "secretstores.local.file" when string.Equals(c.Value("multiValued"), "true", StringComparison.OrdinalIgnoreCase) => ["MULTIPLE_KEY_VALUES_PER_SECRET"],
         _ => [],
     };

@@ -39,6 +39,13 @@ public sealed record SidecarOptions(string AppId)
     /// </summary>
     public string Namespace { get; init; } = Environment.GetEnvironmentVariable("NAMESPACE") ?? "default";
 
+    /// <summary>
+    /// How long a message this sidecar receives from an emulated bindings.aws.sqs queue stays invisible, i.e.
+    /// how soon a message the app did not handle (non-2xx, app down) is delivered again. SQS takes it from the
+    /// queue's VisibilityTimeout attribute (default 30 s), not from the component, so it is set here.
+    /// </summary>
+    public TimeSpan QueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Secrets served in addition to (and over) a local-file store's file, held in memory only.</summary>
     public IReadOnlyList<SecretOverlay> SecretOverlays { get; init; } = [];
 

@@ -1,4 +1,5 @@
 using System.Net;
+using FbaMesh.DaprEmulator.Bindings;
 using FbaMesh.DaprEmulator.GrpcApi;
 using FbaMesh.DaprEmulator.Http;
 using Grpc.AspNetCore.Server.Model;
@@ -40,9 +41,10 @@ internal static class SidecarServer
         builder.Services.AddSingleton<InvocationProxy>();
 
         var app = builder.Build();
-        app.UseDaprApiToken(sidecar.Options.DaprApiToken);
+        app.UseDaprApiToken(sidecar.Options.DaprApiToken, sidecar.Options.DaprHttpPort);
         app.MapGrpcService<DaprRuntimeService>();
         app.MapDaprHttpApi(sidecar);
+        app.MapBindingFeed(sidecar);
         app.MapFallback(context => context.RequestServices.GetRequiredService<InvocationProxy>().HandleAsync(context));
         return app;
     }

@@ -16,7 +16,7 @@ internal sealed record LoadedResources(
 internal static class ResourceLoader
 {
     public static readonly IReadOnlySet<string> SupportedComponentTypes =
-        new HashSet<string>(StringComparer.Ordinal) { "pubsub.in-memory", "state.in-memory", "secretstores.local.file" };
+        new HashSet<string>(StringComparer.Ordinal) { "pubsub.in-memory", "state.in-memory", "secretstores.local.file", "bindings.cron", "bindings.aws.sqs" };
 
     public static LoadedResources Load(string resourcesPath, string appId)
     {

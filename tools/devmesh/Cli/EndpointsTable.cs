@@ -20,6 +20,10 @@ internal static class EndpointsTable
                 service.AppId,
                 $"{Link(service.AppUrl)} [grey]({service.Protocol}, pid {service.ProcessId})[/]",
                 $"{Link(service.ReadyUrl)} [grey]dapr http {service.DaprHttpPort} / grpc {service.DaprGrpcPort}[/]");
+            foreach (var (binding, feed) in service.BindingFeeds ?? new Dictionary<string, Uri>())
+            {
+                table.AddRow($"  queue {binding.EscapeMarkup()}", Link(feed), $"POST one message for {service.AppId.EscapeMarkup()}");
+            }
         }
 
         AddUpstream(table, "Crystallize", endpoints.Crystallize, "real tenant (secrets file)");

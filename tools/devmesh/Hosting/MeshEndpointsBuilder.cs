@@ -13,7 +13,10 @@ internal static class MeshEndpointsBuilder
             s => s.Definition.AppId,
             s => new ServiceEndpoints(
                 s.Definition.AppId, s.Definition.Protocol, s.Definition.AppUrl, s.Definition.HealthUrl, s.Definition.ReadyUrl,
-                s.Definition.DaprHttpPort, s.Definition.DaprGrpcPort, s.ProcessId),
+                s.Definition.DaprHttpPort, s.Definition.DaprGrpcPort, s.ProcessId)
+            {
+                BindingFeeds = parts.Emulator is null ? null : NonEmpty(parts.Plan?.BindingFeeds(s.Definition.AppId)),
+            },
             StringComparer.Ordinal);
         var gateway = services.TryGetValue("webhook-gateway", out var g)
             ? new Uri(g.AppUrl, WebhookPath)
@@ -25,4 +28,6 @@ internal static class MeshEndpointsBuilder
             : null;
         return new MeshEndpoints(gateway, services, crystallize, spApi) { DevMeshProcessId = Environment.ProcessId, OperatorToken = parts.OperatorToken };
     }
+
+    private static IReadOnlyDictionary<string, Uri>? NonEmpty(IReadOnlyDictionary<string, Uri>? feeds) => feeds is { Count: > 0 } ? feeds : null;
 }

@@ -29,6 +29,9 @@ internal sealed class MeshParts : IAsyncDisposable
 
     public Dictionary<string, SupervisedService> Services { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The sidecars as this mesh runs them (ports, tokens, binding feeds); set once planned.</summary>
+    public SidecarPlan? Plan { get; private set; }
+
     /// <summary>This run's operator credential (secret operator:token in the sidecars' secret store).</summary>
     public string? OperatorToken { get; private set; }
 
@@ -81,14 +84,17 @@ internal sealed class MeshParts : IAsyncDisposable
                 () => UpstreamEmulators.StartCrystallizeAsync(options, secrets, ports), a => a.BaseAddress.ToString());
         }
 
+        // The sidecars' ports are planned before the SP-API emulator starts, so that it can be given a
+        // queue binding's feed URL (Plan.BindingFeeds) to post its notifications to.
+        var plan = SidecarPlan.Create(options, secrets, ports);
+        Plan = plan;
+        OperatorToken = plan.OperatorToken;
         if (options.UseSpApiEmulator)
         {
             SpApi = await StepAsync(progress, "spapi-emulator",
                 () => UpstreamEmulators.StartSpApiAsync(options, secrets, ports), a => a.BaseAddress.ToString());
         }
 
-        var plan = SidecarPlan.Create(options, secrets, ports);
-        OperatorToken = plan.OperatorToken;
         if (plan.Overlay is { } overlay)
         {
             owned.Add(new DisposeOnce(overlay.Dispose));

@@ -44,9 +44,18 @@ internal sealed record SidecarPlan(IReadOnlyList<SidecarOptions> Sidecars, Resou
             DaprApiToken = options.UseApiTokens ? NewToken() : s.DaprApiToken,
             AppApiToken = options.UseApiTokens ? NewToken() : s.AppApiToken,
             SecretOverlays = [.. s.SecretOverlays, .. operatorSecret],
+            QueueVisibilityTimeout = options.QueueVisibilityTimeout,
         }).ToList();
         return new SidecarPlan(sidecars, overlay, operatorToken);
     }
+
+    /// <summary>
+    /// Where to POST one message for each queue binding (bindings.aws.sqs) an app's sidecar loads, by
+    /// binding name (e.g. the SP-API emulator's notifications URL). Known before the sidecars start.
+    /// Empty for an app that is not in the run file or loads none.
+    /// </summary>
+    public IReadOnlyDictionary<string, Uri> BindingFeeds(string appId) =>
+        Sidecars.FirstOrDefault(s => s.AppId == appId) is { } sidecar ? DaprEmulatorHost.BindingFeedUrls(sidecar) : new Dictionary<string, Uri>();
 
     private static string ResolvedResourcesPath(SidecarOptions sidecar) =>
         Path.GetFullPath(sidecar.ResourcesPath, sidecar.AppDirectory);
