@@ -13,6 +13,9 @@ public sealed record MeshPlan(double CreateRate, int CreateBurst)
 
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Extra { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>Schedules of cron input bindings to use instead of the components' own, by component name.</summary>
+    public IReadOnlyDictionary<string, string> CronSchedules { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>Starts devmesh for a scenario (fresh ports, logs under the temp folder) and times each part's start.</summary>
@@ -31,6 +34,7 @@ public static class BenchMesh
             LogDirectory = Path.Combine(Path.GetTempPath(), "fbamesh-bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("n")[..6]),
             ConfigureSpApi = o => o.CreatePlan = new UsagePlan(plan.CreateRate, plan.CreateBurst),
             AppEnvironment = Environment(plan),
+            CronSchedules = plan.CronSchedules.ToDictionary(StringComparer.Ordinal),
         };
         var mesh = await Mesh.StartAsync(options, timing, ct);
         track.Set(5, "mesh ready");
