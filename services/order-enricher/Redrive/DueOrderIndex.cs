@@ -55,11 +55,34 @@ internal sealed partial class DueOrderIndex(
         (int)(uint.Parse(orderId.AsSpan(Math.Max(0, orderId.Length - 6)), NumberStyles.HexNumber, CultureInfo.InvariantCulture) % (uint)options.Value.Shards);
 
     /// <summary>Records that <paramref name="orderId"/> is due at <paramref name="dueAt"/>. Throws when the store keeps refusing.</summary>
+    /// <remarks>
+    /// Never into a bucket the scheduler's cursor has passed: the bucket is moved up to the cursor, and the
+    /// cursor is read again after the write; if it passed the bucket meanwhile, the entry is written again
+    /// at the cursor. The scheduler advances the cursor only after reading a bucket empty, so either it saw
+    /// the entry or this check sees the cursor moved.
+    /// </remarks>
     public async Task AddAsync(string orderId, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         var bucket = BucketOf(dueAt);
-        var key = KeyOf(bucket, ShardOf(orderId));
-        var entry = new DueEntry(orderId, dueAt);
+        for (var moves = 0; ; moves++)
+        {
+            var (cursor, _) = await ReadCursorAsync(cancellationToken);
+            if (cursor is not null && bucket < cursor.From)
+            {
+                bucket = BucketOf(cursor.From);
+            }
+
+            await AddToBucketAsync(KeyOf(bucket, ShardOf(orderId)), new DueEntry(orderId, dueAt), cancellationToken);
+            var (after, _) = await ReadCursorAsync(cancellationToken);
+            if (after is null || after.From <= bucket || moves >= WriteAttempts)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task AddToBucketAsync(string key, DueEntry entry, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; attempt <= WriteAttempts; attempt++)
         {
             var (current, etag) = await dapr.GetStateAndETagAsync<DueBucket>(StoreName, key, ConsistencyMode.Strong, cancellationToken: cancellationToken);

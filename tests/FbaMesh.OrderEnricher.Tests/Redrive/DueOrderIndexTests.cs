@@ -31,7 +31,8 @@ public sealed class DueOrderIndexTests(MeshFixture fixture) : IClassFixture<Mesh
     [Fact]
     public async Task Removing_handled_entries_keeps_a_newer_entry_of_the_same_order()
     {
-        var due = DateTimeOffset.UtcNow + TimeSpan.FromDays(4);
+        // At a bucket's start, so both entries share the (1 s) bucket.
+        var due = Index.BucketOf(DateTimeOffset.UtcNow + TimeSpan.FromDays(4));
         var id = OrderIds.New();
         await Index.AddAsync(id, due, CancellationToken.None);
         await Index.AddAsync(id, due + TimeSpan.FromMilliseconds(300), CancellationToken.None);
