@@ -16,6 +16,8 @@ public sealed record MeshPlan(double CreateRate, int CreateBurst)
 
     /// <summary>Processes per app id (devmesh --replicas); absent apps run one.</summary>
     public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
+    /// <summary>Schedules of cron input bindings to use instead of the components' own, by component name.</summary>
+    public IReadOnlyDictionary<string, string> CronSchedules { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>Starts devmesh for a scenario (fresh ports, logs under the temp folder) and times each part's start.</summary>
@@ -35,6 +37,7 @@ public static class BenchMesh
             ConfigureSpApi = o => o.CreatePlan = new UsagePlan(plan.CreateRate, plan.CreateBurst),
             AppEnvironment = Environment(plan),
             Replicas = plan.Replicas.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal),
+            CronSchedules = plan.CronSchedules.ToDictionary(StringComparer.Ordinal),
         };
         var mesh = await Mesh.StartAsync(options, timing, ct);
         track.Set(5, "mesh ready");

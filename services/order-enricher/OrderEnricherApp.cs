@@ -1,10 +1,13 @@
 using FbaMesh.OrderEnricher.Api;
 using FbaMesh.OrderEnricher.Commands;
 using FbaMesh.OrderEnricher.Crystallize;
+using FbaMesh.OrderEnricher.DeadLetters;
 using FbaMesh.OrderEnricher.Mapping;
 using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.OrderEnricher.Pipeline;
+using FbaMesh.OrderEnricher.Redrive;
 using FbaMesh.OrderEnricher.Submitter;
+using FbaMesh.OrderEnricher.Sweep;
 using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher;
@@ -24,6 +27,9 @@ public static class OrderEnricherApp
         builder.AddSubmitter();
         builder.AddPipeline();
         builder.AddCommands();
+        builder.AddRedrive();
+        builder.AddSweep();
+        builder.AddDeadLetters();
         builder.AddApi();
         configure?.Invoke(builder);
 
@@ -31,6 +37,9 @@ public static class OrderEnricherApp
         app.MapDefaultEndpoints();
         app.MapOrdersReceivedSubscriber();
         app.MapStageChangedSubscriber();
+        app.MapDeadLetterSubscriber();
+        app.MapRedriveBinding();
+        app.MapSweepBinding();
         app.MapOrderApi();
         return app;
     }

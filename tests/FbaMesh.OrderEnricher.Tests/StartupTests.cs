@@ -17,7 +17,11 @@ public sealed class StartupTests
     [InlineData("Fulfillment:MarketplaceByCountry:Norway", "A1PA6795UKMFR9")]
     [InlineData("Crystallize:OrderApiUrl", "not a url")]
     [InlineData("Crystallize:ReadAttempts", "0")]
-    [InlineData("Pipeline:MaxAttempts", "0")]
+    [InlineData("Pipeline:DeliveryBudget", "00:01:00")]
+    [InlineData("Redrive:Horizon", "00:00:00")]
+    [InlineData("Redrive:Shards", "0")]
+    [InlineData("Sweep:PageSize", "101")]
+    [InlineData("Sweep:CoreApiUrl", "not a url")]
     [InlineData("Submitter:Deadline", "00:00:00")]
     [InlineData("OperatorApi:MaxRetriesPerOrder", "0")]
     public async Task A_bad_option_stops_the_start(string key, string value)

@@ -62,6 +62,12 @@ public sealed class MeshOptions
     /// <summary>Null: emulated sidecars in this process (no Dapr runtime needed). Otherwise these, e.g. daprd in containers.</summary>
     public ISidecarRuntime? SidecarRuntime { get; set; }
 
+    /// <summary>
+    /// New schedules for cron input bindings, by component name (the bench's short fbamesh-redrive and
+    /// fbamesh-reconcile); the components are then read from an overlay of the resources folder.
+    /// </summary>
+    public IDictionary<string, string> CronSchedules { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>How long one service may take to answer /readyz after it was started.</summary>
     public TimeSpan ReadyTimeout { get; set; } = TimeSpan.FromSeconds(90);
 

@@ -12,8 +12,9 @@ namespace FbaMesh.OrderEnricher.Api;
 /// POST /api/orders/{id}/retry: the operator's way to send a Failed order again once its cause is fixed
 /// (a SKU added at Amazon, an address corrected in Crystallize). The state goes back to Received with fresh
 /// attempts and an OrderReceived is published, so the retry takes the same path, with the same redelivery
-/// and the same exactly-once guarantees, as the first try. A Received order (stuck after an outage) may be
-/// nudged the same way, unless a delivery holds a live claim on it; Submitted and Skipped orders are final.
+/// and the same exactly-once guarantees, as the first try. A Received order (stuck after an outage) or a
+/// Waiting one (to try now rather than at its next attempt, with a fresh horizon) may be nudged the same
+/// way, unless a delivery holds a live claim on it; Submitted and Skipped orders are final.
 /// Retries per order are capped, and each is recorded with its time.
 /// </summary>
 internal static partial class OrderRetry
@@ -67,6 +68,8 @@ internal static partial class OrderRetry
             ClaimedBy = null,
             UpdatedAt = now,
             CompletedAt = null,
+            NextAttemptAt = null,
+            WaitingSince = null,
         };
         if (!await store.TrySaveAsync(reset, etag, cancellationToken))
         {

@@ -9,6 +9,12 @@ internal enum OrderStatus
     /// <summary>A delivery is working on it, or one was interrupted (a redelivery picks it up).</summary>
     Received,
 
+    /// <summary>
+    /// Parked after a transient failure (see the reason): the redrive scheduler sends it again at
+    /// NextAttemptAt, until the horizon after WaitingSince; then it is Failed. Not final.
+    /// </summary>
+    Waiting,
+
     /// <summary>Amazon holds the fulfillment order. Final.</summary>
     Submitted,
 
@@ -59,6 +65,12 @@ internal sealed record OrderState
     /// <summary>The shop's commands (cancel, release, submit on a stage, preview) and their history.</summary>
     public OrderCommands Commands { get; init; } = OrderCommands.None;
 
+    /// <summary>When a Waiting order is due again.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
+    /// <summary>When the order first parked since it was received or retried; the horizon counts from here.</summary>
+    public DateTimeOffset? WaitingSince { get; init; }
+
     public bool IsFinal => Status is OrderStatus.Submitted or OrderStatus.Skipped or OrderStatus.Failed;
 
     // Written out because a record compares a list by reference; two reads of one state must be equal.
@@ -77,7 +89,9 @@ internal sealed record OrderState
         && ReceivedAt == other.ReceivedAt
         && UpdatedAt == other.UpdatedAt
         && CompletedAt == other.CompletedAt
-        && Commands.Equals(other.Commands);
+        && Commands.Equals(other.Commands)
+        && NextAttemptAt == other.NextAttemptAt
+        && WaitingSince == other.WaitingSince;
 
     public override int GetHashCode() => HashCode.Combine(OrderId, Status, Attempts, OperatorRetries, OperatorRetriedAt.Count, ClaimedBy, UpdatedAt);
 }

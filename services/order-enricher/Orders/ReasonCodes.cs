@@ -34,4 +34,9 @@ internal static class ReasonCodes
     // Pub/sub.
     public const string EventPublishFailed = "event-publish-failed";
     public const string SubmitRetriesExhausted = "submit-retries-exhausted";
+
+    // Fault horizon.
+    public const string GaveUpAfterHorizon = "gave-up-after-horizon";
+    public const string DeadLettered = "dead-lettered";
+    public const string DeliveryBudgetExceeded = "delivery-budget-exceeded";
 }

@@ -50,6 +50,9 @@ internal sealed class OrderClaims(
             }
             : current with
             {
+                // A Waiting order is taken back into work by whichever delivery comes first.
+                Status = OrderStatus.Received,
+                NextAttemptAt = null,
                 Attempts = current.Attempts + 1,
                 SellerFulfillmentOrderId = current.SellerFulfillmentOrderId ?? mapping.CurrentValue.SellerFulfillmentOrderIdFor(orderId),
                 ClaimedBy = claimedBy,

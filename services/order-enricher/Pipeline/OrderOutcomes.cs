@@ -1,8 +1,8 @@
 using Dapr;
 using FbaMesh.Contracts;
 using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Redrive;
 using FbaMesh.OrderEnricher.Submitter;
-using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Pipeline;
 
@@ -15,7 +15,8 @@ internal sealed partial class OrderOutcomes(
     OrderClaims claims,
     FulfillmentEvents events,
     EnricherMetrics metrics,
-    IOptions<PipelineOptions> options,
+    RedriveSchedule schedule,
+    DueOrderIndex dueOrders,
     TimeProvider time,
     ILogger<OrderOutcomes> logger)
 {
@@ -48,11 +49,51 @@ internal sealed partial class OrderOutcomes(
         return decision;
     }
 
-    public async Task<DeliveryDecision> FailAsync(OrderClaim claim, string reasonCode, string message, CancellationToken cancellationToken)
+    public Task<DeliveryDecision> FailAsync(OrderClaim claim, string reasonCode, string message, CancellationToken cancellationToken) =>
+        FailAsync(claim, reasonCode, message, mayWait: true, cancellationToken);
+
+    /// <summary>
+    /// Transient trouble: the order parks as Waiting (reason, next attempt) and the event is acknowledged,
+    /// so a waiting order never holds up the others; the redrive scheduler sends it again when it is due.
+    /// Past the horizon it is Failed gave-up-after-horizon instead.
+    /// </summary>
+    public async Task<DeliveryDecision> WaitAsync(OrderClaim claim, string reasonCode, string message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var since = claim.State.WaitingSince ?? now;
+        if (schedule.IsPastHorizon(since, now))
+        {
+            return await FailAsync(
+                claim, ReasonCodes.GaveUpAfterHorizon, $"Still not through after {schedule.Horizon} of waiting. Last: {reasonCode}: {message}", mayWait: false, cancellationToken);
+        }
+
+        // The index entry first: if the state write then fails, the entry is stale and harmless; the other
+        // way round an order could wait with nothing to wake it.
+        var due = schedule.NextAttempt(claim.State.Attempts, since, now);
+        await dueOrders.AddAsync(claim.State.OrderId, due, cancellationToken);
+
+        // The claim is released, so any delivery (the redrive, a duplicate event) may claim the order at once.
+        var next = claim.State with
+        {
+            Status = OrderStatus.Waiting,
+            ReasonCode = reasonCode,
+            ReasonMessage = message,
+            ClaimedBy = null,
+            UpdatedAt = now,
+            NextAttemptAt = due,
+            WaitingSince = since,
+        };
+        var (_, conflict) = await claims.SaveAsync(claim, next, cancellationToken);
+        metrics.OrderHandled("waiting", reasonCode);
+        LogWaiting(claim.State.OrderId, reasonCode, claim.State.Attempts, due, message);
+        return conflict ?? DeliveryDecision.Success;
+    }
+
+    private async Task<DeliveryDecision> FailAsync(OrderClaim claim, string reasonCode, string message, bool mayWait, CancellationToken cancellationToken)
     {
         var orderId = claim.State.OrderId;
         var published = await TryPublishAsync(orderId, () => events.PublishFailedAsync(orderId, reasonCode, message, cancellationToken));
-        if (!published && claim.State.Attempts < options.Value.MaxAttempts)
+        if (!published && mayWait)
         {
             return await WaitAsync(claim, ReasonCodes.EventPublishFailed, $"{reasonCode}, but {PubSub.FulfillmentFailed} could not be published.", cancellationToken);
         }
@@ -61,17 +102,6 @@ internal sealed partial class OrderOutcomes(
         metrics.OrderHandled("failed", reasonCode);
         LogFailed(orderId, reasonCode, message);
         return decision;
-    }
-
-    /// <summary>Transient trouble: the state says what the order waits for; the broker redelivers.</summary>
-    public async Task<DeliveryDecision> WaitAsync(OrderClaim claim, string reasonCode, string message, CancellationToken cancellationToken)
-    {
-        // The claim is released, so the redelivery may claim the order at once.
-        var next = claim.State with { ReasonCode = reasonCode, ReasonMessage = message, ClaimedBy = null, UpdatedAt = time.GetUtcNow() };
-        await claims.SaveAsync(claim, next, cancellationToken);
-        metrics.OrderHandled("retry", reasonCode);
-        LogWaiting(claim.State.OrderId, reasonCode, claim.State.Attempts, message);
-        return DeliveryDecision.Retry;
     }
 
     private async Task<DeliveryDecision> FinishAsync(
@@ -84,6 +114,7 @@ internal sealed partial class OrderOutcomes(
             ReasonCode = reasonCode,
             ReasonMessage = message,
             SubmitOutcome = submitOutcome,
+            NextAttemptAt = null,
             UpdatedAt = now,
             CompletedAt = now,
         };
@@ -117,8 +148,8 @@ internal sealed partial class OrderOutcomes(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} failed: {ReasonCode}. {ReasonMessage}")]
     private partial void LogFailed(string orderId, string reasonCode, string reasonMessage);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} waits ({ReasonCode}) after attempt {Attempt}: {ReasonMessage}")]
-    private partial void LogWaiting(string orderId, string reasonCode, int attempt, string reasonMessage);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} waits ({ReasonCode}) after attempt {Attempt}, next at {NextAttemptAt:O}: {ReasonMessage}")]
+    private partial void LogWaiting(string orderId, string reasonCode, int attempt, DateTimeOffset nextAttemptAt, string reasonMessage);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: publishing its outcome event failed ({Error}).")]
     private partial void LogPublishFailed(string orderId, string error);

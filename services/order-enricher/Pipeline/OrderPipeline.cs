@@ -10,8 +10,9 @@ namespace FbaMesh.OrderEnricher.Pipeline;
 
 /// <summary>
 /// One delivery of orders.received: claim the order (state Received), read it from Crystallize, map it,
-/// submit it, record the outcome. Every step that can fail for a while answers RETRY until the attempts
-/// run out; every permanent failure is recorded before the event is dropped.
+/// submit it, record the outcome. Every step that can fail for a while parks the order as Waiting (the
+/// event is acknowledged; the redrive scheduler brings it back) until the horizon; every permanent
+/// failure is recorded before the event is dropped.
 /// </summary>
 internal sealed partial class OrderPipeline(
     OrderClaims claims,
@@ -21,6 +22,7 @@ internal sealed partial class OrderPipeline(
     OrderOutcomes outcomes,
     CreateGuard guard,
     IOptions<PipelineOptions> options,
+    TimeProvider time,
     ILogger<OrderPipeline> logger)
 {
     public async Task<DeliveryDecision> HandleAsync(string orderId, CancellationToken cancellationToken)
@@ -38,7 +40,28 @@ internal sealed partial class OrderPipeline(
             return stopped;
         }
 
-        var fetch = await crystallize.GetOrderAsync(orderId, cancellationToken);
+        // The work of one delivery ends well inside the claim's lease, so no other delivery takes the
+        // order over while this one still runs; the outcome is then written with the delivery's own token.
+        using var budget = new CancellationTokenSource(options.Value.DeliveryBudget, time);
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            return await WorkAsync(claim, work.Token, cancellationToken);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or Grpc.Core.RpcException
+            && budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return await outcomes.WaitAsync(
+                claim, ReasonCodes.DeliveryBudgetExceeded, $"The delivery's work did not end within {options.Value.DeliveryBudget}; an unknown submit is confirmed by the next attempt.", cancellationToken);
+        }
+    }
+
+    /// <param name="work">Ends with the delivery budget: every call to Crystallize and the submitter.</param>
+    /// <param name="cancellationToken">The delivery's own token: recording the outcome.</param>
+    private async Task<DeliveryDecision> WorkAsync(OrderClaim claim, CancellationToken work, CancellationToken cancellationToken)
+    {
+        var orderId = claim.State.OrderId;
+        var fetch = await crystallize.GetOrderAsync(orderId, work);
         var order = fetch switch
         {
             CrystallizeFetch.Found found => found.Order,
@@ -50,7 +73,7 @@ internal sealed partial class OrderPipeline(
                 ? (f.ReasonCode, f.Message, f.Transient)
                 : (ReasonCodes.OrderNotFound, "Crystallize has no readable order with this id.", true);
             return transient
-                ? await RetryOrFailAsync(claim, code, code, message, cancellationToken)
+                ? await outcomes.WaitAsync(claim, code, message, cancellationToken)
                 : await outcomes.FailAsync(claim, code, message, cancellationToken);
         }
 
@@ -61,13 +84,13 @@ internal sealed partial class OrderPipeline(
             case MappingOutcome.Rejected rejected:
                 return await outcomes.FailAsync(claim, rejected.ReasonCode, rejected.Message, cancellationToken);
             case MappingOutcome.Mapped mapped:
-                return await SubmitAsync(claim, mapped.Request, cancellationToken);
+                return await SubmitAsync(claim, mapped.Request, work, cancellationToken);
             default:
                 throw new InvalidOperationException("Unknown mapping outcome.");
         }
     }
 
-    private async Task<DeliveryDecision> SubmitAsync(OrderClaim claim, SubmitFulfillmentOrderRequest request, CancellationToken cancellationToken)
+    private async Task<DeliveryDecision> SubmitAsync(OrderClaim claim, SubmitFulfillmentOrderRequest request, CancellationToken work, CancellationToken cancellationToken)
     {
         var (previewed, refused) = await guard.PreviewAsync(claim, request, cancellationToken);
         if (previewed is null)
@@ -77,27 +100,14 @@ internal sealed partial class OrderPipeline(
 
         claim = previewed;
         LogSubmitting(claim.State.OrderId, request.SellerFulfillmentOrderId, request.Items.Count, claim.State.Attempts);
-        return await submitter.SubmitAsync(request, cancellationToken) switch
+        return await submitter.SubmitAsync(request, work) switch
         {
             SubmitResult.Accepted accepted => await guard.SubmittedAsync(claim, request, accepted, cancellationToken),
             SubmitResult.Rejected rejected => await outcomes.FailAsync(claim, rejected.ReasonCode, rejected.Message, cancellationToken),
-            SubmitResult.Transient transient => await RetryOrFailAsync(
-                claim, ReasonCodes.SubmitterUnavailable, ReasonCodes.SubmitRetriesExhausted, transient.Message, cancellationToken),
+            SubmitResult.Transient transient => await outcomes.WaitAsync(
+                claim, ReasonCodes.SubmitterUnavailable, transient.Message, cancellationToken),
             _ => throw new InvalidOperationException("Unknown submit result."),
         };
-    }
-
-    /// <summary>RETRY while attempts remain (recording why it waits), then Failed with <paramref name="exhaustedCode"/>.</summary>
-    private async Task<DeliveryDecision> RetryOrFailAsync(
-        OrderClaim claim, string waitingCode, string exhaustedCode, string message, CancellationToken cancellationToken)
-    {
-        if (claim.State.Attempts >= Math.Max(1, options.Value.MaxAttempts))
-        {
-            return await outcomes.FailAsync(
-                claim, exhaustedCode, $"Gave up after {claim.State.Attempts} attempts. Last: {message}", cancellationToken);
-        }
-
-        return await outcomes.WaitAsync(claim, waitingCode, message, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Submitting order {OrderId} as {SellerFulfillmentOrderId} with {ItemCount} item(s), attempt {Attempt}.")]

@@ -7,14 +7,14 @@ internal sealed class PipelineOptionsValidator : IValidateOptions<PipelineOption
     public ValidateOptionsResult Validate(string? name, PipelineOptions options)
     {
         var errors = new List<string>();
-        if (options.MaxAttempts < 1)
-        {
-            errors.Add("Pipeline:MaxAttempts must be at least 1.");
-        }
-
         if (options.ClaimLease < TimeSpan.Zero)
         {
             errors.Add("Pipeline:ClaimLease may not be negative.");
+        }
+
+        if (options.DeliveryBudget <= TimeSpan.Zero || options.DeliveryBudget >= options.ClaimLease)
+        {
+            errors.Add("Pipeline:DeliveryBudget must be positive and shorter than Pipeline:ClaimLease, or a claim could expire under running work.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

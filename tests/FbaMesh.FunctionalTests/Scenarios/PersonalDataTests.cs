@@ -38,7 +38,8 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
             env["Telemetry__ExportToConsole"] = "true";
         }
 
-        // Short Amazon deadlines so "Amazon keeps failing" exhausts the enricher's attempts within seconds.
+        // A short horizon and short Amazon deadlines so "Amazon keeps failing" gives up within seconds.
+        options.AppEnvironment["order-enricher"]["Redrive__Horizon"] = "00:00:08";
         options.AppEnvironment["fba-submitter"]["SpApi__CallDeadline"] = "00:00:03";
         options.AppEnvironment["fba-submitter"]["SpApi__AttemptTimeout"] = "00:00:01";
         options.AppEnvironment["fba-submitter"]["SpApi__MaxBackoff"] = "00:00:00.500";
@@ -70,7 +71,7 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
                 order["cart"]![0]!["quantity"] = 400));
             expected.Add(await SendAsync(mesh, canaries, "CrystallizeDown", OrderProgress.Submitted, null, (id, _, _) =>
                 mesh.Crystallize!.Faults.Add(new CrystallizeFault(Status: 503, Count: 6, Rate: null, OrderId: id, Delay: TimeSpan.Zero, Seed: null))));
-            expected.Add(await SendAsync(mesh, canaries, "Unreadable", OrderProgress.Failed, "order-not-found", readability: new Readability(int.MaxValue, TimeSpan.Zero)));
+            expected.Add(await SendAsync(mesh, canaries, "Unreadable", OrderProgress.Failed, "gave-up-after-horizon", readability: new Readability(int.MaxValue, TimeSpan.Zero)));
             await SettleAsync(mesh, expected);
 
             // Kinds that need Amazon or the submitter in trouble run one at a time.
@@ -83,12 +84,12 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
             await SettleAsync(mesh, expected);
 
             mesh.SpApi.Faults.Add(new FaultRule { Operation = "*", Kind = FaultKind.ServerError, StatusCode = 503 });
-            expected.Add(await SendAsync(mesh, canaries, "AmazonDown", OrderProgress.Failed, "submit-retries-exhausted"));
+            expected.Add(await SendAsync(mesh, canaries, "AmazonDown", OrderProgress.Failed, "gave-up-after-horizon"));
             await SettleAsync(mesh, expected);
             mesh.SpApi.Faults.Clear();
 
             await mesh.KillAsync("fba-submitter");
-            expected.Add(await SendAsync(mesh, canaries, "SubmitterDown", OrderProgress.Failed, "submit-retries-exhausted"));
+            expected.Add(await SendAsync(mesh, canaries, "SubmitterDown", OrderProgress.Failed, "gave-up-after-horizon"));
             await SettleAsync(mesh, expected);
             await mesh.RestartAsync("fba-submitter");
 

@@ -39,7 +39,8 @@ public sealed class DeliveryLog : IStartupFilter
 
     private async Task RecordAsync(HttpContext context, RequestDelegate next)
     {
-        if (!context.Request.Path.StartsWithSegments("/events", StringComparison.Ordinal))
+        // Deliveries of orders.received only (the dead-letter subscriber has a route of its own).
+        if (!context.Request.Path.Equals("/events/orders-received", StringComparison.Ordinal))
         {
             await next(context);
             return;

@@ -47,10 +47,14 @@ public sealed class EnricherMesh : IAsyncDisposable
 
     private string ResourcesPath { get; }
 
-    /// <param name="settings">Extra enricher configuration ("Pipeline:MaxAttempts" = "3", …).</param>
+    /// <summary>Plays the sidecar's cron input binding fbamesh-redrive: a POST to the app every 100 ms.</summary>
+    private RedriveTicker Ticker { get; init; } = null!;
+
+    /// <param name="settings">Extra enricher configuration ("Redrive:Horizon" = "00:00:02", …).</param>
     /// <param name="apiTokens">When true, the enricher's sidecar demands DAPR_API_TOKEN and sends APP_API_TOKEN.</param>
+    /// <param name="configure">Replaces services before the enricher is built (a FakeTimeProvider, …).</param>
     /// <param name="services">Replaces the enricher's services (e.g. a fake of Amazon's command calls).</param>
-    public static async Task<EnricherMesh> StartAsync(IDictionary<string, string?>? settings = null, bool apiTokens = false, Action<IServiceCollection>? services = null)
+    public static async Task<EnricherMesh> StartAsync(IDictionary<string, string?>? settings = null, bool apiTokens = false, Action<WebApplicationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         var (daprToken, appToken) = apiTokens ? ("test-dapr-api-token", "test-app-api-token") : ((string?)null, (string?)null);
         var (appPort, daprHttp, daprGrpc, submitterPort, submitterHttp, submitterGrpc) =
@@ -68,11 +72,20 @@ public sealed class EnricherMesh : IAsyncDisposable
             ["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{daprGrpc}",
             ["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{daprHttp}",
             ["Crystallize:OrderApiUrl"] = crystallize.BaseAddress + "{tenantIdentifier}/orders",
+            ["Sweep:CoreApiUrl"] = crystallize.BaseAddress + "@{tenantIdentifier}",
+            ["Sweep:PageSize"] = "3",
+            ["Sweep:PageInterval"] = "00:00:00.010",
+            ["Sweep:MinInterval"] = "00:00:00",
             ["Crystallize:ReadAttempts"] = "2",
             ["Crystallize:ReadRetryDelay"] = "00:00:00.020",
             ["Crystallize:HttpRetries"] = "2",
             ["Crystallize:HttpRetryDelay"] = "00:00:00.010",
-            ["Pipeline:MaxAttempts"] = "4",
+            // Waiting orders come back within a fraction of a second and give up after a few seconds.
+            ["Redrive:FirstDelay"] = "00:00:00.050",
+            ["Redrive:MaxDelay"] = "00:00:00.400",
+            ["Redrive:Horizon"] = "00:00:04",
+            ["Redrive:BucketWidth"] = "00:00:01",
+            ["Redrive:Lag"] = "00:00:02",
             ["Submitter:Deadline"] = "00:00:05",
             ["Logging:LogLevel:Default"] = "Warning",
             ["DAPR_API_TOKEN"] = daprToken,
@@ -95,6 +108,7 @@ public sealed class EnricherMesh : IAsyncDisposable
             {
                 b.Configuration.AddInMemoryCollection(config);
                 b.Services.AddSingleton<IStartupFilter>(deliveries);
+                configure?.Invoke(b);
                 services?.Invoke(b.Services);
             });
         // Outside Development the enricher's start waits for its sidecar to serve the operator token.
@@ -119,6 +133,7 @@ public sealed class EnricherMesh : IAsyncDisposable
         await starting.WaitAsync(TimeSpan.FromSeconds(30));
         await sidecars["order-enricher"].SubscriptionsDiscovered.WaitAsync(TimeSpan.FromSeconds(30));
 
+        var ticker = new RedriveTicker(new Uri($"http://127.0.0.1:{appPort}/fbamesh-redrive"), appToken);
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperatorToken);
         var dapr = new DaprClientBuilder()
@@ -126,7 +141,7 @@ public sealed class EnricherMesh : IAsyncDisposable
             .UseHttpEndpoint($"http://127.0.0.1:{daprHttp}")
             .UseDaprApiToken(daprToken)
             .Build();
-        return new EnricherMesh(enricher, sidecars, crystallize, submitter, http, dapr, resources) { Deliveries = deliveries };
+        return new EnricherMesh(enricher, sidecars, crystallize, submitter, http, dapr, resources) { Deliveries = deliveries, Ticker = ticker };
     }
 
     /// <summary>Stores a copy of a sample fixture under a fresh order id, so each test has orders of its own.</summary>
@@ -138,6 +153,29 @@ public sealed class EnricherMesh : IAsyncDisposable
         Crystallize.PutOrder(id, order, new CrystallizeEmulator.Orders.OrderReadability(readableAfterReads, TimeSpan.Zero));
         return id;
     }
+
+    /// <summary>Stores a copy of a sample fixture created just now, as a new shop order; nothing is published for it.</summary>
+    public string NewOrderFromFixture(string fixtureId, DateTimeOffset createdAt)
+    {
+        var order = Crystallize.Orders.Peek(fixtureId) ?? throw new ArgumentException($"No fixture {fixtureId}.", nameof(fixtureId));
+        var id = OrderIds.New();
+        order["id"] = id;
+        order["createdAt"] = createdAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Crystallize.PutOrder(id, order, new CrystallizeEmulator.Orders.OrderReadability(0, TimeSpan.Zero));
+        return id;
+    }
+
+    /// <summary>POSTs to one of the enricher's input-binding routes, as its sidecar does on a cron tick.</summary>
+    public async Task<JsonElement> TriggerBindingAsync(string name)
+    {
+        using var response = await Http.PostAsync($"/{name}", null);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Publishes an OrderReceived straight onto a topic (the dead-letter topic, say).</summary>
+    public Task PublishOrderReceivedToAsync(string topic, string orderId) =>
+        this.dapr.PublishByteEventAsync("fbamesh-pubsub", topic, System.Text.Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(new OrderReceived { OrderId = orderId })), "application/json");
 
     /// <summary>The enricher's services (its meter factory, options).</summary>
     public IServiceProvider Services => this.enricher.Services;
@@ -185,6 +223,7 @@ public sealed class EnricherMesh : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Ticker.DisposeAsync();
         Http.Dispose();
         this.dapr.Dispose();
         await Sidecars.DisposeAsync();

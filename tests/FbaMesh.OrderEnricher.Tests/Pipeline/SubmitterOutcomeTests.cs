@@ -41,7 +41,7 @@ public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<M
     [InlineData(StatusCode.ResourceExhausted)]
     [InlineData(StatusCode.DeadlineExceeded)]
     [InlineData(StatusCode.Internal)]
-    public async Task Transient_trouble_is_retried_and_then_submitted(StatusCode code)
+    public async Task Transient_trouble_parks_the_order_and_the_redrive_submits_it(StatusCode code)
     {
         var id = this.mesh.CopyOfFixture(Us);
         this.mesh.Submitter.Scripts[id] = (request, call) => call <= 2 ? FakeSubmitter.Fail(code, "try later") : AlreadyExists(request);
@@ -53,11 +53,11 @@ public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<M
         Assert.Equal("ALREADY_EXISTS", state.SubmitOutcome);
         Assert.Equal(3, state.Attempts);
         Assert.Equal(3, this.mesh.Submitter.Count(id));
-        Assert.Equal(["RETRY", "RETRY", "SUCCESS"], await this.mesh.AnswersAsync(id, 3));
+        Assert.Equal(["SUCCESS", "SUCCESS", "SUCCESS"], await this.mesh.AnswersAsync(id, 3));
     }
 
     [Fact]
-    public async Task Transient_trouble_that_lasts_fails_as_retries_exhausted()
+    public async Task Transient_trouble_that_outlasts_the_horizon_fails_as_gave_up_after_horizon()
     {
         var id = this.mesh.CopyOfFixture(Us);
         this.mesh.Submitter.Scripts[id] = (_, _) => FakeSubmitter.Fail(StatusCode.Unavailable, "Amazon is down");
@@ -65,12 +65,15 @@ public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<M
         await this.mesh.PublishOrderReceivedAsync(id);
         var state = await this.mesh.FinalStateAsync(id);
 
-        // Pipeline:MaxAttempts is 4 in the mesh.
+        // Redrive:Horizon is 4 s in the mesh: every attempt before it parks the order and is acknowledged.
         Assert.Equal(OrderStatus.Failed, state.Status);
-        Assert.Equal("submit-retries-exhausted", state.ReasonCode);
+        Assert.Equal("gave-up-after-horizon", state.ReasonCode);
+        Assert.Contains("submitter-unavailable", state.ReasonMessage, StringComparison.Ordinal);
         Assert.Contains("Amazon is down", state.ReasonMessage, StringComparison.Ordinal);
-        Assert.Equal(4, this.mesh.Submitter.Count(id));
-        Assert.Equal(["RETRY", "RETRY", "RETRY", "DROP"], await this.mesh.AnswersAsync(id, 4));
+        Assert.Equal(state.Attempts, this.mesh.Submitter.Count(id));
+        var answers = await this.mesh.AnswersAsync(id, state.Attempts);
+        Assert.All(answers.SkipLast(1), a => Assert.Equal("SUCCESS", a));
+        Assert.Equal("DROP", answers[^1]);
         await this.mesh.WaitForPublishedAsync("orders.received.deadletter", id);
     }
 
@@ -94,8 +97,11 @@ public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<M
         var waiting = await Testing.Eventually.UntilAsync(() => this.mesh.StateAsync(id), s => s?.ReasonCode is not null, "the waiting reason");
         release.SetResult();
 
-        Assert.Equal(OrderStatus.Received, waiting!.Status);
+        Assert.Equal(OrderStatus.Waiting, waiting!.Status);
         Assert.Equal("submitter-unavailable", waiting.ReasonCode);
+        Assert.NotNull(waiting.NextAttemptAt);
+        Assert.Equal(waiting.UpdatedAt, waiting.WaitingSince);
+        Assert.True(waiting.NextAttemptAt > waiting.UpdatedAt);
         Assert.Equal(OrderStatus.Submitted, (await this.mesh.FinalStateAsync(id)).Status);
     }
 

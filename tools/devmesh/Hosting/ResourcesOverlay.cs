@@ -13,7 +13,8 @@ internal sealed class ResourcesOverlay : IDisposable
 
     public string Path { get; }
 
-    public static ResourcesOverlay Create(string resourcesPath, string? secretsFile, string? redisHost = null)
+    /// <param name="cronSchedules">New schedules for bindings.cron components, by component name.</param>
+    public static ResourcesOverlay Create(string resourcesPath, string? secretsFile, string? redisHost = null, IReadOnlyDictionary<string, string>? cronSchedules = null)
     {
         var target = Directory.CreateTempSubdirectory("devmesh-resources-").FullName;
         foreach (var file in Directory.EnumerateFiles(resourcesPath, "*.yaml"))
@@ -35,6 +36,8 @@ internal sealed class ResourcesOverlay : IDisposable
                 {
                     SetMetadata(document.RootNode, t => t is "pubsub.redis" or "state.redis", "redisHost", redisHost);
                 }
+
+                Reschedule(document.RootNode, cronSchedules);
             }
 
             using var writer = File.CreateText(System.IO.Path.Combine(target, System.IO.Path.GetFileName(file)));
@@ -71,6 +74,28 @@ internal sealed class ResourcesOverlay : IDisposable
             if (item.Children.TryGetValue("name", out var name) && name.ToString() == field)
             {
                 item.Children[new YamlScalarNode("value")] = new YamlScalarNode(value);
+            }
+        }
+    }
+
+    private static void Reschedule(YamlNode root, IReadOnlyDictionary<string, string>? schedules)
+    {
+        if (schedules is not { Count: > 0 }
+            || root is not YamlMappingNode doc
+            || !doc.Children.TryGetValue("metadata", out var meta) || meta is not YamlMappingNode metaMap
+            || !metaMap.Children.TryGetValue("name", out var componentName) || !schedules.TryGetValue(componentName.ToString(), out var schedule)
+            || !doc.Children.TryGetValue("spec", out var spec) || spec is not YamlMappingNode specMap
+            || !specMap.Children.TryGetValue("type", out var type) || type.ToString() != "bindings.cron"
+            || !specMap.Children.TryGetValue("metadata", out var metadata) || metadata is not YamlSequenceNode items)
+        {
+            return;
+        }
+
+        foreach (var item in items.OfType<YamlMappingNode>())
+        {
+            if (item.Children.TryGetValue("name", out var name) && name.ToString() == "schedule")
+            {
+                item.Children[new YamlScalarNode("value")] = new YamlScalarNode(schedule);
             }
         }
     }

@@ -70,6 +70,7 @@ internal static class ServiceEnvironment
                 env["Crystallize__OrderApiUrl"] = orderApi.ToString();
                 // The shop's commands write meta (fba-cancel) through the emulator's Core API.
                 env["CrystallizeCoreApi__Url"] = orderApi.GetLeftPart(UriPartial.Authority) + "/@{tenantIdentifier}";
+                env["Sweep__CoreApiUrl"] = new Uri(orderApi, "/").ToString() + "@{tenantIdentifier}";
                 foreach (var (name, value) in SampleMappingOptions.ToEnvironment(UpstreamEmulators.FixturesPath(options.RepositoryRoot)))
                 {
                     env[name] = value;

@@ -6,7 +6,7 @@ namespace FbaMesh.DevMesh.Hosting;
 /// <summary>
 /// The sidecars of the run file as this mesh runs them: ports (fresh ones in tests), API tokens (a
 /// Dapr API token and an app API token of its own for each app), the resources folder (an overlay when
-/// the secrets file is not the committed dev one), and this run's operator token, which the secret
+/// the secrets file is not the committed dev one or cron schedules are overridden), and this run's operator token, which the secret
 /// store serves as secret <c>operator</c> (key <c>token</c>) to the apps whose scopes allow it.
 /// </summary>
 internal sealed record SidecarPlan(IReadOnlyList<SidecarOptions> Sidecars, ResourcesOverlay? Overlay, string OperatorToken)
@@ -32,12 +32,13 @@ internal sealed record SidecarPlan(IReadOnlyList<SidecarOptions> Sidecars, Resou
         var fromRunFile = DaprEmulatorHost.ReadRunFile(runFile).ToList();
         var devSecrets = Path.Combine(options.RepositoryRoot, "components", "secrets.dev.json");
         var devSecretsFile = PathsEqual(secrets.Path, devSecrets);
-        var overlay = fromRunFile.Count == 0 || (devSecretsFile && redisHost is null)
+        var overlay = fromRunFile.Count == 0 || (devSecretsFile && redisHost is null && options.CronSchedules.Count == 0)
             ? null
             : ResourcesOverlay.Create(
                 redisHost is null ? ResolvedResourcesPath(fromRunFile[0]) : DurableResources(options),
                 devSecretsFile ? null : secrets.Path,
-                redisHost);
+                redisHost,
+                options.CronSchedules.AsReadOnly());
 
         // Held in memory only: the secrets file (the committed dev one, too) never sees it.
         var operatorToken = NewToken();

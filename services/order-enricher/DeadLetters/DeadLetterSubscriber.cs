@@ -1,0 +1,50 @@
+using Dapr;
+using FbaMesh.Contracts;
+using FbaMesh.OrderEnricher.Pipeline;
+
+namespace FbaMesh.OrderEnricher.DeadLetters;
+
+/// <summary>
+/// The subscription to orders.received.deadletter: an event that ran out of redeliveries must not vanish
+/// in a topic nobody reads. Each one becomes a visible order state (see <see cref="DeadLetteredOrders"/>).
+/// </summary>
+internal static partial class DeadLetterSubscriber
+{
+    /// <summary>Only the sidecar delivers here: like every endpoint not opened, it requires the app API token.</summary>
+    public const string Route = "/events/orders-received-deadletter";
+
+    public static void MapDeadLetterSubscriber(this WebApplication app) =>
+        app.MapPost(Route, HandleAsync)
+            .WithTopic(new TopicOptions { PubsubName = PubSub.Name, Name = PubSub.OrdersReceivedDeadLetter });
+
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request, DeadLetteredOrders orders, EnricherMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var orderId = await OrdersReceivedSubscriber.ReadOrderIdAsync(request, cancellationToken);
+        if (orderId is null)
+        {
+            // Nothing to show an operator: there is no order to attach it to.
+            LogUnreadable(loggers.CreateLogger(typeof(DeadLetterSubscriber).FullName!));
+            metrics.DeadLettered("unreadable");
+            return Status("DROP");
+        }
+
+        try
+        {
+            return Status(await orders.RecordAsync(orderId, cancellationToken) ? "SUCCESS" : "RETRY");
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogUnexpected(loggers.CreateLogger(typeof(DeadLetterSubscriber).FullName!), orderId, ex);
+            return Status("RETRY");
+        }
+    }
+
+    private static IResult Status(string status) => Results.Json(new { status });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A dead-lettered orders.received event carries no valid order id; dropped.")]
+    private static partial void LogUnreadable(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId}: recording its dead letter failed; asking Dapr to redeliver.")]
+    private static partial void LogUnexpected(ILogger logger, string orderId, Exception exception);
+}

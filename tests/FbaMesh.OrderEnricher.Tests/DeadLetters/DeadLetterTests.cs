@@ -1,0 +1,90 @@
+using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Tests.Mesh;
+using FbaMesh.Testing;
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FbaMesh.OrderEnricher.Tests.DeadLetters;
+
+/// <summary>orders.received.deadletter is consumed: each event becomes a visible order state.</summary>
+public sealed class DeadLetterTests(MeshFixture fixture) : IClassFixture<MeshFixture>
+{
+    private const string Norway = "6724c1a95e1d4b0012a3f101";
+    private readonly EnricherMesh mesh = fixture.Mesh;
+
+    [Fact]
+    public async Task A_dead_lettered_order_the_mesh_never_finished_becomes_a_visible_Failed_order()
+    {
+        var id = OrderIds.New();
+        using var counter = new DeadLetterCounter(this.mesh.Services.GetRequiredService<IMeterFactory>());
+
+        await this.mesh.PublishOrderReceivedToAsync("orders.received.deadletter", id);
+        var state = await this.mesh.FinalStateAsync(id);
+
+        Assert.Equal(OrderStatus.Failed, state.Status);
+        Assert.Equal("dead-lettered", state.ReasonCode);
+        Assert.Equal(0, this.mesh.Submitter.Count(id));
+        await Eventually.UntilAsync(() => counter.Outcomes.Contains("failed"), "the dead-letter metric");
+    }
+
+    [Fact]
+    public async Task A_final_order_keeps_its_outcome_and_a_waiting_one_keeps_waiting()
+    {
+        var submitted = this.mesh.CopyOfFixture(Norway);
+        await this.mesh.PublishOrderReceivedAsync(submitted);
+        var before = await this.mesh.FinalStateAsync(submitted);
+        var waiting = OrderIds.New();
+        var now = DateTimeOffset.UtcNow;
+        var parked = new OrderState
+        {
+            OrderId = waiting, Status = OrderStatus.Waiting, Attempts = 1, SellerFulfillmentOrderId = waiting, ReasonCode = "submitter-unavailable",
+            ReceivedAt = now, UpdatedAt = now, WaitingSince = now, NextAttemptAt = now + TimeSpan.FromHours(1),
+        };
+        await this.mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(waiting), parked);
+        using var counter = new DeadLetterCounter(this.mesh.Services.GetRequiredService<IMeterFactory>());
+
+        await this.mesh.PublishOrderReceivedToAsync("orders.received.deadletter", submitted);
+        await this.mesh.PublishOrderReceivedToAsync("orders.received.deadletter", waiting);
+        await Eventually.UntilAsync(() => counter.Outcomes.Count >= 2, "both dead letters handled");
+
+        Assert.Equal(before, await this.mesh.StateAsync(submitted));
+        Assert.Equal(parked, await this.mesh.StateAsync(waiting));
+        Assert.Equal(["already-final", "pending"], counter.Outcomes.Order(StringComparer.Ordinal));
+    }
+}
+
+/// <summary>The outcome tag of every fbamesh.enricher.deadletters measurement of one enricher.</summary>
+internal sealed class DeadLetterCounter : IDisposable
+{
+    private readonly MeterListener listener;
+
+    public DeadLetterCounter(IMeterFactory factory)
+    {
+        this.listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == factory && instrument.Name == "fbamesh.enricher.deadletters")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        this.listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "outcome")
+                {
+                    Outcomes.Add((string)tag.Value!);
+                }
+            }
+        });
+        this.listener.Start();
+    }
+
+    public ConcurrentBag<string> Outcomes { get; } = [];
+
+    public void Dispose() => this.listener.Dispose();
+}
