@@ -1,5 +1,7 @@
 using FbaMesh.OrderEnricher.Api;
+using FbaMesh.OrderEnricher.Console;
 using FbaMesh.OrderEnricher.Crystallize;
+using FbaMesh.OrderEnricher.Fulfillment;
 using FbaMesh.OrderEnricher.Mapping;
 using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.OrderEnricher.Pipeline;
@@ -23,12 +25,16 @@ public static class OrderEnricherApp
         builder.AddSubmitter();
         builder.AddPipeline();
         builder.AddApi();
+        builder.AddFulfillmentProgress();
+        builder.AddConsole();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapOrdersReceivedSubscriber();
+        app.MapFulfillmentProgressSubscriber();
         app.MapOrderApi();
+        app.MapConsole();
         return app;
     }
 }

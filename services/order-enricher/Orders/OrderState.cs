@@ -17,6 +17,15 @@ internal enum OrderStatus
 
     /// <summary>It cannot reach Amazon without an operator; see the reason. Final until an operator retries.</summary>
     Failed,
+
+    /// <summary>Amazon shipped at least one package (the fulfillment-tracker said so). Final for the enricher.</summary>
+    Shipped,
+
+    /// <summary>Amazon finished the order (Complete or CompletePartialled). Final.</summary>
+    Completed,
+
+    /// <summary>Amazon cancelled the order. Final.</summary>
+    Cancelled,
 }
 
 /// <summary>The state record at key order-{id} in fbamesh-state. Holds no personal data.</summary>
@@ -53,7 +62,8 @@ internal sealed record OrderState
 
     public DateTimeOffset? CompletedAt { get; init; }
 
-    public bool IsFinal => Status is OrderStatus.Submitted or OrderStatus.Skipped or OrderStatus.Failed;
+    public bool IsFinal => Status is OrderStatus.Submitted or OrderStatus.Skipped or OrderStatus.Failed
+        or OrderStatus.Shipped or OrderStatus.Completed or OrderStatus.Cancelled;
 
     // Written out because a record compares a list by reference; two reads of one state must be equal.
     public bool Equals(OrderState? other) =>

@@ -2,6 +2,7 @@ using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Mapping;
 using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Orders.Index;
 using FbaMesh.OrderEnricher.Submitter;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,8 @@ internal sealed partial class OrderPipeline(
     FulfillmentSubmitter submitter,
     OrderOutcomes outcomes,
     IOptions<PipelineOptions> options,
+    OrderIndex index,
+    TimeProvider time,
     ILogger<OrderPipeline> logger)
 {
     public async Task<DeliveryDecision> HandleAsync(string orderId, CancellationToken cancellationToken)
@@ -46,6 +49,7 @@ internal sealed partial class OrderPipeline(
                 : await outcomes.FailAsync(claim, code, message, cancellationToken);
         }
 
+        await index.AddToTimelineAsync(orderId, [new TimelineEntry(time.GetUtcNow(), "read", "Read from Crystallize.")], cancellationToken);
         switch (FulfillmentOrderMapper.Map(order, claim.SellerFulfillmentOrderId, mapping.CurrentValue))
         {
             case MappingOutcome.Skipped skipped:

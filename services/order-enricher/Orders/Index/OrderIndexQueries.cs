@@ -8,7 +8,7 @@ namespace FbaMesh.OrderEnricher.Orders.Index;
 internal sealed record OrderListQuery(string? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
 
 /// <summary>One page of the list, newest first, with the counts of the whole range.</summary>
-internal sealed record OrderListPage(
+internal sealed record OrderListResult(
     IReadOnlyList<IndexedOrder> Orders,
     int Total,
     IReadOnlyDictionary<string, int> StatusCounts,
@@ -23,7 +23,7 @@ internal sealed class OrderIndexQueries(DaprClient dapr, IOptions<OrderStateOpti
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string storeName = options.Value.StoreName;
 
-    public async Task<OrderListPage> ListAsync(OrderListQuery query, CancellationToken cancellationToken)
+    public async Task<OrderListResult> ListAsync(OrderListQuery query, CancellationToken cancellationToken)
     {
         var summaries = await ReadManyAsync<IndexSummary>(
             [.. Enumerable.Range(0, IndexKeys.Shards).Select(IndexKeys.Summary)], cancellationToken);
@@ -105,7 +105,7 @@ internal sealed class OrderIndexQueries(DaprClient dapr, IOptions<OrderStateOpti
             .Take(query.PageSize)
             .ToList();
 
-        return new OrderListPage(rows, total, statusCounts, PerHour(hours));
+        return new OrderListResult(rows, total, statusCounts, PerHour(hours));
     }
 
     /// <summary>Orders received in each of the last 24 hours (the current one included), oldest first.</summary>
