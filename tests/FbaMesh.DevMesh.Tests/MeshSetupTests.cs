@@ -106,7 +106,7 @@ public sealed class MeshSetupTests
         var service = new ServiceEndpoints("order-enricher", "http", new Uri("http://127.0.0.1:1"), new Uri("http://127.0.0.1:1/healthz"),
             new Uri("http://127.0.0.1:1/readyz"), 2, 3, 42);
         var endpoints = new MeshEndpoints(new Uri("http://127.0.0.1:1/api/webhooks/order/created-fba"),
-            new Dictionary<string, ServiceEndpoints> { ["order-enricher"] = service }, null, null) { ControlUrl = new Uri("http://127.0.0.1:9"), OperatorToken = "0123abcd" };
+            new Dictionary<string, ServiceEndpoints> { ["order-enricher"] = service }, null, null) { ControlUrl = new Uri("http://127.0.0.1:9"), OperatorToken = "0123abcd", ConsoleUrl = new Uri("http://127.0.0.1:1/console") };
 
         var back = MeshEndpoints.FromJson(endpoints.ToJson());
 
@@ -115,6 +115,8 @@ public sealed class MeshSetupTests
         Assert.Equal(endpoints.ControlUrl, back.ControlUrl);
         Assert.Equal("0123abcd", back.OperatorToken);
         Assert.Contains("\"operatorToken\": \"0123abcd\"", endpoints.ToJson(), StringComparison.Ordinal);
+        Assert.Contains("\"consoleUrl\": \"http://127.0.0.1:1/console\"", endpoints.ToJson(), StringComparison.Ordinal);
+        Assert.Equal(endpoints.ConsoleUrl, back.ConsoleUrl);
         Assert.Contains("\"gatewayWebhookUrl\"", endpoints.ToJson(), StringComparison.Ordinal);
     }
 }

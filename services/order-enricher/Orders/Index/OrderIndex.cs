@@ -16,7 +16,7 @@ namespace FbaMesh.OrderEnricher.Orders.Index;
 /// page), which repairs it; nothing here can fail or slow the order's own progress beyond one round of
 /// writes, because every failure is logged and swallowed.
 /// </summary>
-internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOptions> options, ILogger<OrderIndex> logger)
+internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOptions> options, TimeProvider time, ILogger<OrderIndex> logger)
 {
     private const int MaxConflictRetries = 20;
     private const int TimelineLimit = 200;
@@ -43,7 +43,7 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
             var (previous, bucket) = change.Value;
             var shard = IndexKeys.ShardOf(state.OrderId);
             var hour = IndexKeys.Hour(state.ReceivedAt);
-            await WriteSummaryAsync(shard, hour, bucket, state.UpdatedAt, cancellationToken);
+            await WriteSummaryAsync(shard, hour, bucket, time.GetUtcNow(), cancellationToken);
             var steps = TimelineChanges.Between(previous, state);
             if (steps.Count > 0)
             {
@@ -129,7 +129,7 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
     private Task AppendTimelineAsync(string orderId, IReadOnlyList<TimelineEntry> steps, CancellationToken cancellationToken) =>
         UpdateAsync<OrderTimeline>(IndexKeys.Timeline(orderId), timeline =>
         {
-            var entries = timeline.Entries.Concat(steps.Where(s => !timeline.Entries.Contains(s))).OrderBy(e => e.At).ToList();
+            var entries = timeline.Entries.Concat(steps.Where(s => !timeline.Entries.Any(e => e.SameStepAs(s)))).OrderBy(e => e.At).ToList();
             if (entries.Count > TimelineLimit)
             {
                 // Keep how it began and the latest steps; a retry loop must not grow the record without bound.

@@ -12,7 +12,14 @@ internal sealed record TimelineEntry(
     string? ReasonCode = null,
     string? Reference = null,
     string? Carrier = null,
-    string? TrackingUrl = null);
+    string? TrackingUrl = null)
+{
+    /// <summary>A package is one step however often, and with whatever time, the tracker reports it; any other step is its time and words.</summary>
+    public bool SameStepAs(TimelineEntry other) =>
+        Kind == "shipment" && other.Kind == "shipment"
+            ? Text == other.Text && Reference == other.Reference && Carrier == other.Carrier && TrackingUrl == other.TrackingUrl
+            : this == other;
+}
 
 /// <summary>The timeline of one order at key order-timeline-{id}, oldest first.</summary>
 internal sealed record OrderTimeline
