@@ -13,6 +13,7 @@ public static class BenchCommandLine
         root.Subcommands.Add(LatencyCommand.Create());
         root.Subcommands.Add(FootprintCommand.Create());
         root.Subcommands.Add(ChaosCommand.Create());
+        root.Subcommands.Add(ConsoleCommand.Create());
         return root;
     }
 

@@ -35,6 +35,15 @@ public sealed class Browser : IDisposable
         service.SuppressInitialDiagnosticInformation = true;
         var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
+        if (width < 500)
+        {
+            // Chromium will not make a window that narrow; a phone's viewport is emulated instead.
+            driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
+            {
+                ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = true,
+            });
+        }
+
         return new Browser(driver);
     }
 

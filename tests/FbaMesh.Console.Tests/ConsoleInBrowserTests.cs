@@ -126,6 +126,7 @@ public sealed class ConsoleInBrowserTests(ConsoleMeshFixture mesh) : IClassFixtu
         foreach (var path in pages)
         {
             browser.Driver.Navigate().GoToUrl(new Uri(mesh.ConsoleUrl, path));
+            Assert.Equal(360L, browser.Driver.ExecuteScript("return window.innerWidth;"));
             var unlabelled = (IReadOnlyCollection<object>?)browser.Driver.ExecuteScript("""
                 return Array.from(document.querySelectorAll("input:not([type=hidden]), select, textarea"))
                   .filter(c => !(c.labels && c.labels.length) && !c.getAttribute("aria-label"))

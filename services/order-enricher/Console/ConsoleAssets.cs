@@ -36,6 +36,7 @@ internal static class ConsoleAssets
         .status-Failed, .status-Cancelled { color: var(--bad); }
         .status-Submitted, .status-Shipped, .status-Completed { color: var(--ok); }
         .status-Waiting, .status-Received { color: var(--wait); }
+        figure { margin: 12px 0; }
         svg.chart { width: 100%; max-width: 520px; height: auto; display: block; }
         svg.chart rect { fill: var(--accent); }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; }
