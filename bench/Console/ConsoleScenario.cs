@@ -18,7 +18,7 @@ public sealed record ConsoleReport(ConsoleSettings Settings, RunInfo Run, double
 
 /// <summary>
 /// The console with a full index: N orders over the last 24 hours (a tenth of them Failed) written through the
-/// enricher's own index writer into its sidecar's state store, then each page fetched with the operator token
+/// enricher's own order state store (state and index) into its sidecar's state store, then each page fetched with the operator token
 /// and timed end to end (request out, whole page in), beside the enricher's /healthz as the same-run baseline.
 /// The target is a page in under 200 ms at the 95th percentile.
 /// </summary>
@@ -34,7 +34,8 @@ public static class ConsoleScenario
         {
             var sidecar = mesh.Sidecars["order-enricher"];
             using var dapr = new DaprClientBuilder().UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString()).UseDaprApiToken(sidecar.Options.DaprApiToken).Build();
-            var index = new OrderIndex(dapr, Options.Create(new OrderStateOptions()), TimeProvider.System, NullLogger<OrderIndex>.Instance);
+            var storeOptions = Options.Create(new OrderStateOptions());
+            var store = new OrderStateStore(dapr, storeOptions, new OrderIndex(dapr, storeOptions, TimeProvider.System, NullLogger<OrderIndex>.Instance));
 
             var fill = progress.Track("filling the index", settings.Orders);
             var now = DateTimeOffset.UtcNow;
@@ -50,7 +51,11 @@ public static class ConsoleScenario
             var clock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(states, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (state, token) =>
             {
-                await index.RecordAsync(state, token);
+                if (!await store.TrySaveAsync(state, null, token))
+                {
+                    throw new InvalidOperationException($"Order {state.OrderId} was already stored.");
+                }
+
                 fill.Set(Interlocked.Increment(ref written), "orders indexed");
             });
             var indexSeconds = clock.Elapsed.TotalSeconds;

@@ -15,7 +15,7 @@ public static class ConsoleTable
             table.AddRow(p.Name.EscapeMarkup(), F(p.MedianMs, "0.0"), F(p.P95Ms, "0.0"), F(p.MedianRatio, "0.0"), F(p.P95Ratio, "0.0"), p.TargetMet ? "[green]ok[/]" : "[red]missed[/]");
         }
 
-        table.Caption($"index filled in {F(r.IndexSeconds, "0.0")} s ({F(r.IndexOrdersPerSecond, "0")} orders/s through the enricher's index writer); load {r.Run.LoadAverage}");
+        table.Caption($"index filled in {F(r.IndexSeconds, "0.0")} s ({F(r.IndexOrdersPerSecond, "0")} orders/s through the enricher's state store and index writer); load {r.Run.LoadAverage}");
         return table;
     }
 
