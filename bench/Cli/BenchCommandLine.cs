@@ -14,6 +14,7 @@ public static class BenchCommandLine
         root.Subcommands.Add(FootprintCommand.Create());
         root.Subcommands.Add(ChaosCommand.Create());
         root.Subcommands.Add(OutageCommand.Create());
+        root.Subcommands.Add(ConsoleCommand.Create());
         return root;
     }
 

@@ -1,7 +1,9 @@
 using FbaMesh.OrderEnricher.Api;
 using FbaMesh.OrderEnricher.Commands;
+using FbaMesh.OrderEnricher.Console;
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.DeadLetters;
+using FbaMesh.OrderEnricher.Fulfillment;
 using FbaMesh.OrderEnricher.Mapping;
 using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.OrderEnricher.Pipeline;
@@ -31,6 +33,8 @@ public static class OrderEnricherApp
         builder.AddSweep();
         builder.AddDeadLetters();
         builder.AddApi();
+        builder.AddFulfillmentProgress();
+        builder.AddConsole();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -40,7 +44,9 @@ public static class OrderEnricherApp
         app.MapDeadLetterSubscriber();
         app.MapRedriveBinding();
         app.MapSweepBinding();
+        app.MapFulfillmentProgressSubscriber();
         app.MapOrderApi();
+        app.MapConsole();
         return app;
     }
 }

@@ -21,6 +21,11 @@ public sealed class DevMeshRunTests
         // The table and the URL line are printed before the file is written; the pipe may lag a little.
         await Eventually.UntilAsync(() => devmesh.Output.Contains($"Webhook URL: {endpoints.GatewayWebhookUrl}", StringComparison.Ordinal),
             "the printed webhook URL", TimeSpan.FromSeconds(10));
+        // The operator console is printed and written beside the operator token.
+        Assert.Equal(new Uri(endpoints.Services["order-enricher"].AppUrl, "/console"), endpoints.ConsoleUrl);
+        await Eventually.UntilAsync(() => devmesh.Output.Contains($"Console: {endpoints.ConsoleUrl}", StringComparison.Ordinal),
+            "the printed console URL", TimeSpan.FromSeconds(10));
+
         // The run's operator credential is in the endpoints file for scripts, never on the console.
         Assert.Matches("^[0-9a-f]{48}$", endpoints.OperatorToken);
         Assert.DoesNotContain(endpoints.OperatorToken!, devmesh.Output, StringComparison.Ordinal);

@@ -109,7 +109,7 @@ public sealed class MeshSetupTests
             BindingFeeds = new Dictionary<string, Uri> { ["amazon-notifications"] = new("http://127.0.0.1:2/_emulator/bindings/amazon-notifications") },
         };
         var endpoints = new MeshEndpoints(new Uri("http://127.0.0.1:1/api/webhooks/order/created-fba"),
-            new Dictionary<string, ServiceEndpoints> { ["order-enricher"] = service }, null, null) { ControlUrl = new Uri("http://127.0.0.1:9"), OperatorToken = "0123abcd" };
+            new Dictionary<string, ServiceEndpoints> { ["order-enricher"] = service }, null, null) { ControlUrl = new Uri("http://127.0.0.1:9"), OperatorToken = "0123abcd", ConsoleUrl = new Uri("http://127.0.0.1:1/console") };
 
         var back = MeshEndpoints.FromJson(endpoints.ToJson());
 
@@ -119,6 +119,8 @@ public sealed class MeshSetupTests
         Assert.Equal(endpoints.ControlUrl, back.ControlUrl);
         Assert.Equal("0123abcd", back.OperatorToken);
         Assert.Contains("\"operatorToken\": \"0123abcd\"", endpoints.ToJson(), StringComparison.Ordinal);
+        Assert.Contains("\"consoleUrl\": \"http://127.0.0.1:1/console\"", endpoints.ToJson(), StringComparison.Ordinal);
+        Assert.Equal(endpoints.ConsoleUrl, back.ConsoleUrl);
         Assert.Contains("\"gatewayWebhookUrl\"", endpoints.ToJson(), StringComparison.Ordinal);
     }
 }

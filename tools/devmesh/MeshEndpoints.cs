@@ -30,6 +30,9 @@ public sealed record MeshEndpoints(
     /// <summary>Random per run: the operator API's bearer token, served to the services as secret operator:token.</summary>
     public string? OperatorToken { get; init; }
 
+    /// <summary>The operator console (served by order-enricher); log in with <see cref="OperatorToken"/>.</summary>
+    public Uri? ConsoleUrl { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static MeshEndpoints FromJson(string json) =>

@@ -45,6 +45,6 @@ internal static class OperatorToken
         return group;
     }
 
-    private static bool Matches(string presented, OperatorCredential expected) =>
+    internal static bool Matches(string presented, OperatorCredential expected) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes("Bearer " + expected.Token));
 }

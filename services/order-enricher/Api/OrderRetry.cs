@@ -40,7 +40,7 @@ internal static partial class OrderRetry
             return OrderApi.UnknownOrder(id);
         }
 
-        if (state.Status is OrderStatus.Submitted or OrderStatus.Skipped)
+        if (state.Status is OrderStatus.Submitted or OrderStatus.Skipped or OrderStatus.Shipped or OrderStatus.Completed or OrderStatus.Cancelled)
         {
             return Conflict($"Order {id} is {state.Status}; only Failed (or stuck Received) orders can be retried.");
         }

@@ -26,6 +26,15 @@ internal enum OrderStatus
 
     /// <summary>Lifecycle:SubmitOn is stage: it goes to Amazon when the shop moves it into the submit stage.</summary>
     AwaitingStage,
+
+    /// <summary>Amazon shipped at least one package (the fulfillment-tracker said so). Final for the enricher.</summary>
+    Shipped,
+
+    /// <summary>Amazon finished the order (Complete or CompletePartialled). Final.</summary>
+    Completed,
+
+    /// <summary>Amazon cancelled the order. Final.</summary>
+    Cancelled,
 }
 
 /// <summary>The state record at key order-{id} in fbamesh-state. Holds no personal data.</summary>
@@ -71,7 +80,8 @@ internal sealed record OrderState
     /// <summary>When the order first parked since it was received or retried; the horizon counts from here.</summary>
     public DateTimeOffset? WaitingSince { get; init; }
 
-    public bool IsFinal => Status is OrderStatus.Submitted or OrderStatus.Skipped or OrderStatus.Failed;
+    public bool IsFinal => Status is OrderStatus.Submitted or OrderStatus.Skipped or OrderStatus.Failed
+        or OrderStatus.Shipped or OrderStatus.Completed or OrderStatus.Cancelled;
 
     // Written out because a record compares a list by reference; two reads of one state must be equal.
     public bool Equals(OrderState? other) =>

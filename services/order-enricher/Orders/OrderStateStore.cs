@@ -1,4 +1,5 @@
 using Dapr.Client;
+using FbaMesh.OrderEnricher.Orders.Index;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Orders;
@@ -8,9 +9,10 @@ internal sealed record VersionedOrderState(OrderState? State, string? ETag);
 
 /// <summary>
 /// Order state in fbamesh-state at key order-{id}. Every write is conditional on the ETag that was read
-/// (first-write-wins), so two deliveries of the same order cannot both move it forward unnoticed.
+/// (first-write-wins), so two deliveries of the same order cannot both move it forward unnoticed. This is
+/// the one place order state is written, so the order index (lists, counts, timeline) is kept here too.
 /// </summary>
-internal sealed class OrderStateStore(DaprClient dapr, IOptions<OrderStateOptions> options)
+internal sealed class OrderStateStore(DaprClient dapr, IOptions<OrderStateOptions> options, OrderIndex index)
 {
     private readonly string storeName = options.Value.StoreName;
 
@@ -28,12 +30,13 @@ internal sealed class OrderStateStore(DaprClient dapr, IOptions<OrderStateOption
     /// <summary>Writes when the stored ETag still is <paramref name="etag"/> (null: only if absent); false on a conflict.</summary>
     public async Task<bool> TrySaveAsync(OrderState state, string? etag, CancellationToken cancellationToken)
     {
-        if (etag is null)
+        // Dapr's first-write on a key that does not exist yet: an empty ETag means "must not exist".
+        if (!await dapr.TrySaveStateAsync(storeName, Key(state.OrderId), state, etag ?? "", FirstWrite, cancellationToken: cancellationToken))
         {
-            // Dapr's first-write on a key that does not exist yet: an empty ETag means "must not exist".
-            return await dapr.TrySaveStateAsync(storeName, Key(state.OrderId), state, "", FirstWrite, cancellationToken: cancellationToken);
+            return false;
         }
 
-        return await dapr.TrySaveStateAsync(storeName, Key(state.OrderId), state, etag, FirstWrite, cancellationToken: cancellationToken);
+        await index.RecordAsync(state, cancellationToken);
+        return true;
     }
 }

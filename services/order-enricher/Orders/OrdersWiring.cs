@@ -1,3 +1,4 @@
+using FbaMesh.OrderEnricher.Orders.Index;
 using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher.Orders;
@@ -7,6 +8,8 @@ internal static class OrdersWiring
     public static void AddOrders(this WebApplicationBuilder builder)
     {
         builder.AddValidatedOptions<OrderStateOptions, OrderStateOptionsValidator>(OrderStateOptions.SectionName);
+        builder.Services.AddSingleton<OrderIndex>();
+        builder.Services.AddSingleton<OrderIndexQueries>();
         builder.Services.AddSingleton<OrderStateStore>();
     }
 }

@@ -3,6 +3,7 @@ using FbaMesh.OrderEnricher.Commands;
 using FbaMesh.OrderEnricher.Crystallize;
 using FbaMesh.OrderEnricher.Mapping;
 using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Orders.Index;
 using FbaMesh.OrderEnricher.Submitter;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ internal sealed partial class OrderPipeline(
     OrderOutcomes outcomes,
     CreateGuard guard,
     IOptions<PipelineOptions> options,
+    OrderIndex index,
     TimeProvider time,
     ILogger<OrderPipeline> logger)
 {
@@ -77,6 +79,7 @@ internal sealed partial class OrderPipeline(
                 : await outcomes.FailAsync(claim, code, message, cancellationToken);
         }
 
+        await index.AddToTimelineAsync(orderId, [new TimelineEntry(time.GetUtcNow(), "read", "Read from Crystallize.")], cancellationToken);
         switch (FulfillmentOrderMapper.Map(order, claim.SellerFulfillmentOrderId, mapping.CurrentValue))
         {
             case MappingOutcome.Skipped skipped:

@@ -17,7 +17,7 @@ namespace FbaMesh.FunctionalTests.Scenarios;
 /// Orders with a canary in every personal field run through the whole devmesh to success and to every
 /// failure kind the pipeline has; afterwards no canary may be in a service's log or exported telemetry
 /// (spans with their attributes, events and exceptions, and metric points, exported to the console the
-/// mesh captures), a state value, a published event, or an operator API answer.
+/// mesh captures), a state value, a published event, an operator API answer, or a page of the operator console.
 /// </summary>
 public sealed class PersonalDataTests(ITestOutputHelper output)
 {
@@ -163,7 +163,22 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
             using var response = await http.SendAsync(request);
             Assert.True(response.IsSuccessStatusCode, $"GET /api/orders/{id} answered {(int)response.StatusCode}");
             leaks.Scan("operator API", $"GET /api/orders/{id} ({name})", await response.Content.ReadAsStringAsync());
+            await ScanConsolePageAsync(http, mesh, $"/console/orders/{id}", leaks);
         }
+
+        await ScanConsolePageAsync(http, mesh, "/console", leaks);
+        await ScanConsolePageAsync(http, mesh, "/console?status=Failed", leaks);
+        await ScanConsolePageAsync(http, mesh, "/console/dead-letters", leaks);
+    }
+
+    /// <summary>A console page as automation sees it (bearer token): ids, statuses, reasons, never a name or an address.</summary>
+    private static async Task ScanConsolePageAsync(HttpClient http, DevMesh.Mesh mesh, string path, CanaryLeaks leaks)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(mesh.Endpoints.Services["order-enricher"].AppUrl, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", mesh.Endpoints.OperatorToken);
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}");
+        leaks.Scan("operator console", $"GET {path}", await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Metric points are exported every second: wait until each service exported once more after the last order.</summary>

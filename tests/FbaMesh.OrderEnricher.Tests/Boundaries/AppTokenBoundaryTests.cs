@@ -8,7 +8,7 @@ namespace FbaMesh.OrderEnricher.Tests.Boundaries;
 
 /// <summary>
 /// Deny by default, proven on every endpoint the enricher maps (read from its EndpointDataSource): only
-/// the probes and the operator routes (which have their own credential) answer without the enricher's
+/// the probes and the operator routes and console (which have their own credential) answer without the enricher's
 /// app API token; every other route refuses no token, a guess and another app's token in every spelling
 /// of its path, and no order is read, stored, submitted or published because of it.
 /// </summary>
@@ -19,7 +19,10 @@ public sealed class AppTokenBoundaryTests(AppTokenBoundaryTests.WithTokens fixtu
     private const string GatewaysToken = "webhook-gateway-app-token-for-tests";
 
     private static readonly string[] AllowList =
-        ["* /healthz", "* /readyz", "GET /api/orders/{id}", "POST /api/orders/{id}/retry"];
+        ["* /healthz", "* /readyz", "GET /api/orders/{id}", "POST /api/orders/{id}/retry",
+         "GET /console/login", "POST /console/login", "GET /console/assets/console.css", "GET /console/assets/console.js",
+         "GET /console/", "GET /console/orders/{id}", "GET /console/orders/{id}/retry", "POST /console/orders/{id}/retry",
+         "GET /console/dead-letters", "POST /console/logout"];
 
     private static readonly string[] Topics =
         [PubSub.OrdersReceived, PubSub.OrdersReceivedDeadLetter, PubSub.FulfillmentSubmitted, PubSub.FulfillmentFailed];

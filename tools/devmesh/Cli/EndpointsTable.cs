@@ -14,6 +14,10 @@ internal static class EndpointsTable
         table.AddColumn("health / notes");
 
         table.AddRow("[bold]webhook URL[/]", Link(endpoints.GatewayWebhookUrl), "POST Crystallize order-created webhooks here");
+        if (endpoints.ConsoleUrl is { } console)
+        {
+            table.AddRow("[bold]console[/]", Link(console), "operator console: log in with operatorToken from the endpoints file");
+        }
         foreach (var (instance, service) in endpoints.Services.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             table.AddRow(

@@ -65,6 +65,10 @@ internal static class MeshConsole
         AnsiConsole.Write(EndpointsTable.Render(running.Endpoints, settings));
         // Outside the table too: a table cell may wrap the URL, and people copy it from here.
         AnsiConsole.MarkupLine($"Webhook URL: [bold]{running.Endpoints.GatewayWebhookUrl.ToString().EscapeMarkup()}[/]");
+        if (running.Endpoints.ConsoleUrl is { } console)
+        {
+            AnsiConsole.MarkupLine($"Console: [bold]{console.ToString().EscapeMarkup()}[/] (log in with operatorToken from {settings.EndpointsFile.EscapeMarkup()})");
+        }
 
         // Last: the file tells scripts and tests that the mesh is up and the table is out.
         await running.WriteEndpointsAsync(ct);

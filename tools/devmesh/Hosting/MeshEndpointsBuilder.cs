@@ -6,6 +6,7 @@ internal static class MeshEndpointsBuilder
     public const string WebhookPath = "/api/webhooks/order/created-fba";
     public const string AdminPath = "/_emulator/";
     public const string FulfillmentOrdersPath = "/fba/outbound/2020-07-01/fulfillmentOrders";
+    public const string ConsolePath = "/console";
 
     public static MeshEndpoints Build(MeshParts parts)
     {
@@ -32,6 +33,10 @@ internal static class MeshEndpointsBuilder
         var spApi = parts.SpApi is { } s
             ? new UpstreamEndpoints(s.BaseAddress, new Uri(s.BaseAddress, FulfillmentOrdersPath), new Uri(s.BaseAddress, AdminPath), s.TokenEndpoint)
             : null;
-        return new MeshEndpoints(gateway, services, crystallize, spApi) { DevMeshProcessId = Environment.ProcessId, OperatorToken = parts.OperatorToken, Redis = parts.RedisHost };
+        var console = services.TryGetValue("order-enricher", out var enricher) ? new Uri(enricher.AppUrl, ConsolePath) : null;
+        return new MeshEndpoints(gateway, services, crystallize, spApi)
+        {
+            DevMeshProcessId = Environment.ProcessId, OperatorToken = parts.OperatorToken, ConsoleUrl = console, Redis = parts.RedisHost,
+        };
     }
 }
