@@ -20,13 +20,11 @@ internal sealed partial class CreateGuard(
     IAmazonCommands amazon,
     IOptions<LifecycleOptions> lifecycle,
     IOptions<PreviewOptions> preview,
-    IOptions<PipelineOptions> pipeline,
     TimeProvider time,
     ILogger<CreateGuard> logger)
 {
     public const string NotFulfillable = "not-fulfillable";
     public const string AwaitingStage = "awaiting-stage";
-    public const string PreviewRetriesExhausted = "preview-retries-exhausted";
 
     /// <summary>Right after the claim: the decision when this delivery must not go on to Amazon, else null.</summary>
     public async Task<DeliveryDecision?> BeforeCreateAsync(OrderClaim claim, CancellationToken cancellationToken)
@@ -144,10 +142,9 @@ internal sealed partial class CreateGuard(
             : decision;
     }
 
-    private async Task<DeliveryDecision> WaitOrFailAsync(OrderClaim claim, string message, CancellationToken cancellationToken) =>
-        claim.State.Attempts >= Math.Max(1, pipeline.Value.MaxAttempts)
-            ? await outcomes.FailAsync(claim, PreviewRetriesExhausted, $"Gave up after {claim.State.Attempts} attempts. Last: {message}", cancellationToken)
-            : await outcomes.WaitAsync(claim, ReasonCodes.SubmitterUnavailable, message, cancellationToken);
+    // Parked like any transient failure: the redrive tries again and the horizon decides when to give up.
+    private Task<DeliveryDecision> WaitOrFailAsync(OrderClaim claim, string message, CancellationToken cancellationToken) =>
+        outcomes.WaitAsync(claim, ReasonCodes.SubmitterUnavailable, message, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: the shop cancelled it before it reached Amazon; not created.")]
     private partial void LogNotCreated(string orderId);
