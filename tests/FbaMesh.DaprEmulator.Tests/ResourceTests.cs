@@ -11,7 +11,7 @@ namespace FbaMesh.DaprEmulator.Tests;
 /// <summary>The repository's own dapr.yaml and components/, read unchanged, and what the emulator refuses.</summary>
 public sealed class ResourceTests
 {
-    private static readonly string[] AppIds = ["webhook-gateway", "order-enricher", "fba-submitter"];
+    private static readonly string[] AppIds = ["webhook-gateway", "order-enricher", "fba-submitter", "fulfillment-tracker"];
 
     [Fact]
     public void Every_yaml_file_in_components_parses_as_a_named_dapr_resource()
@@ -38,10 +38,10 @@ public sealed class ResourceTests
         var apps = DaprEmulatorHost.ReadRunFile(RepositoryPaths.Combine("dapr.yaml"));
 
         Assert.Equal(AppIds, apps.Select(a => a.AppId));
-        Assert.Equal([3500, 3501, 3502], apps.Select(a => a.DaprHttpPort));
-        Assert.Equal([50001, 50002, 50003], apps.Select(a => a.DaprGrpcPort));
-        Assert.Equal([5100, 5200, 5300], apps.Select(a => a.AppPort ?? 0));
-        Assert.Equal(["http", "http", "grpc"], apps.Select(a => a.AppProtocol));
+        Assert.Equal([3500, 3501, 3502, 3503], apps.Select(a => a.DaprHttpPort));
+        Assert.Equal([50001, 50002, 50003, 50004], apps.Select(a => a.DaprGrpcPort));
+        Assert.Equal([5100, 5200, 5300, 5600], apps.Select(a => a.AppPort ?? 0));
+        Assert.Equal(["http", "http", "grpc", "http"], apps.Select(a => a.AppProtocol));
         foreach (var app in apps)
         {
             Assert.Equal(RepositoryPaths.Combine("components"), app.ResourcesPath);
@@ -50,7 +50,8 @@ public sealed class ResourceTests
             var loaded = ResourceLoader.Load(app.ResourcesPath, app.AppId);
             Assert.Contains(loaded.Components, c => c.Name == "fbamesh-secrets");
             Assert.Equal(app.AppId != "fba-submitter", loaded.Components.Any(c => c.Name == "fbamesh-pubsub"));
-            Assert.Equal(app.AppId == "order-enricher", loaded.Components.Any(c => c.Name == "fbamesh-state"));
+            // The submitter keeps its shared SP-API usage plans in the state store; the gateway keeps nothing.
+            Assert.Equal(app.AppId != "webhook-gateway", loaded.Components.Any(c => c.Name == "fbamesh-state"));
             Assert.True(SecretScope.ReadConfiguration(app.ConfigFile).ContainsKey("fbamesh-secrets"));
         }
 

@@ -66,7 +66,11 @@ public sealed class DurableComponentTests
     [Theory]
     [InlineData("secretstore.yaml")]
     [InlineData("resiliency.yaml")]
-    public void The_secret_store_and_resiliency_are_those_of_components(string file)
+    [InlineData("redrive.yaml")]
+    [InlineData("reconcile.yaml")]
+    [InlineData("tracking-poll.yaml")]
+    [InlineData("amazon-notifications.yaml")]
+    public void The_secret_store_resiliency_and_bindings_are_those_of_components(string file)
     {
         var local = YamlDocuments.Load(RepositoryPaths.Combine("components", file));
         var durable = YamlDocuments.Load(Path.Combine(Durable, file));

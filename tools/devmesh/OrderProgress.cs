@@ -15,9 +15,15 @@ public sealed record OrderProgress(
     public const string Submitted = "Submitted";
     public const string Skipped = "Skipped";
     public const string Failed = "Failed";
+    public const string Shipped = "Shipped";
+    public const string Completed = "Completed";
+    public const string Cancelled = "Cancelled";
 
-    /// <summary>Submitted, Skipped and Failed are final; Received and Waiting are still moving.</summary>
-    public bool IsSettled => Status is Submitted or Skipped or Failed;
+    /// <summary>
+    /// Submitted, Skipped and Failed are final for the pipeline, and so are Amazon's later news the tracker
+    /// brings (Shipped, Completed, Cancelled); Received, Waiting and AwaitingStage are still moving.
+    /// </summary>
+    public bool IsSettled => Status is Submitted or Skipped or Failed or Shipped or Completed or Cancelled;
 
     public override string ToString() =>
         ReasonCode is null ? $"{OrderId} {Status}" : $"{OrderId} {Status} ({ReasonCode}: {ReasonMessage})";

@@ -110,7 +110,9 @@ public sealed class StageCommandScenarios(CommandMeshFixture fixture) : IClassFi
         await fixture.CancelMetaUntilAsync(id, "cancelled");
         Assert.Equal(0, atAmazonWhenCancelled);
         Assert.Single(fixture.Mesh.SpApi.OrdersFor(id));
-        Assert.Equal(OrderProgress.Submitted, (await fixture.Mesh.WaitForSettledAsync(id, MeshSettings.SettleTimeout)).Status);
+        // The tracker brings Amazon's Cancelled back to the enricher's order.
+        await FbaMesh.Testing.Eventually.UntilAsync(
+            async () => (await fixture.Mesh.GetOrderAsync(id))?.Status == OrderProgress.Cancelled, $"{id} Cancelled in the enricher");
     }
 }
 

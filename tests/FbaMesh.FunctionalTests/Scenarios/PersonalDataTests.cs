@@ -28,7 +28,7 @@ public sealed class PersonalDataTests(ITestOutputHelper output)
     {
         var canaries = new PersonalDataCanaries();
         var options = MeshSettings.EmulatedOptions();
-        foreach (var app in new[] { "webhook-gateway", "order-enricher", "fba-submitter" })
+        foreach (var app in new[] { "webhook-gateway", "order-enricher", "fba-submitter", "fulfillment-tracker" })
         {
             if (!options.AppEnvironment.TryGetValue(app, out var env))
             {

@@ -39,8 +39,9 @@ public sealed class DeliveryLog : IStartupFilter
 
     private async Task RecordAsync(HttpContext context, RequestDelegate next)
     {
-        // Deliveries of orders.received only (the dead-letter subscriber has a route of its own).
-        if (!context.Request.Path.Equals("/events/orders-received", StringComparison.Ordinal))
+        // Deliveries of every subscribed topic except the dead letters (their subscriber is tested on its own).
+        if (!context.Request.Path.StartsWithSegments("/events", StringComparison.Ordinal)
+            || context.Request.Path.Equals(FbaMesh.OrderEnricher.DeadLetters.DeadLetterSubscriber.Route, StringComparison.Ordinal))
         {
             await next(context);
             return;

@@ -33,7 +33,7 @@ internal static class EndpointsTable
             table.AddRow("redis (durable)", redis.EscapeMarkup(), "pub/sub streams and state; components/durable");
         }
 
-        table.AddRow("control", Link(endpoints.ControlUrl), "devmesh restart|kill <app-id>[#N]");
+        table.AddRow("control", Link(endpoints.ControlUrl), "devmesh restart|kill <app-id>[[#N]]");
         table.AddRow("endpoints", settings.EndpointsFile.EscapeMarkup(), "the same as JSON");
         table.AddRow("logs", settings.Mesh.ResolvedLogDirectory.EscapeMarkup(), "one file per service");
         return table;

@@ -18,7 +18,7 @@ namespace FbaMesh.OrderEnricher.Orders.Index;
 /// </summary>
 internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOptions> options, TimeProvider time, ILogger<OrderIndex> logger)
 {
-    private const int MaxConflictRetries = 20;
+    private const int MaxConflictRetries = 30;
     private const int TimelineLimit = 200;
     private const int DeadLetterLimit = 500;
 
@@ -98,6 +98,8 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
             {
                 return (previous, next);
             }
+
+            await AfterConflictAsync(attempt, cancellationToken);
         }
 
         throw new InvalidOperationException($"Index bucket {key} kept changing; gave up after {MaxConflictRetries} conflicts.");
@@ -156,10 +158,17 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
             {
                 return;
             }
+
+            await AfterConflictAsync(attempt, cancellationToken);
         }
 
         throw new InvalidOperationException($"Index key {key} kept changing; gave up after {MaxConflictRetries} conflicts.");
     }
+
+    // Writers that met on one key spread out before reading again, or the same ones keep meeting. A short
+    // random pause on the wall clock: it only breaks up contention and decides nothing.
+    private static Task AfterConflictAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 2 + Math.Min(50, 4 << Math.Min(attempt, 4)))), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: the console index was not updated ({Error}); the order's next write repairs it.")]
     private partial void LogIndexFailed(string orderId, string error);
