@@ -39,8 +39,9 @@ public sealed class DeliveryLog : IStartupFilter
 
     private async Task RecordAsync(HttpContext context, RequestDelegate next)
     {
-        // Deliveries of orders.received only (the dead-letter subscriber has a route of its own).
-        if (!context.Request.Path.Equals("/events/orders-received", StringComparison.Ordinal))
+        // Deliveries of orders.received and orders.stage-changed (the dead-letter subscriber has a route of its own).
+        if (!context.Request.Path.Equals("/events/orders-received", StringComparison.Ordinal)
+            && !context.Request.Path.Equals("/events/orders-stage-changed", StringComparison.Ordinal))
         {
             await next(context);
             return;
