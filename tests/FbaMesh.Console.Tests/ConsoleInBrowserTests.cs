@@ -15,6 +15,9 @@ public sealed class ConsoleInBrowserTests(ConsoleMeshFixture mesh) : IClassFixtu
     /// <summary>A sample that fails as invalid-country until its country is corrected in Crystallize.</summary>
     private const string InvalidCountrySample = "6724c1ef5e1d4b0012a3f10b";
 
+    /// <summary>A sample the shop created with fba-hold: Amazon holds it until it is released.</summary>
+    private const string HoldSample = "6724c1cc5e1d4b0012a3f106";
+
     [Fact]
     public void A_browser_holding_the_bearer_token_sees_every_sample_order_with_its_status()
     {
@@ -114,6 +117,29 @@ public sealed class ConsoleInBrowserTests(ConsoleMeshFixture mesh) : IClassFixtu
         browser.WaitFor(d => d.FindElement(By.TagName("h1")).Text == "Dead letters", "the dead letters");
         Assert.Contains("Submitted", driver.FindElement(By.CssSelector($"tr[data-order='{fixable}']")).Text, StringComparison.Ordinal);
         browser.Screenshot("dead-letters");
+    }
+
+    [Fact]
+    public void An_operator_releases_a_Hold_order_with_confirmation_and_the_timeline_records_it()
+    {
+        using var browser = Browser.Start();
+        var driver = browser.Driver;
+        driver.Navigate().GoToUrl(new Uri(mesh.ConsoleUrl, $"/console/orders/{HoldSample}"));
+        driver.SwitchTo().ActiveElement().SendKeys(mesh.OperatorToken + Keys.Enter);
+        browser.WaitFor(d => d.FindElement(By.TagName("h1")).Text == $"Order {HoldSample}", "the Hold order's page after login");
+        Assert.Equal("Submitted", driver.FindElement(By.Id("order-status")).Text);
+
+        driver.FindElement(By.PartialLinkText("Release this order")).SendKeys(Keys.Enter);
+        browser.WaitFor(d => d.FindElement(By.TagName("h1")).Text == $"Release order {HoldSample}?", "the confirmation");
+        browser.Screenshot("release-confirmation");
+        driver.FindElement(By.XPath("//button[normalize-space()='Yes, release the order']")).SendKeys(Keys.Enter);
+        browser.WaitFor(d => d.FindElement(By.TagName("h1")).Text == "Released", "the answer to the release");
+
+        driver.FindElement(By.LinkText("Back to the order")).SendKeys(Keys.Enter);
+        browser.WaitFor(d => d.FindElement(By.TagName("h1")).Text == $"Order {HoldSample}", "the order page after the release");
+        Assert.Contains("Asked by an operator", driver.FindElement(By.CssSelector("ol.timeline li[data-kind='release']")).Text, StringComparison.Ordinal);
+        Assert.Empty(driver.FindElements(By.PartialLinkText("Release this order")));
+        browser.Screenshot("order-released");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Dapr.Client;
 using FbaMesh.Contracts;
 using FbaMesh.Contracts.Events.V1;
+using FbaMesh.OrderEnricher.Fulfillment;
 using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.OrderEnricher.Pipeline;
 using Google.Protobuf.WellKnownTypes;
@@ -43,6 +44,13 @@ internal static partial class OrderRetry
         if (state.Status is OrderStatus.Submitted or OrderStatus.Skipped or OrderStatus.Shipped or OrderStatus.Completed or OrderStatus.Cancelled)
         {
             return Conflict($"Order {id} is {state.Status}; only Failed (or stuck Received) orders can be retried.");
+        }
+
+        if (state is { Status: OrderStatus.Failed, ReasonCode: FulfillmentProgressRecorder.Unfulfillable })
+        {
+            // Amazon already holds this fulfillment order: a resubmit would come back ALREADY_EXISTS and the
+            // order would read Submitted while Amazon still cannot fulfil it.
+            return Conflict($"Amazon already holds order {id} and cannot fulfil it ({FulfillmentProgressRecorder.Unfulfillable}); a retry would resubmit the same order, Amazon would answer ALREADY_EXISTS and nothing would ship. Fix the cause at Amazon (inventory, the address in Seller Central) or cancel the order in the shop.");
         }
 
         var now = time.GetUtcNow();

@@ -66,7 +66,10 @@ internal static class ConsoleCredential
     }
 
     /// <summary>A form post from a session must carry the anti-forgery token; a bearer caller is no browser riding on a cookie.</summary>
-    public static bool NeedsAntiforgery(HttpContext http) => http.Items[CallerKey] is not ConsoleCaller.Bearer;
+    public static bool NeedsAntiforgery(HttpContext http) => !IsBearer(http);
+
+    /// <summary>Automation (the bearer token) gets answers as JSON and problem+json; people get pages.</summary>
+    public static bool IsBearer(HttpContext http) => http.Items[CallerKey] is ConsoleCaller.Bearer;
 
     private static ConsoleCaller? Identify(HttpContext http, OperatorCredential expected, DateTimeOffset now)
     {

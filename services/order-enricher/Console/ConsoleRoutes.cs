@@ -14,6 +14,10 @@ internal static class ConsoleRoutes
 
     public static string Retry(string orderId) => $"/console/orders/{orderId}/retry";
 
+    public static string Cancel(string orderId) => $"/console/orders/{orderId}/cancel";
+
+    public static string Release(string orderId) => $"/console/orders/{orderId}/release";
+
     /// <summary>A return address after login: only a console path of this site (no "//host", no "/\host").</summary>
     public static string SafeReturn(string? returnUrl) =>
         returnUrl is { Length: > 0 } url && url.StartsWith(Root, StringComparison.Ordinal) && !url.Contains("//", StringComparison.Ordinal)

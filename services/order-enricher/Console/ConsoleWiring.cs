@@ -34,6 +34,10 @@ internal static class ConsoleWiring
         console.MapGet("/orders/{id}", OrderPage.RenderAsync);
         console.MapGet("/orders/{id}/retry", RetryAction.ConfirmAsync);
         console.MapPost("/orders/{id}/retry", RetryAction.RetryAsync);
+        console.MapGet("/orders/{id}/cancel", CancelAction.ConfirmAsync);
+        console.MapPost("/orders/{id}/cancel", CancelAction.CancelAsync);
+        console.MapGet("/orders/{id}/release", ReleaseAction.ConfirmAsync);
+        console.MapPost("/orders/{id}/release", ReleaseAction.ReleaseAsync);
         console.MapGet("/dead-letters", DeadLettersPage.RenderAsync);
         console.MapPost("/logout", ConsoleLogin.LogOutAsync);
     }

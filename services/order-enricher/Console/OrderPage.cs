@@ -40,7 +40,7 @@ internal static class OrderPage
             {Facts(state, admin)}
             {Actions(state)}
             <h2>Timeline</h2>
-            {Timeline(timeline)}
+            {Timeline(CommandSteps.Merge(timeline, state))}
             </div>
             """;
         return Page(http, $"Order {id}", body);
@@ -81,12 +81,20 @@ internal static class OrderPage
             actions.Add($"<a href=\"{ConsoleRoutes.Retry(state.OrderId)}\">Retry this order…</a> once its cause is fixed (it goes through the same path as the first try).");
         }
 
+        if (OrderActions.CanCancel(state))
+        {
+            actions.Add($"<a href=\"{ConsoleRoutes.Cancel(state.OrderId)}\">Cancel at Amazon…</a> while Amazon still allows it (Received or Planning); Crystallize is told the outcome.");
+        }
+
+        if (OrderActions.CanRelease(state))
+        {
+            actions.Add($"<a href=\"{ConsoleRoutes.Release(state.OrderId)}\">Release this order…</a> it was created on Hold; releasing it tells Amazon to ship.");
+        }
+
         var list = actions.Count == 0
             ? "<p>No action applies to an order in this status.</p>"
             : "<ul>" + string.Concat(actions.Select(a => $"<li>{a}</li>")) + "</ul>";
-
-        // Cancelling at Amazon and releasing a Hold need the enricher's command handling, which this build does not have yet.
-        return $"<h2>Actions</h2>{list}<p>Cancel at Amazon and release a Hold are not available in this build.</p>";
+        return $"<h2>Actions</h2>{list}";
     }
 
     private static string Timeline(IReadOnlyList<TimelineEntry> steps)

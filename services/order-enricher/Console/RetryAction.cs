@@ -53,7 +53,7 @@ internal static class RetryAction
     {
         if (ConsoleCredential.NeedsAntiforgery(http) && !await antiforgery.IsRequestValidAsync(http))
         {
-            return Page(http, "Not retried", $"<h1>Not retried</h1><p class=\"problem\" role=\"alert\">The form had expired or did not come from this console. <a href=\"{ConsoleRoutes.Order(id)}\">Back to the order</a>.</p>", statusCode: 400);
+            return ConsoleAnswer.FormExpired(http, id, "Not retried");
         }
 
         var result = await OrderRetry.RetryAsync(id, store, dapr, time, operatorApi, pipeline, loggers, cancellationToken);
@@ -65,7 +65,6 @@ internal static class RetryAction
         var (code, detail) = result is ProblemHttpResult problem
             ? (problem.StatusCode, problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title)
             : (StatusCodes.Status500InternalServerError, "The retry did not go through.");
-        var body = $"<h1>Not retried</h1><p class=\"problem\" role=\"alert\">{E(detail)}</p><p><a href=\"{ConsoleRoutes.Order(OrderId.IsValid(id) ? id : "")}\">Back to the order</a></p>";
-        return Page(http, "Not retried", body, statusCode: code);
+        return ConsoleAnswer.NotDone(http, id, code, "Not retried", detail ?? "The retry did not go through.");
     }
 }

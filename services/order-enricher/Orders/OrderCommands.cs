@@ -52,8 +52,14 @@ internal sealed record OrderCommands
     public override int GetHashCode() => HashCode.Combine(CancelOutcome, ReleasedAt, SubmitStageReachedAt, History.Count);
 }
 
-/// <summary>One step of a command: what (cancel, release, submit, preview), what came of it, when, and the stage that asked.</summary>
-internal sealed record CommandEntry(DateTimeOffset At, string Command, string Outcome, string? PipelineId = null, string? StageId = null, string? Detail = null);
+/// <summary>
+/// One step of a command: what (cancel, release, submit, preview), what came of it, when, and who asked:
+/// the stage that asked, or <see cref="ByOperator"/> in <paramref name="AskedBy"/> when an operator asked in the console.
+/// </summary>
+internal sealed record CommandEntry(DateTimeOffset At, string Command, string Outcome, string? PipelineId = null, string? StageId = null, string? Detail = null, string? AskedBy = null)
+{
+    public const string ByOperator = "operator";
+}
 
 /// <summary>A command's hold on a final order, so a redelivered stage event does not do it a second time.</summary>
 internal sealed record CommandLease(string Command, string By, DateTimeOffset Since);
