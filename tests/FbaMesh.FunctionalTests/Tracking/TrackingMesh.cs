@@ -64,7 +64,22 @@ public class TrackingMeshFixture : IAsyncLifetime
 
     /// <summary>Waits until the Crystallize order's meta satisfies the condition.</summary>
     public Task UntilMetaAsync(string id, Func<string?, JsonArray, bool> condition, string what) =>
-        Eventually.UntilAsync(() => condition(Meta(id, "fba-status"), Shipments(id)), $"{what} on {id} (fba-status {Meta(id, "fba-status") ?? "none"}, fba-shipments {Meta(id, "fba-shipments") ?? "none"})", Deadline);
+        Eventually.UntilAsync(() => condition(Meta(id, "fba-status"), Shipments(id)), $"{what} on {id}", Deadline);
+
+    /// <summary>fba-shipments holds exactly Amazon's shipped packages: carrier and tracking number of each.</summary>
+    public void AssertShipmentsMatchAmazon(string id)
+    {
+        var atAmazon = Mesh.SpApi!.FulfillmentOrders.Single(o => o.SellerFulfillmentOrderId == id).Shipments
+            .Where(s => s.Status == "SHIPPED").SelectMany(s => s.Packages).Select(p => $"{p.CarrierCode} {p.TrackingNumber}").Order(StringComparer.Ordinal).ToList();
+        var written = Shipments(id).Select(p => $"{p!["carrier"]?.GetValue<string>()} {p["trackingNumber"]?.GetValue<string>()}").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(atAmazon);
+        Assert.All(atAmazon, p => Assert.DoesNotMatch(@" $", p));
+        Assert.Equal(atAmazon, written);
+    }
+
+    /// <summary>Packages Amazon holds for the order (the emulator ships one package per shipment line).</summary>
+    public int PackagesAtAmazon(string id) =>
+        Mesh.SpApi!.FulfillmentOrders.Single(o => o.SellerFulfillmentOrderId == id).Shipments.Where(s => s.Status == "SHIPPED").Sum(s => s.Packages.Count);
 
     /// <summary>The tracker's meta writes on the order, oldest first: (fba-status, fba-shipments) of each updateOrder.</summary>
     public IReadOnlyList<(string? Status, string? Shipments)> TrackerWrites(string id) =>

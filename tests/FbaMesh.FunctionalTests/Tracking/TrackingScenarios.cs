@@ -22,12 +22,8 @@ public sealed class TrackingScenarios(TrackingMeshFixture fixture) : IClassFixtu
 
         fixture.Step(id, 3);
 
-        await fixture.UntilMetaAsync(id, (status, shipments) => status == "Complete" && shipments.Count == 1, "Complete with one package");
-        var package = fixture.Shipments(id)[0]!;
-        var atAmazon = fixture.Mesh.SpApi!.FulfillmentOrders.Single(o => o.SellerFulfillmentOrderId == id).Shipments.Single().Packages.Single();
-        Assert.Equal(atAmazon.CarrierCode, package["carrier"]!.GetValue<string>());
-        Assert.Equal(atAmazon.TrackingNumber, package["trackingNumber"]!.GetValue<string>());
-        Assert.False(string.IsNullOrEmpty(atAmazon.TrackingNumber));
+        await fixture.UntilMetaAsync(id, (status, shipments) => status == "Complete" && shipments.Count == fixture.PackagesAtAmazon(id), "Complete with every package");
+        fixture.AssertShipmentsMatchAmazon(id);
         fixture.AssertWrittenOnce(id);
         await Eventually.UntilAsync(() => fixture.Events("fulfillment.completed", id) == 1, $"fulfillment.completed for {id}", TrackingMeshFixture.Deadline);
         Assert.Equal(1, fixture.Events("fulfillment.shipped", id));
@@ -49,9 +45,7 @@ public sealed class TrackingScenarios(TrackingMeshFixture fixture) : IClassFixtu
         fixture.Step(id);
 
         await fixture.UntilMetaAsync(id, (status, shipments) => status == "Complete" && shipments.Count == 2, "Complete with both shipments");
-        var atAmazon = fixture.Mesh.SpApi.FulfillmentOrders.Single(o => o.SellerFulfillmentOrderId == id).Shipments
-            .SelectMany(s => s.Packages).Select(p => p.TrackingNumber).Order(StringComparer.Ordinal);
-        Assert.Equal(atAmazon, fixture.Shipments(id).Select(p => p!["trackingNumber"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        fixture.AssertShipmentsMatchAmazon(id);
         fixture.AssertWrittenOnce(id);
         await Eventually.UntilAsync(() => fixture.Events("fulfillment.shipped", id) == 2, $"a second fulfillment.shipped for {id}", TrackingMeshFixture.Deadline);
         Assert.Single(fixture.TrackerWrites(id), w => w.Status == "Processing" && w.Shipments is { } written && CountOf(written) == 1);
@@ -94,7 +88,7 @@ public sealed class TrackingScenarios(TrackingMeshFixture fixture) : IClassFixtu
         var (id, order) = Samples.Copy(Norway);
         await fixture.SubmitAsync(id, order);
         fixture.Step(id, 3);
-        await fixture.UntilMetaAsync(id, (status, shipments) => status == "Complete" && shipments.Count == 1, "Complete with one package");
+        await fixture.UntilMetaAsync(id, (status, shipments) => status == "Complete" && shipments.Count == fixture.PackagesAtAmazon(id), "Complete with every package");
         await Eventually.UntilAsync(() => fixture.Events("fulfillment.completed", id) == 1, $"fulfillment.completed for {id}", TrackingMeshFixture.Deadline);
         var writes = fixture.TrackerWrites(id);
         var shipments = fixture.Meta(id, "fba-shipments");
@@ -131,9 +125,8 @@ public sealed class TrackingScenarios(TrackingMeshFixture fixture) : IClassFixtu
             await fixture.Mesh.RestartAsync(TrackingMeshFixture.Tracker);
         }
 
-        await fixture.UntilMetaAsync(id, (status, shipments) => status == "Complete" && shipments.Count == 1, "Complete with one package after the restart");
-        var atAmazon = fixture.Mesh.SpApi!.FulfillmentOrders.Single(o => o.SellerFulfillmentOrderId == id).Shipments.Single().Packages.Single();
-        Assert.Equal(atAmazon.TrackingNumber, fixture.Shipments(id)[0]!["trackingNumber"]!.GetValue<string>());
+        await fixture.UntilMetaAsync(id, (status, shipments) => status == "Complete" && shipments.Count == fixture.PackagesAtAmazon(id), "Complete with every package after the restart");
+        fixture.AssertShipmentsMatchAmazon(id);
         fixture.AssertWrittenOnce(id);
         await Eventually.UntilAsync(() => fixture.Events("fulfillment.completed", id) >= 1, $"fulfillment.completed for {id}", TrackingMeshFixture.Deadline);
         Assert.Single(fixture.Mesh.Sidecars.PublishedTo("fbamesh-pubsub", "fulfillment.completed")
@@ -157,10 +150,8 @@ public sealed class TrackingByPollScenarios(PollingMeshFixture fixture) : IClass
 
         fixture.Step(id, 3);
 
-        await fixture.UntilMetaAsync(id, (status, shipments) => status == "Complete" && shipments.Count == 1, "Complete with one package by the poll");
-        var atAmazon = fixture.Mesh.SpApi.FulfillmentOrders.Single(o => o.SellerFulfillmentOrderId == id).Shipments.Single().Packages.Single();
-        Assert.Equal(atAmazon.CarrierCode, fixture.Shipments(id)[0]!["carrier"]!.GetValue<string>());
-        Assert.Equal(atAmazon.TrackingNumber, fixture.Shipments(id)[0]!["trackingNumber"]!.GetValue<string>());
+        await fixture.UntilMetaAsync(id, (status, shipments) => status == "Complete" && shipments.Count == fixture.PackagesAtAmazon(id), "Complete with every package by the poll");
+        fixture.AssertShipmentsMatchAmazon(id);
         fixture.AssertWrittenOnce(id);
         Assert.Contains(fixture.Mesh.Sidecars.BindingDeliveries(), d => d.Binding == "fbamesh-tracking-poll" && d.Handled);
         Assert.DoesNotContain(fixture.Mesh.Sidecars.BindingDeliveries(), d => d.Binding == TrackingMeshFixture.NotificationBinding);
