@@ -42,8 +42,9 @@ internal sealed partial class OrderTracker(
     }
 
     /// <param name="notifiedStatusUpdatedAt">
-    /// The status time a notification carried: when the order already holds that time or a later one and
-    /// everything is written, the notification is a duplicate or came out of order, and Amazon is not asked.
+    /// The status time a notification carried: when the order already holds a later one and everything is
+    /// written, the notification came out of order, and Amazon is not asked. The same time is asked: Amazon's
+    /// times have whole seconds, so two changes in one second (shipped and Complete) carry the same time.
     /// </param>
     public async Task<RefreshOutcome> RefreshAsync(string sellerFulfillmentOrderId, DateTimeOffset? notifiedStatusUpdatedAt, CancellationToken cancellationToken)
     {
@@ -65,7 +66,7 @@ internal sealed partial class OrderTracker(
             return RefreshOutcome.Retry;
         }
 
-        if (notifiedStatusUpdatedAt is { } notified && order.StatusUpdatedAt is { } known && notified <= known && IsSettled(order))
+        if (notifiedStatusUpdatedAt is { } notified && order.StatusUpdatedAt is { } known && notified < known && IsSettled(order))
         {
             LogAlreadyKnown(order.OrderId, order.AmazonStatus);
             return RefreshOutcome.Unchanged;
