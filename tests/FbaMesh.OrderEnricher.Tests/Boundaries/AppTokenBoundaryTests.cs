@@ -22,6 +22,7 @@ public sealed class AppTokenBoundaryTests(AppTokenBoundaryTests.WithTokens fixtu
         ["* /healthz", "* /readyz", "GET /api/orders/{id}", "POST /api/orders/{id}/retry",
          "GET /console/login", "POST /console/login", "GET /console/assets/console.css", "GET /console/assets/console.js",
          "GET /console/", "GET /console/orders/{id}", "GET /console/orders/{id}/retry", "POST /console/orders/{id}/retry",
+         "GET /console/orders/{id}/cancel", "POST /console/orders/{id}/cancel", "GET /console/orders/{id}/release", "POST /console/orders/{id}/release",
          "GET /console/dead-letters", "POST /console/logout"];
 
     private static readonly string[] Topics =
