@@ -65,7 +65,7 @@ public class CommandMeshFixture : IAsyncLifetime
     public async Task AmazonMovesAsync(string id, string status)
     {
         using var http = new HttpClient { BaseAddress = Mesh.SpApi!.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Put, AmazonOrderView.FulfillmentOrdersPath + id + "/status")
+        using var request = new HttpRequestMessage(HttpMethod.Put, "fba/outbound/2020-07-01/fulfillmentOrders/" + id + "/status")
         {
             Content = JsonContent.Create(new { fulfillmentOrderStatus = status }),
         };
