@@ -15,13 +15,12 @@ namespace FbaMesh.FbaSubmitter.Submitting;
 /// still lacks the action.
 /// </summary>
 internal sealed partial class FulfillmentOrderUpdate(
-    SpApiCaller caller, FulfillmentOrderLookup lookup, IOptions<SpApiOptions> options, TimeProvider time,
+    ConfirmedWrite write, FulfillmentOrderLookup lookup, IOptions<SpApiOptions> options, TimeProvider time,
     ILogger<FulfillmentOrderUpdate> logger)
 {
     public async Task<UpdateFulfillmentOrderResponse> SetActionAsync(string id, FulfillmentAction action, CancellationToken callerGone)
     {
         using var budget = new CallBudget(options.Value.CallDeadline, time, callerGone);
-        var body = ToAmazon.UpdateBodyJson(action);
 
         // Read first: a release of an order that is not on hold changes nothing and says so.
         var current = await lookup.ConfirmAsync(id, $"Before updating '{id}'", budget)
@@ -32,52 +31,18 @@ internal sealed partial class FulfillmentOrderUpdate(
             return Answer(id, UpdateOutcome.AlreadyApplied, current.FulfillmentOrderStatus);
         }
 
-        for (var round = 0; ; round++)
-        {
-            var reply = await caller.SendAsync(SpApiOperation.UpdateFulfillmentOrder, HttpMethod.Put, FulfillmentOrderPaths.Order(id), body, budget, idempotent: false);
-            if (reply.IsSuccess)
-            {
-                LogUpdated(id, action, UpdateOutcome.Updated, "");
-                return Answer(id, UpdateOutcome.Updated, "");
-            }
-
-            if (reply.Status == 404)
-            {
-                throw FulfillmentOrderLookup.NotFound(id, reply);
-            }
-
-            if (!reply.OutcomeUnknown && reply.Status != 400)
-            {
-                throw AmazonAnswers.Failure(reply, "updateFulfillmentOrder", $"'{id}'", StatusCode.FailedPrecondition, FailureReasons.AmazonRejected);
-            }
-
-            var order = await lookup.ConfirmAsync(id, $"The update of '{id}' ended with {reply.Describe()}", budget)
-                ?? throw FulfillmentOrderLookup.NotFound(id, reply);
-            if (order.FulfillmentAction == action)
-            {
-                var outcome = reply.OutcomeUnknown ? UpdateOutcome.Updated : UpdateOutcome.AlreadyApplied;
-                LogUpdated(id, action, outcome, order.FulfillmentOrderStatus);
-                return Answer(id, outcome, order.FulfillmentOrderStatus);
-            }
-
-            if (!reply.OutcomeUnknown)
-            {
-                throw AmazonAnswers.Failure(reply, "updateFulfillmentOrder", $"'{id}' (Amazon status {order.FulfillmentOrderStatus})",
-                    StatusCode.FailedPrecondition, FailureReasons.NotUpdatable);
-            }
-
-            var o = options.Value;
-            if (!await budget.WaitAsync(Backoff.Delay(round, o.InitialBackoff, o.MaxBackoff, Random.Shared)))
-            {
-                throw new SpApiFailure(StatusCode.Unavailable,
-                    $"'{id}' still lacks fulfillmentAction {action.ToAmazon()} after an update that ended with {reply.Describe()}, and the " +
-                    "call deadline leaves no time to update again. Updating again is safe.")
-                {
-                    Reason = FailureReasons.OutcomeUnknown,
-                    RetryAfter = o.MaxBackoff,
-                };
-            }
-        }
+        var update = new OrderWrite(SpApiOperation.UpdateFulfillmentOrder, "updateFulfillmentOrder", FulfillmentOrderPaths.Order(id), ToAmazon.UpdateBodyJson(action), FailureReasons.NotUpdatable);
+        var (outcome, status) = await write.SendAsync(
+            id, update, budget,
+            written: () => (UpdateOutcome.Updated, ""),
+            settle: (order, outcomeUnknown) => order.FulfillmentAction == action
+                ? (outcomeUnknown ? UpdateOutcome.Updated : UpdateOutcome.AlreadyApplied, order.FulfillmentOrderStatus)
+                : null,
+            stillPending: (reply, _) =>
+                $"'{id}' still lacks fulfillmentAction {action.ToAmazon()} after an update that ended with {reply.Describe()}, and the " +
+                "call deadline leaves no time to update again. Updating again is safe.");
+        LogUpdated(id, action, outcome, status);
+        return Answer(id, outcome, status);
     }
 
     private static UpdateFulfillmentOrderResponse Answer(string id, UpdateOutcome outcome, string status) =>

@@ -9,6 +9,7 @@ internal static class SubmittingWiring
         var services = builder.Services;
         services.AddSingleton<FulfillmentOrderSubmitter>();
         services.AddSingleton<FulfillmentOrderLookup>();
+        services.AddSingleton<ConfirmedWrite>();
         services.AddSingleton<FulfillmentOrderCancellation>();
         services.AddSingleton<FulfillmentOrderUpdate>();
         services.AddSingleton<OrderChangesReader>();
