@@ -24,28 +24,7 @@ internal static class TestResources
                   retry: eventRedelivery
         """;
 
-    public static string Create()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "fbamesh-tracker-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        foreach (var name in new[] { "pubsub.yaml", "statestore.yaml", "secretstore.yaml" })
-        {
-            File.Copy(RepositoryPaths.Combine("components", name), Path.Combine(folder, name));
-        }
+    public static string Create() => TestComponents.Create("fbamesh-tracker-tests", QuickResiliency);
 
-        File.WriteAllText(Path.Combine(folder, "resiliency.yaml"), QuickResiliency);
-        return folder;
-    }
-
-    public static void Delete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public static void Delete(string folder) => TestComponents.Delete(folder);
 }
