@@ -11,12 +11,12 @@ internal static class IngestCommand
     {
         var concurrency = BenchCommandLine.Option<int[]>("--concurrency", "Concurrency levels (closed-loop clients).", [1, 8, 32]);
         concurrency.AllowMultipleArgumentsPerToken = true;
-        var rounds = BenchCommandLine.Option("--rounds", "Measured rounds per side and level (alternating baseline, gateway).", 5);
+        var rounds = BenchCommandLine.Option("--rounds", "Measured rounds per side and level (rotating baseline, mandatory work, peer, gateway).", 5);
         var seconds = BenchCommandLine.Option("--round-seconds", "Length of one round.", 3.0);
         var gatewaySettings = new Option<string[]>("--gateway-setting") { Description = "Extra gateway configuration NAME=VALUE (repeatable), e.g. OTEL_SDK_DISABLED=true." };
         var child = BenchCommandLine.Option("--child-process", "Load the gateway as devmesh runs it (its own process) instead of in this process.", false);
         var json = BenchCommandLine.JsonOption();
-        var command = BenchCommandLine.Command("ingest", "Signed webhooks: the gateway (verify + publish) versus a bare Kestrel baseline.", concurrency, rounds, seconds, gatewaySettings, child, json);
+        var command = BenchCommandLine.Command("ingest", "Signed webhooks: the gateway (verify + publish) versus bare Kestrel, the mandatory work alone and a Node.js peer.", concurrency, rounds, seconds, gatewaySettings, child, json);
         command.SetAction(async (parse, ct) =>
         {
             var settings = new IngestSettings(parse.GetValue(concurrency)!, parse.GetValue(rounds), TimeSpan.FromSeconds(parse.GetValue(seconds)))
@@ -27,7 +27,7 @@ internal static class IngestCommand
             var report = await SpectreProgress.RunAsync(p => IngestScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(IngestTable.Render(report));
             await BenchJson.WriteAsync(report, parse.GetValue(json), ct);
-            return report.Levels.Any(l => l.Gateway.Errors > 0) ? 1 : 0;
+            return report.Levels.Any(l => l.Gateway.Errors > 0 || l.MandatoryWork?.Errors > 0 || l.Peer?.Errors > 0) ? 1 : 0;
         });
         return command;
     }

@@ -31,7 +31,11 @@ public sealed record DrainReport(
     bool EfficiencyTargetMet,
     bool NoThrottleAfterBurst,
     IReadOnlyDictionary<string, double> ServiceStartMs,
-    string LoadAfter);
+    string LoadAfter)
+{
+    /// <summary>Creates per second from the first create to the last: the pipeline's throughput when the plan is no limit.</summary>
+    public double CreatesPerSecond => CreateWindowSeconds > 0 ? Math.Round(Creates / CreateWindowSeconds, 1) : 0;
+}
 
 /// <summary>
 /// A burst of N FBA orders into the mesh with Amazon's create quota at rate R, burst B, and the

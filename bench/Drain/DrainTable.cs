@@ -13,6 +13,7 @@ public static class DrainTable
         Add(table, "time until every order was created", $"{F(r.SecondsToAllCreated)} s");
         Add(table, "first create → last create (T)", $"{F(r.CreateWindowSeconds)} s");
         Add(table, "creates", r.Creates.ToString(CultureInfo.InvariantCulture));
+        Add(table, "creates per second over T", $"{F(r.CreatesPerSecond)} /s");
         Add(table, "efficiency = creates / (B + R·T)", $"{r.Efficiency.ToString("0.000", CultureInfo.InvariantCulture)} {Ok(r.EfficiencyTargetMet)} (target ≥ {DrainScenario.EfficiencyTarget})");
         Add(table, "steady rate after the burst", $"{F(r.SteadyRatePerSecond)} /s (plan {r.Settings.Rate} /s)");
         Add(table, "429s met (total / after the burst)", $"{r.Throttled} / {r.ThrottledAfterBurst} {Ok(r.NoThrottleAfterBurst)}");

@@ -193,6 +193,32 @@ public sealed class PubSubDeliveryTests
         Assert.Equal(9, subscriber.At("/limited").Select(d => d.Id).Distinct().Count());
     }
 
+    [Fact]
+    public async Task Each_replica_brings_its_own_concurrency_as_each_daprd_runs_its_own_workers()
+    {
+        // Component concurrency 3, two replicas: six in flight at once, never more.
+        var probe = new ConcurrencyProbe(batch: 6);
+        Func<CancellationToken, Task<IResult>> hold = async ct =>
+        {
+            await probe.HoldAsync(ct);
+            return Results.Ok();
+        };
+        await using var one = await SubscriberApp.StartAsync(app => app.MapPost("/limited", hold).WithTopic("pubsub-limited", "limited"));
+        await using var two = await SubscriberApp.StartAsync(app => app.MapPost("/limited", hold).WithTopic("pubsub-limited", "limited"));
+        await using var host = await Sidecars.StartAsync(Sidecars.For("publisher"), Sidecars.For("limited", one.Port), Sidecars.For("limited", two.Port));
+        await Task.WhenAll(host.Sidecars.Select(s => s.SubscriptionsDiscovered));
+        using var dapr = host["publisher"].Client();
+
+        for (var i = 0; i < 18; i++)
+        {
+            await dapr.PublishEventAsync("pubsub-limited", "limited", new Order($"r{i}", i));
+        }
+
+        await Eventually.UntilAsync(() => probe.Finished == 18, "eighteen deliveries in batches of six");
+        Assert.Equal(6, probe.MostInFlight);
+        Assert.Equal(18, one.At("/limited").Concat(two.At("/limited")).Select(d => d.Id).Distinct().Count());
+    }
+
     private static TopicOptions Topic(string name, string deadLetter) => new() { PubsubName = "pubsub", Name = name, DeadLetterTopic = deadLetter };
 
     private static async Task<DaprEmulatorHost> StartAsync(SubscriberApp subscriber)

@@ -8,14 +8,20 @@ namespace FbaMesh.FbaSubmitter.SharedPacing;
 /// </summary>
 internal readonly record struct PlanShape(double Rate, TimeSpan Interval, TimeSpan Tolerance, int MaxBatch)
 {
+    /// <summary>The most of the rate one booking covers.</summary>
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(250);
+
     public static PlanShape For(double rate, int burst, double margin, TimeSpan jitterAllowance)
     {
         var paced = rate * (1 - margin);
         var reserve = 1 + (int)Math.Ceiling(paced * jitterAllowance.TotalSeconds);
         var limit = Math.Max(1, burst - reserve);
         var interval = TimeSpan.FromSeconds(1 / paced);
-        // Fast plans book several permits per store write (50 ms worth), as the in-process bucket refills.
-        var batch = Math.Max(1, (int)Math.Floor(paced * 0.05));
+        // One store write books for every caller waiting, up to a quarter second of the rate: each
+        // booking is a read and a conditional write through the sidecar, and with several replicas
+        // every extra round trip is another chance to conflict. Only callers already waiting are
+        // booked for, so a bigger batch spends no permit on a caller that is not there.
+        var batch = Math.Max(1, (int)Math.Floor(paced * BatchWindow.TotalSeconds));
         return new PlanShape(rate, interval, interval * (limit - 1), batch);
     }
 

@@ -4,7 +4,7 @@ namespace FbaMesh.FbaSubmitter.SharedPacing;
 /// One operation's usage plan shared by every submitter replica: a permit exists only once a conditional
 /// write of the plan's record (<see cref="PlanRecord"/>) booked it, so N replicas together stay within
 /// one plan. Within a replica, callers take turns at the store (one booking in flight per operation)
-/// and a booking covers every caller waiting, up to 50 ms of the rate.
+/// and a booking covers every caller waiting, up to a quarter second of the rate.
 /// <para>
 /// Fail slow, never fast: on an ETag conflict the booking is read and tried again; when the store is
 /// slow or down, callers wait (retrying with backoff) until their own deadline; no permit is ever

@@ -98,7 +98,12 @@ public class ObservabilityTests
             },
             get: StubSpApi.NotFound);
         await using var host = await SubmitterHost.StartAsync(
-            new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Debug", ["SpApi:SecretRefreshInterval"] = "00:00:00.050" },
+            new Dictionary<string, string>
+            {
+                // Every category at Debug, the framework's and HttpClient's too (appsettings.json quiets them).
+                ["Logging:LogLevel:Default"] = "Debug", ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
+                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Debug", ["SpApi:SecretRefreshInterval"] = "00:00:00.050",
+            },
             secrets, spApi, StubAmazon.Lwa(), s => s.AddSingleton<ILoggerProvider>(logs));
         var request = Orders.Valid();
 

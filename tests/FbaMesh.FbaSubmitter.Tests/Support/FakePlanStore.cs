@@ -22,6 +22,9 @@ internal sealed class FakePlanStore : IPlanStore
     /// <summary>Fraction of reads after which another writer changes the record before the caller writes.</summary>
     public double InterleavedWriters { get; set; }
 
+    /// <summary>Reads wait for this task: callers can gather before the first booking.</summary>
+    public Task ReadsOpen { get; set; } = Task.CompletedTask;
+
     public int Reads { get; private set; }
 
     public int Writes { get; private set; }
@@ -41,6 +44,7 @@ internal sealed class FakePlanStore : IPlanStore
 
     public async Task<VersionedPlan> GetAsync(string key, CancellationToken cancellationToken)
     {
+        await ReadsOpen;
         await Task.Yield();
         lock (items)
         {

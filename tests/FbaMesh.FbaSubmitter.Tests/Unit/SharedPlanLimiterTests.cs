@@ -42,6 +42,25 @@ public class SharedPlanLimiterTests
     }
 
     [Fact]
+    public async Task Callers_waiting_together_are_booked_a_quarter_second_of_the_rate_per_store_write()
+    {
+        var clock = new FakeTimeProvider();
+        var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var store = new FakePlanStore { ReadsOpen = opened.Task };
+        // 50/s at 97 %: 48.5/s, so one booking covers 12 callers; the burst (30 less 1 less 5) holds 24.
+        using var limiter = Limiter("createFulfillmentOrder", rate: 50, burst: 30, store, clock, margin: 0.03, jitter: TimeSpan.FromMilliseconds(100));
+
+        var grants = Enumerable.Range(0, 24).Select(_ => limiter.AcquireAsync(CancellationToken.None).AsTask()).ToList();
+        opened.SetResult();
+        // All 24 fit the burst, so they are granted at once: the fake clock stands still, no permit comes late.
+        var times = await Task.WhenAll(grants).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(12, limiter.Shape.MaxBatch);
+        Assert.Equal(2, store.Writes);
+        AmazonBucket.AssertConforms([.. times.Order()], 50, 30);
+    }
+
+    [Fact]
     public async Task A_lower_rate_seen_by_one_replica_slows_every_replica()
     {
         var clock = new FakeTimeProvider();

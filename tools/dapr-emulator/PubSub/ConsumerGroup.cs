@@ -8,9 +8,11 @@ internal sealed record PendingEvent(CloudEventRecord Record, Func<Task>? Acknowl
 
 /// <summary>
 /// All replicas of one app id subscribed to one topic: a competing consumer group. Up to
-/// <see cref="DeliverySettings.Concurrency"/> events are in delivery at once (daprd's worker pool over
-/// a Redis stream, <c>concurrency</c> metadata, default 10), so one event in backoff never holds up the
-/// others; with a concurrency of 1 events are settled one at a time in publish order. Each attempt goes
+/// <see cref="DeliverySettings.Concurrency"/> events per replica are in delivery at once (each daprd
+/// runs its own worker pool over a Redis stream, <c>concurrency</c> metadata, default 10), so one event
+/// in backoff never holds up the others; with a concurrency of 1 and one replica events are settled
+/// one at a time in publish order. The pool grows with the most replicas that were ever subscribed at
+/// once and does not shrink while one is down (its share then goes to the others). Each attempt goes
 /// to the next replica in turn. While no replica is subscribed, events wait (a durable broker's
 /// consumer group keeps them).
 /// </summary>
@@ -24,21 +26,20 @@ internal sealed partial class ConsumerGroup
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private TaskCompletionSource membersChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationToken stopping;
     private int next;
     private int inFlight;
+    private int workers;
 
     public ConsumerGroup(
         PubSubBroker broker, string appId, string groupName, string topic, EventDelivery delivery, DeliverySettings settings, TimeProvider time, ILogger logger, CancellationToken stopping)
     {
-        (this.broker, AppId, GroupName, Topic, this.delivery, this.settings, this.time, this.logger) = (broker, appId, groupName, topic, delivery, settings, time, logger);
+        (this.broker, AppId, GroupName, Topic, this.delivery, this.settings, this.time, this.logger, this.stopping) = (broker, appId, groupName, topic, delivery, settings, time, logger, stopping);
         // A durable broker's reader waits while the queue is full (daprd's queueDepth channel); in memory nothing may block a publish.
         queue = settings.QueueDepth is { } depth
             ? Channel.CreateBounded<PendingEvent>(new BoundedChannelOptions(depth) { FullMode = BoundedChannelFullMode.Wait })
             : Channel.CreateUnbounded<PendingEvent>();
-        for (var worker = 0; worker < settings.Concurrency; worker++)
-        {
-            _ = Task.Run(() => WorkAsync(stopping), CancellationToken.None);
-        }
+        AddWorkers(settings.Concurrency);
     }
 
     public string AppId { get; }
@@ -57,7 +58,21 @@ internal sealed partial class ConsumerGroup
     public ValueTask EnqueueAsync(PendingEvent pending, CancellationToken ct) => queue.Writer.WriteAsync(pending, ct);
 
     public void Join(EmulatedSidecar sidecar, Subscription subscription) =>
-        ChangeMembers(() => members.Add((sidecar, subscription)));
+        ChangeMembers(() =>
+        {
+            members.Add((sidecar, subscription));
+            AddWorkers((settings.Concurrency * members.Count) - workers);
+        });
+
+    /// <summary>Called under the members lock (or from the constructor).</summary>
+    private void AddWorkers(int count)
+    {
+        for (var worker = 0; worker < count; worker++)
+        {
+            workers++;
+            _ = Task.Run(() => WorkAsync(stopping), CancellationToken.None);
+        }
+    }
 
     public bool Leave(EmulatedSidecar sidecar)
     {
