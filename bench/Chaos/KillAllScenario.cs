@@ -60,7 +60,7 @@ public static class KillAllScenario
             progress.Note($"mesh {crash} up (devmesh pid {mesh.ProcessId}, Redis {redis.Host})");
             var batch = crash <= batches.Count ? batches[crash - 1] : [];
             var track = progress.Track($"mesh {crash}: webhooks accepted", batch.Length);
-            await SendAllAsync(upstreams, mesh.Endpoints.GatewayWebhookUrl, batch, n => track.Set(n, $"{n}/{batch.Length}"), ct);
+            await SendAllAsync(upstreams, mesh, batch, n => track.Set(n, $"{n}/{batch.Length}"), ct);
             accepted += batch.Length;
 
             // Everything at once while the orders are still being worked on.
@@ -85,8 +85,9 @@ public static class KillAllScenario
         return report;
     }
 
-    private static async Task SendAllAsync(StandaloneUpstreams upstreams, Uri webhookUrl, IReadOnlyList<BenchOrder> orders, Action<int> sent, CancellationToken ct)
+    private static async Task SendAllAsync(StandaloneUpstreams upstreams, DevMeshChild mesh, IReadOnlyList<BenchOrder> orders, Action<int> sent, CancellationToken ct)
     {
+        var webhookUrl = mesh.Endpoints.GatewayWebhookUrl;
         var done = 0;
         await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (order, token) =>
         {
@@ -102,11 +103,19 @@ public static class KillAllScenario
                 {
                     status = null;
                 }
+                catch (TaskCanceledException) when (!token.IsCancellationRequested)
+                {
+                    // No answer within the sender's timeout: a shop counts that as a failure and sends again.
+                    status = null;
+                }
 
                 if (status == HttpStatusCode.Accepted)
                 {
                     break;
                 }
+
+                // A mesh that is gone will not come back by itself before the crash: say why, now.
+                mesh.EnsureRunning();
 
                 // A shop retries for minutes; a mesh restarting on a loaded machine can take longer than a few seconds.
                 if (attempt >= 90)
