@@ -81,7 +81,16 @@ public static class KillAllScenario
         var report = new KillAllReport(
             run, settings, crashes, Math.Round(Math.Max(0, (lastCreate - restartedAt).TotalSeconds), 2), Math.Round(clock.Elapsed.TotalSeconds, 2),
             result, result.Lost, result.Duplicated, result.Clean && result.WrongFinalState == 0 && result.Unsettled == 0, RunInfo.LoadAverageNow());
-        TryDelete(folder);
+        if (report.Clean)
+        {
+            TryDelete(folder);
+        }
+        else
+        {
+            // The logs of every mesh and the Redis data are the evidence: kept.
+            progress.Note($"not clean: the meshes' logs and the Redis data are kept in {folder}");
+        }
+
         return report;
     }
 
