@@ -31,7 +31,7 @@ internal static class ChaosCommand
                 }
 
                 // The kill-all drill has its own default size (KillAllSettings), the one its docs give.
-                var killOrders = parse.GetResult(orders) is { Implicit: false } ? parse.GetValue(orders) : new KillAllSettings().Orders;
+                var killOrders = parse.GetResult(orders) is { Tokens.Count: > 0 } ? parse.GetValue(orders) : new KillAllSettings().Orders;
                 var killSettings = new KillAllSettings(killOrders, parse.GetValue(runs), parse.GetValue(seed));
                 var killReport = await SpectreProgress.RunAsync(p => KillAllScenario.RunAsync(killSettings, p, ct));
                 AnsiConsole.Write(KillAllTable.Render(killReport));
