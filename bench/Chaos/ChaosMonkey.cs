@@ -9,7 +9,8 @@ using CrystallizeFault = FbaMesh.CrystallizeEmulator.Admin.FaultRule;
 namespace FbaMesh.Bench.Chaos;
 
 /// <summary>
-/// Seeded trouble while orders flow: one loop SIGKILLs a random service, leaves it down a moment and
+/// Seeded trouble while orders flow: one loop SIGKILLs the services in turn (a seeded order of every
+/// instance, the fulfillment-tracker included, then a new order), leaves each down a moment and
 /// restarts it; another injects SP-API 5xx (also after the order was committed), timeouts (also after
 /// commit) and 429 storms, and Crystallize 503s. Both stop when asked; every service is up again then.
 /// </summary>
@@ -29,16 +30,39 @@ public sealed class ChaosMonkey(Mesh mesh, int seed, IBenchProgress progress)
         }
     }
 
+    /// <summary>The app ids killed at least once so far.</summary>
+    public IReadOnlySet<string> AppsKilled
+    {
+        get
+        {
+            lock (events)
+            {
+                return events.Where(e => e.Kind == "kill").Select(e => AppIdOf(e.Target)).ToHashSet(StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>True once every app id of the mesh has been killed at least once.</summary>
+    public bool EveryAppKilled => mesh.Endpoints.Services.Values.Select(s => s.AppId).All(AppsKilled.Contains);
+
     public Task RunAsync(TimeSpan killEvery, TimeSpan faultEvery, CancellationToken stop) =>
         Task.WhenAll(KillLoopAsync(new Random(seed), killEvery, stop), FaultLoopAsync(new Random(seed + 1), faultEvery, stop));
 
     private async Task KillLoopAsync(Random random, TimeSpan every, CancellationToken stop)
     {
+        var turn = new Queue<string>();
         while (await PauseAsync(random, every, stop))
         {
-            // Any instance of any app: with --replicas, one replica goes down while the others carry on.
-            var apps = mesh.Endpoints.Services.Keys.Order(StringComparer.Ordinal).ToList();
-            var app = apps[random.Next(apps.Count)];
+            // Any instance of any app, each in turn: with --replicas, one replica goes down while the
+            // others carry on; in turn, so that a short run too kills every app (the tracker as well).
+            if (turn.Count == 0)
+            {
+                var apps = mesh.Endpoints.Services.Keys.Order(StringComparer.Ordinal).ToArray();
+                random.Shuffle(apps);
+                turn = new Queue<string>(apps);
+            }
+
+            var app = turn.Dequeue();
             var down = TimeSpan.FromMilliseconds(random.Next(100, 1500));
             await mesh.KillAsync(app);
             Record("kill", app, $"SIGKILL, down {down.TotalMilliseconds:0} ms");
@@ -94,6 +118,9 @@ public sealed class ChaosMonkey(Mesh mesh, int seed, IBenchProgress progress)
             return false;
         }
     }
+
+    /// <summary>app-id#2 is an instance of app-id.</summary>
+    private static string AppIdOf(string instance) => instance.Split('#')[0];
 
     private void Record(string kind, string target, string detail)
     {

@@ -60,7 +60,7 @@ public static class KillAllScenario
             progress.Note($"mesh {crash} up (devmesh pid {mesh.ProcessId}, Redis {redis.Host})");
             var batch = crash <= batches.Count ? batches[crash - 1] : [];
             var track = progress.Track($"mesh {crash}: webhooks accepted", batch.Length);
-            await SendAllAsync(upstreams, mesh.Endpoints.GatewayWebhookUrl, batch, n => track.Set(n, $"{n}/{batch.Length}"), ct);
+            await SendAllAsync(upstreams, mesh, batch, n => track.Set(n, $"{n}/{batch.Length}"), ct);
             accepted += batch.Length;
 
             // Everything at once while the orders are still being worked on.
@@ -81,12 +81,22 @@ public static class KillAllScenario
         var report = new KillAllReport(
             run, settings, crashes, Math.Round(Math.Max(0, (lastCreate - restartedAt).TotalSeconds), 2), Math.Round(clock.Elapsed.TotalSeconds, 2),
             result, result.Lost, result.Duplicated, result.Clean && result.WrongFinalState == 0 && result.Unsettled == 0, RunInfo.LoadAverageNow());
-        TryDelete(folder);
+        if (report.Clean)
+        {
+            TryDelete(folder);
+        }
+        else
+        {
+            // The logs of every mesh and the Redis data are the evidence: kept.
+            progress.Note($"not clean: the meshes' logs and the Redis data are kept in {folder}");
+        }
+
         return report;
     }
 
-    private static async Task SendAllAsync(StandaloneUpstreams upstreams, Uri webhookUrl, IReadOnlyList<BenchOrder> orders, Action<int> sent, CancellationToken ct)
+    private static async Task SendAllAsync(StandaloneUpstreams upstreams, DevMeshChild mesh, IReadOnlyList<BenchOrder> orders, Action<int> sent, CancellationToken ct)
     {
+        var webhookUrl = mesh.Endpoints.GatewayWebhookUrl;
         var done = 0;
         await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (order, token) =>
         {
@@ -102,11 +112,19 @@ public static class KillAllScenario
                 {
                     status = null;
                 }
+                catch (TaskCanceledException) when (!token.IsCancellationRequested)
+                {
+                    // No answer within the sender's timeout: a shop counts that as a failure and sends again.
+                    status = null;
+                }
 
                 if (status == HttpStatusCode.Accepted)
                 {
                     break;
                 }
+
+                // A mesh that is gone will not come back by itself before the crash: say why, now.
+                mesh.EnsureRunning();
 
                 // A shop retries for minutes; a mesh restarting on a loaded machine can take longer than a few seconds.
                 if (attempt >= 90)

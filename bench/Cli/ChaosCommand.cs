@@ -9,7 +9,7 @@ internal static class ChaosCommand
 {
     public static Command Create()
     {
-        var orders = BenchCommandLine.Option("--orders", "Orders per run (every sample fixture in turn, FBA or not).", 1000);
+        var orders = BenchCommandLine.Option("--orders", "Orders per run (every sample fixture in turn, FBA or not); with --kill-all, orders in all (default 300).", 1000);
         var runs = BenchCommandLine.Option("--runs", "Runs, each a fresh mesh with seed + run - 1.", 1);
         var seed = BenchCommandLine.Option("--seed", "Seed of the kills and faults.", 8);
         var pace = BenchCommandLine.Option("--send-per-second", "Webhook pace while the chaos runs.", 40.0);
@@ -30,7 +30,9 @@ internal static class ChaosCommand
                     return 2;
                 }
 
-                var killSettings = new KillAllSettings(parse.GetValue(orders), parse.GetValue(runs), parse.GetValue(seed));
+                // The kill-all drill has its own default size (KillAllSettings), the one its docs give.
+                var killOrders = parse.GetResult(orders) is { Tokens.Count: > 0 } ? parse.GetValue(orders) : new KillAllSettings().Orders;
+                var killSettings = new KillAllSettings(killOrders, parse.GetValue(runs), parse.GetValue(seed));
                 var killReport = await SpectreProgress.RunAsync(p => KillAllScenario.RunAsync(killSettings, p, ct));
                 AnsiConsole.Write(KillAllTable.Render(killReport));
                 await BenchJson.WriteAsync(killReport, parse.GetValue(json), ct);

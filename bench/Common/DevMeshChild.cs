@@ -65,7 +65,37 @@ public sealed class DevMeshChild : IAsyncDisposable
 
         await Task.Delay(200, ct); // the file is written in one call; give the writer its close
         child.Endpoints = MeshEndpoints.FromJson(await File.ReadAllTextAsync(endpoints, ct));
+
+        // Ready means the gateway answers this process, not only that devmesh wrote its file.
+        var gateway = child.Endpoints.Services["webhook-gateway"].ReadyUrl;
+        while (!await child.AnswersAsync(gateway, ct))
+        {
+            if (process.HasExited || deadline.Elapsed > patience)
+            {
+                var why = process.HasExited ? $"exited with {process.ExitCode}" : $"wrote its endpoints but the gateway did not answer {gateway} within {patience.TotalSeconds:0} s";
+                child.KillEverything();
+                throw new InvalidOperationException($"devmesh {why}:\n{child.Output}");
+            }
+
+            await Task.Delay(200, ct);
+        }
+
         return child;
+    }
+
+    /// <summary>False once devmesh has exited (crashed, or stopped itself) while it was meant to be running.</summary>
+    public bool IsRunning => !process.HasExited;
+
+    /// <summary>
+    /// Throws with devmesh's exit code and the end of its output when it is no longer running, so a
+    /// drill that finds the mesh gone says why instead of only "no connection".
+    /// </summary>
+    public void EnsureRunning()
+    {
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"devmesh (pid {process.Id}) exited with {process.ExitCode} while the mesh was meant to run; its output ends:\n{Tail(Output, 60)}");
+        }
     }
 
     public string Output
@@ -137,6 +167,29 @@ public sealed class DevMeshChild : IAsyncDisposable
 
         process.Dispose();
         http.Dispose();
+    }
+
+    private async Task<bool> AnswersAsync(Uri url, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.GetAsync(url, ct);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static string Tail(string text, int lines)
+    {
+        var all = text.Split('\n');
+        return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
     }
 
     private void Append(string? line)

@@ -56,13 +56,25 @@ public sealed class MeshScenarioSmokeTests
         Assert.True(run.Orders.Clean, $"lost {string.Join(", ", run.Orders.LostOrderIds)}; duplicated {string.Join(", ", run.Orders.DuplicatedOrderIds)}");
         Assert.Equal(0, run.Orders.WrongFinalState);
         Assert.Equal(0, run.Orders.Unsettled);
-        // Sending is paced over about 5 s and the first kill comes within 2.25 s of the start.
+        // Sending is paced over about 5 s and the first kill comes within 2.25 s of the start; the chaos
+        // goes on until every app, the tracker too, was killed once.
         Assert.Contains(run.Events, e => e.Kind == "kill");
         Assert.Contains(run.Events, e => e.Kind == "fault");
+        Assert.True(run.KillsByApp.GetValueOrDefault("fulfillment-tracker") >= 1, $"kills: {string.Join(", ", run.KillsByApp.Select(k => $"{k.Key} {k.Value}"))}");
+        // Amazon shipped every FBA order; each one's status and tracking reached Crystallize, no change written twice.
+        Assert.Equal(run.Orders.ExpectedAtAmazon, run.MovedOnAtAmazon);
+        Assert.Equal(run.MovedOnAtAmazon, run.WriteBacks.Shipped);
+        Assert.True(run.WriteBacks.Lost == 0, $"tracking never reached Crystallize for {string.Join(", ", run.WriteBacks.LostOrderIds)}");
+        Assert.True(run.WriteBacks.Duplicated == 0, $"the same change written twice to {string.Join(", ", run.WriteBacks.DuplicatedOrderIds)}");
+        Assert.Equal(run.WriteBacks.Shipped, run.WriteBacks.TrackingWritten);
+        Assert.True(run.WriteBacks.WritesByOperation.GetValueOrDefault("updateOrder") >= run.WriteBacks.Shipped);
         var json = await JsonReport.RoundTripAsync(report);
         Assert.True(json.At("clean").GetBoolean());
         Assert.Equal(0, json.At("lost").GetInt32());
         Assert.Equal(0, json.At("duplicated").GetInt32());
+        Assert.Equal(0, json.At("lostWriteBacks").GetInt32());
+        Assert.Equal(0, json.At("duplicatedWriteBacks").GetInt32());
+        Assert.Equal(run.WriteBacks.Shipped, json.At("runs")[0].At("writeBacks", "trackingWritten").GetInt32());
         Assert.Equal(100, json.At("runs")[0].At("orders", "orders").GetInt32());
     }
 

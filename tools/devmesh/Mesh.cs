@@ -141,6 +141,11 @@ public sealed class Mesh : IAsyncDisposable
             // The enricher may be restarting (a failure drill); keep asking until the deadline.
             return null;
         }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // One answer slower than the client's timeout is not the end of the wait; the deadline is.
+            return null;
+        }
     }
 
     private SupervisedService Service(string instance) =>

@@ -21,8 +21,6 @@ internal sealed partial class OrderTracker(
     TimeProvider time,
     ILogger<OrderTracker> logger)
 {
-    private readonly string worker = Guid.NewGuid().ToString("n");
-
     /// <summary>fulfillment.submitted: start tracking (once) and take a first look.</summary>
     public async Task<RefreshOutcome> StartAsync(string orderId, string sellerFulfillmentOrderId, CancellationToken cancellationToken)
     {
@@ -59,8 +57,11 @@ internal sealed partial class OrderTracker(
             return RefreshOutcome.Unchanged;
         }
 
+        // Each look is its own worker: the tracker is one instance per process and its feeds run side by
+        // side, so a lease held by this process is as binding as one held by another replica.
+        var worker = Guid.NewGuid().ToString("n");
         var now = time.GetUtcNow();
-        if (order.LeaseUntil is { } until && until > now && order.LeaseHolder != this.worker)
+        if (order.LeaseUntil is { } until && until > now)
         {
             LogLeased(order.OrderId);
             return RefreshOutcome.Retry;
@@ -110,7 +111,7 @@ internal sealed partial class OrderTracker(
             return RefreshOutcome.Unchanged;
         }
 
-        var leased = next with { LeaseUntil = now + options.Value.Lease, LeaseHolder = this.worker };
+        var leased = next with { LeaseUntil = now + options.Value.Lease, LeaseHolder = worker };
         if (!await store.TrySaveAsync(leased, etag, cancellationToken))
         {
             // Another feed or replica took the order between our read and our write: it settles it.
@@ -118,14 +119,14 @@ internal sealed partial class OrderTracker(
             return RefreshOutcome.Retry;
         }
 
-        return await SettleAsync(sellerFulfillmentOrderId, cancellationToken);
+        return await SettleAsync(sellerFulfillmentOrderId, worker, cancellationToken);
     }
 
-    /// <summary>Writes what the held order still needs; the order must be leased by this worker.</summary>
-    private async Task<RefreshOutcome> SettleAsync(string sellerFulfillmentOrderId, CancellationToken cancellationToken)
+    /// <summary>Writes what the held order still needs; the order must be leased by this look.</summary>
+    private async Task<RefreshOutcome> SettleAsync(string sellerFulfillmentOrderId, string worker, CancellationToken cancellationToken)
     {
         var (order, etag) = await store.GetAsync(sellerFulfillmentOrderId, cancellationToken);
-        if (order is null || order.LeaseHolder != this.worker)
+        if (order is null || order.LeaseHolder != worker)
         {
             return RefreshOutcome.Retry;
         }

@@ -56,6 +56,33 @@ public sealed class TrackerFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_change_notified_many_times_at_once_is_written_to_Crystallize_once()
+    {
+        var id = await SubmittedAsync();
+        mesh.Amazon.Set(Order(id, "Complete", 60, Shipped("S1", Package(1, "AMZN_US", "TBA1"))));
+
+        // Side by side in one tracker process, as its feeds (queue, poll, pub/sub) run: one look holds the
+        // order, the others are told to come back (the queue redelivers them).
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => mesh.NotifyAsync(id, T0.AddMinutes(60))));
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+
+        await Eventually.UntilAsync(async () =>
+        {
+            using var again = await mesh.NotifyAsync(id, T0.AddMinutes(60));
+            return await mesh.TrackedAsync(id);
+        }, tracked => tracked is { Finished: true }, $"order {id} finished");
+
+        Assert.Equal("Complete", mesh.Meta(id, "fba-status"));
+        var writes = mesh.Crystallize.Orders.Writes(id)!;
+        var changes = writes.Select(w => w.Operation + " " + w.Input?.ToJsonString()).ToList();
+        Assert.Equal(changes.Distinct(StringComparer.Ordinal).Count(), changes.Count);
+        Assert.Equal([$"{id}/completed"], mesh.EventIds(PubSub.FulfillmentCompleted, id));
+    }
+
+    [Fact]
     public async Task A_change_in_the_same_second_as_the_known_status_is_still_read_and_written()
     {
         var id = await SubmittedAsync();

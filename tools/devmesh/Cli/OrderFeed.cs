@@ -78,5 +78,11 @@ internal sealed class OrderFeed(Mesh mesh)
             // The enricher is restarting; the next tick asks again.
             return null;
         }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The enricher did not answer within the client's timeout (a loaded machine, a slow store):
+            // the next tick asks again. A slow answer must never end the feed, and with it the mesh.
+            return null;
+        }
     }
 }

@@ -30,11 +30,35 @@ internal static class RunCommand
                   (e.Pause is { } pause ? $"restarting in {pause.TotalSeconds:0.#} s" : "not restarting (see the logs folder)")
                 : $"[green]{e.AppId} is back[/] (pid {running.Mesh.Endpoints.Services.GetValueOrDefault(e.AppId)?.ProcessId})");
             AnsiConsole.MarkupLine("Following orders as they move. [grey]Ctrl+C stops everything.[/]");
-            await new OrderFeed(running.Mesh).RunAsync(ct);
+            await FollowOrdersAsync(running.Mesh, ct);
             AnsiConsole.MarkupLine("Stopping…");
         }
 
         AnsiConsole.MarkupLine("Stopped; no service is left running.");
         return 0;
+    }
+
+    /// <summary>
+    /// The live feed is a view: if it fails, it says so and the mesh keeps running until Ctrl+C or
+    /// SIGTERM. Only those stop the mesh, never a fault in what watches it.
+    /// </summary>
+    private static async Task FollowOrdersAsync(Mesh mesh, CancellationToken ct)
+    {
+        try
+        {
+            await new OrderFeed(mesh).RunAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            AnsiConsole.MarkupLine($"[red]The live order feed stopped[/] ({ex.GetType().Name}: {ex.Message.EscapeMarkup()}); the mesh keeps running. [grey]Ctrl+C stops everything.[/]");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM: stop.
+            }
+        }
     }
 }
