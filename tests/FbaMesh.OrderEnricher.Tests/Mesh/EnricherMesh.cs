@@ -173,9 +173,13 @@ public sealed class EnricherMesh : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>Publishes an OrderReceived straight onto a topic (the dead-letter topic, say).</summary>
-    public Task PublishOrderReceivedToAsync(string topic, string orderId) =>
-        this.dapr.PublishByteEventAsync("fbamesh-pubsub", topic, System.Text.Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(new OrderReceived { OrderId = orderId })), "application/json");
+    /// <summary>Publishes an OrderReceived straight onto a topic (the dead-letter topic, say), with its received_at when given.</summary>
+    public Task PublishOrderReceivedToAsync(string topic, string orderId, DateTimeOffset? receivedAt = null) =>
+        this.dapr.PublishByteEventAsync("fbamesh-pubsub", topic, System.Text.Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(new OrderReceived
+        {
+            OrderId = orderId,
+            ReceivedAt = receivedAt is { } at ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(at) : null,
+        })), "application/json");
 
     /// <summary>The enricher's services (its meter factory, options).</summary>
     public IServiceProvider Services => this.enricher.Services;
