@@ -204,9 +204,15 @@ public sealed class EnricherMesh : IAsyncDisposable
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<OrderState>(OrderStateJson.Options) : null;
     }
 
-    /// <summary>Waits until the order's state is final (Submitted, Skipped or Failed).</summary>
+    /// <summary>
+    /// Waits until the order's state is final (Submitted, Skipped or Failed). The deadline is past the enricher's
+    /// own bound on one delivery (Pipeline:DeliveryBudget, 35 s, then it parks and the redrive sends it again):
+    /// on a crowded machine the first delivery after the mesh starts can use most of that budget.
+    /// </summary>
     internal async Task<OrderState> FinalStateAsync(string orderId) =>
-        (await Eventually.UntilAsync(() => StateAsync(orderId), s => s is { IsFinal: true }, $"order {orderId} to reach a final state"))!;
+        (await Eventually.UntilAsync(() => StateAsync(orderId), s => s is { IsFinal: true }, $"order {orderId} to reach a final state", FinalStateDeadline))!;
+
+    private static readonly TimeSpan FinalStateDeadline = TimeSpan.FromSeconds(90);
 
     public IReadOnlyList<JsonElement> Published(string topic) =>
         [.. Sidecars.PublishedTo("fbamesh-pubsub", topic).Select(r => r.Data ?? default)];
