@@ -34,10 +34,10 @@ internal static class ConsoleWiring
         console.MapGet("/orders/{id}", OrderPage.RenderAsync);
         console.MapGet("/orders/{id}/retry", RetryAction.ConfirmAsync);
         console.MapPost("/orders/{id}/retry", RetryAction.RetryAsync);
-        console.MapGet("/orders/{id}/cancel", CancelAction.ConfirmAsync);
-        console.MapPost("/orders/{id}/cancel", CancelAction.CancelAsync);
-        console.MapGet("/orders/{id}/release", ReleaseAction.ConfirmAsync);
-        console.MapPost("/orders/{id}/release", ReleaseAction.ReleaseAsync);
+        console.MapGet("/orders/{id}/cancel", CommandActions.Cancel.ConfirmAsync);
+        console.MapPost("/orders/{id}/cancel", CommandActions.Cancel.PostAsync);
+        console.MapGet("/orders/{id}/release", CommandActions.Release.ConfirmAsync);
+        console.MapPost("/orders/{id}/release", CommandActions.Release.PostAsync);
         console.MapGet("/dead-letters", DeadLettersPage.RenderAsync);
         console.MapPost("/logout", ConsoleLogin.LogOutAsync);
     }

@@ -20,8 +20,8 @@ internal static partial class DeadLetterSubscriber
     private static async Task<IResult> HandleAsync(
         HttpRequest request, DeadLetteredOrders orders, EnricherMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var orderId = await OrdersReceivedSubscriber.ReadOrderIdAsync(request, cancellationToken);
-        if (orderId is null)
+        var received = await OrdersReceivedSubscriber.ReadAsync(request, cancellationToken);
+        if (received is null)
         {
             // Nothing to show an operator: there is no order to attach it to.
             LogUnreadable(loggers.CreateLogger(typeof(DeadLetterSubscriber).FullName!));
@@ -31,11 +31,12 @@ internal static partial class DeadLetterSubscriber
 
         try
         {
-            return Status(await orders.RecordAsync(orderId, cancellationToken) ? "SUCCESS" : "RETRY");
+            var publishedAt = received.ReceivedAt?.ToDateTimeOffset();
+            return Status(await orders.RecordAsync(received.OrderId, publishedAt, cancellationToken) ? "SUCCESS" : "RETRY");
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            LogUnexpected(loggers.CreateLogger(typeof(DeadLetterSubscriber).FullName!), orderId, ex);
+            LogUnexpected(loggers.CreateLogger(typeof(DeadLetterSubscriber).FullName!), received.OrderId, ex);
             return Status("RETRY");
         }
     }

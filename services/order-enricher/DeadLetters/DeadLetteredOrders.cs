@@ -9,7 +9,11 @@ namespace FbaMesh.OrderEnricher.DeadLetters;
 /// Turns a dead-lettered orders.received event into a Failed order with reason dead-lettered, written with
 /// the ETag that was read. An order already final keeps its outcome. An order the mesh still holds (Waiting,
 /// so the redrive scheduler brings it back, or Received under a live claim) is left to finish: failing it
-/// would hand a recovering order to an operator for nothing.
+/// would hand a recovering order to an operator for nothing. So is an order an operator retried after the
+/// event was published: the retry published an event of its own, and that event (or its own dead letter)
+/// decides. Without this, the dead letter of the delivery that failed the order (a permanent failure is
+/// answered DROP) could arrive just after the operator's retry reset it, fail it again before the retry's
+/// event was delivered, and the retry would end Failed without ever being sent.
 /// </summary>
 internal sealed partial class DeadLetteredOrders(
     OrderStateStore store,
@@ -21,8 +25,12 @@ internal sealed partial class DeadLetteredOrders(
 {
     private const int WriteAttempts = 5;
 
+    /// <param name="publishedAt">
+    /// The event's received_at: when the gateway, the redrive or an operator retry published it; null when the
+    /// publisher did not say, which counts as before any operator retry (every event the mesh publishes says).
+    /// </param>
     /// <returns>True when the event is handled; false on repeated write conflicts (redeliver).</returns>
-    public async Task<bool> RecordAsync(string orderId, CancellationToken cancellationToken)
+    public async Task<bool> RecordAsync(string orderId, DateTimeOffset? publishedAt, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < WriteAttempts; attempt++)
         {
@@ -31,6 +39,13 @@ internal sealed partial class DeadLetteredOrders(
             if (current is { IsFinal: true })
             {
                 metrics.DeadLettered("already-final");
+                return true;
+            }
+
+            if (current is { OperatorRetriedAt: [.., var lastRetry] } && !(publishedAt >= lastRetry))
+            {
+                metrics.DeadLettered("superseded");
+                LogSuperseded(orderId, lastRetry);
                 return true;
             }
 
@@ -78,6 +93,9 @@ internal sealed partial class DeadLetteredOrders(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: a dead-lettered event, but the order is {Status} and still in the mesh's hands.")]
     private partial void LogPending(string orderId, OrderStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: a dead-lettered event published before the operator retry of {RetriedAt:O}; the retry's own event decides.")]
+    private partial void LogSuperseded(string orderId, DateTimeOffset retriedAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} is Failed (dead-lettered): its orders.received event ran out of redeliveries.")]
     private partial void LogFailed(string orderId);

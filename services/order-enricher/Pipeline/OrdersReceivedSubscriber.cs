@@ -47,14 +47,18 @@ internal static partial class OrdersReceivedSubscriber
     }
 
     /// <summary>The order id of an OrderReceived (protobuf JSON), or null when the event is unusable.</summary>
-    public static async Task<string?> ReadOrderIdAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<string?> ReadOrderIdAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        (await ReadAsync(request, cancellationToken))?.OrderId;
+
+    /// <summary>An OrderReceived (protobuf JSON) with a valid order id, or null when the event is unusable.</summary>
+    public static async Task<OrderReceived?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         try
         {
             using var reader = new StreamReader(request.Body);
             var json = await reader.ReadToEndAsync(cancellationToken);
             var received = Parser.Parse<OrderReceived>(json);
-            return OrderId.IsValid(received.OrderId) ? received.OrderId : null;
+            return OrderId.IsValid(received.OrderId) ? received : null;
         }
         catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidJsonException or FormatException)
         {

@@ -52,6 +52,47 @@ public sealed class DeadLetterTests(MeshFixture fixture) : IClassFixture<MeshFix
         Assert.Equal(parked, await this.mesh.StateAsync(waiting));
         Assert.Equal(["already-final", "pending"], counter.Outcomes.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_dead_letter_published_before_an_operator_retry_leaves_the_retried_order_to_the_retry()
+    {
+        // Just reset by an operator retry, whose own event is still on its way: the dead letters of the
+        // events before it (one without received_at, as the gateway's was here) must not fail it again.
+        var id = OrderIds.New();
+        var retriedAt = DateTimeOffset.UtcNow;
+        var reset = RetriedOrder(id, retriedAt);
+        await this.mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), reset);
+        using var counter = new DeadLetterCounter(this.mesh.Services.GetRequiredService<IMeterFactory>());
+
+        await this.mesh.PublishOrderReceivedToAsync("orders.received.deadletter", id);
+        await this.mesh.PublishOrderReceivedToAsync("orders.received.deadletter", id, retriedAt - TimeSpan.FromMilliseconds(1));
+        await Eventually.UntilAsync(() => counter.Outcomes.Count >= 2, "both dead letters handled");
+
+        Assert.Equal(reset, await this.mesh.StateAsync(id));
+        Assert.Equal(["superseded", "superseded"], counter.Outcomes);
+    }
+
+    [Fact]
+    public async Task The_dead_letter_of_the_retry_s_own_event_fails_an_order_still_unclaimed()
+    {
+        var id = OrderIds.New();
+        var retriedAt = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(5);
+        await this.mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), RetriedOrder(id, retriedAt));
+
+        await this.mesh.PublishOrderReceivedToAsync("orders.received.deadletter", id, retriedAt);
+        var state = await this.mesh.FinalStateAsync(id);
+
+        Assert.Equal((OrderStatus.Failed, "dead-lettered"), (state.Status, state.ReasonCode));
+        Assert.Equal([retriedAt], state.OperatorRetriedAt);
+        Assert.Equal(0, this.mesh.Submitter.Count(id));
+    }
+
+    private static OrderState RetriedOrder(string id, DateTimeOffset retriedAt) => new()
+    {
+        OrderId = id, Status = OrderStatus.Received, Attempts = 0, SellerFulfillmentOrderId = id,
+        OperatorRetries = 1, OperatorRetriedAt = [retriedAt],
+        ReceivedAt = retriedAt - TimeSpan.FromMinutes(10), UpdatedAt = retriedAt,
+    };
 }
 
 /// <summary>The outcome tag of every fbamesh.enricher.deadletters measurement of one enricher.</summary>

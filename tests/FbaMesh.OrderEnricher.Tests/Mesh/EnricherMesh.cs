@@ -173,9 +173,13 @@ public sealed class EnricherMesh : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>Publishes an OrderReceived straight onto a topic (the dead-letter topic, say).</summary>
-    public Task PublishOrderReceivedToAsync(string topic, string orderId) =>
-        this.dapr.PublishByteEventAsync("fbamesh-pubsub", topic, System.Text.Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(new OrderReceived { OrderId = orderId })), "application/json");
+    /// <summary>Publishes an OrderReceived straight onto a topic (the dead-letter topic, say), with its received_at when given.</summary>
+    public Task PublishOrderReceivedToAsync(string topic, string orderId, DateTimeOffset? receivedAt = null) =>
+        this.dapr.PublishByteEventAsync("fbamesh-pubsub", topic, System.Text.Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(new OrderReceived
+        {
+            OrderId = orderId,
+            ReceivedAt = receivedAt is { } at ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(at) : null,
+        })), "application/json");
 
     /// <summary>The enricher's services (its meter factory, options).</summary>
     public IServiceProvider Services => this.enricher.Services;
@@ -200,9 +204,15 @@ public sealed class EnricherMesh : IAsyncDisposable
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<OrderState>(OrderStateJson.Options) : null;
     }
 
-    /// <summary>Waits until the order's state is final (Submitted, Skipped or Failed).</summary>
+    /// <summary>
+    /// Waits until the order's state is final (Submitted, Skipped or Failed). The deadline is past the enricher's
+    /// own bound on one delivery (Pipeline:DeliveryBudget, 35 s, then it parks and the redrive sends it again):
+    /// on a crowded machine the first delivery after the mesh starts can use most of that budget.
+    /// </summary>
     internal async Task<OrderState> FinalStateAsync(string orderId) =>
-        (await Eventually.UntilAsync(() => StateAsync(orderId), s => s is { IsFinal: true }, $"order {orderId} to reach a final state"))!;
+        (await Eventually.UntilAsync(() => StateAsync(orderId), s => s is { IsFinal: true }, $"order {orderId} to reach a final state", FinalStateDeadline))!;
+
+    private static readonly TimeSpan FinalStateDeadline = TimeSpan.FromSeconds(90);
 
     public IReadOnlyList<JsonElement> Published(string topic) =>
         [.. Sidecars.PublishedTo("fbamesh-pubsub", topic).Select(r => r.Data ?? default)];
