@@ -20,6 +20,8 @@ namespace FbaMesh.OrderEnricher.Api;
 /// </summary>
 internal static partial class OrderRetry
 {
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
     public static async Task<IResult> RetryAsync(
         string id,
         OrderStateStore store,
@@ -85,11 +87,15 @@ internal static partial class OrderRetry
         }
 
         var received = new OrderReceived { OrderId = id, ReceivedAt = Timestamp.FromDateTimeOffset(now) };
+
+        // The reset is saved: the publish must not be abandoned because the caller went away, or the order
+        // would sit Received with nothing queued. It is bounded on its own clock instead.
+        using var publishBudget = new CancellationTokenSource(PublishTimeout, time);
         try
         {
-            await dapr.PublishProtobufJsonAsync(PubSub.Name, PubSub.OrdersReceived, received, cancellationToken: cancellationToken);
+            await dapr.PublishProtobufJsonAsync(PubSub.Name, PubSub.OrdersReceived, received, cancellationToken: publishBudget.Token);
         }
-        catch (Dapr.DaprException)
+        catch (Exception ex) when (ex is Dapr.DaprException or OperationCanceledException)
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
