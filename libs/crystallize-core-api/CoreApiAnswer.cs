@@ -41,6 +41,37 @@ internal static class CoreApiAnswer
         return new CoreApiOutcome.Failed($"Crystallize's answer to {operationName} has no order.", Transient: true);
     }
 
+    /// <summary>A page of the orders connection, or why not (a BasicError member, GraphQL errors, no page).</summary>
+    public static CoreApiListing ReadOrderPage(JsonNode? body, string operationName)
+    {
+        var connection = body?["data"]?["orders"] as JsonObject;
+        if (connection?["errorName"] is JsonValue errorName)
+        {
+            return new CoreApiListing.Failed($"Crystallize answered {operationName} with {errorName}.", Transient: true);
+        }
+
+        if (body?["errors"] is JsonArray { Count: > 0 } errors)
+        {
+            var codes = errors.Select(e => e?["extensions"]?["code"]?.ToString() ?? "UNKNOWN").Distinct().ToList();
+            var permanent = codes.Any(c => c is "BAD_USER_INPUT" or "GRAPHQL_VALIDATION_FAILED" or "GRAPHQL_PARSE_FAILED");
+            return new CoreApiListing.Failed($"Crystallize answered {operationName} with GraphQL errors {string.Join(",", codes)}.", !permanent);
+        }
+
+        if (connection?["pageInfo"] is not JsonObject pageInfo)
+        {
+            return new CoreApiListing.Failed($"Crystallize's answer to {operationName} has no order page.", Transient: true);
+        }
+
+        var ids = (connection["edges"] as JsonArray ?? [])
+            .Select(e => e?["node"]?["id"])
+            .OfType<JsonValue>()
+            .Select(id => id.ToString())
+            .ToList();
+        var hasNextPage = pageInfo["hasNextPage"] is JsonValue more && more.GetValueKind() == System.Text.Json.JsonValueKind.True;
+        var endCursor = pageInfo["endCursor"] is JsonValue cursor ? cursor.ToString() : null;
+        return new CoreApiListing.Read(new CoreApiOrderPage(ids, hasNextPage, endCursor));
+    }
+
     private static CoreApiOrder Order(JsonObject order)
     {
         var meta = (order["meta"] as JsonArray ?? [])

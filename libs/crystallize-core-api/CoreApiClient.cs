@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,7 +12,8 @@ using Polly.Timeout;
 namespace FbaMesh.Crystallize.CoreApi;
 
 /// <summary>
-/// Writes to Crystallize orders through the Core API. Meta is merged: the order's meta is read and sent
+/// Crystallize orders through the Core API: reads an order, lists the orders created since a time, and
+/// writes meta and stages. Meta is merged: the order's meta is read and sent
 /// back whole with FbaMesh's keys set, so other keys are kept whether Crystallize merges or replaces
 /// meta, and nothing is written when every key already holds its value. Between the read and the write
 /// another writer's change to a different key could be lost under a replacing rule; FbaMesh's writers
@@ -94,8 +96,36 @@ public sealed partial class CoreApiClient(
         return moved;
     }
 
+    /// <summary>
+    /// One page (<paramref name="first"/>, 1 to 100) of the orders created at or after
+    /// <paramref name="createdFrom"/>, oldest first, continuing after the cursor <paramref name="after"/>.
+    /// </summary>
+    public async Task<CoreApiListing> ListOrdersCreatedSinceAsync(DateTimeOffset createdFrom, int first, string? after, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(first, 100);
+        var variables = new JsonObject
+        {
+            ["first"] = first,
+            ["after"] = after,
+            ["from"] = createdFrom.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        };
+        var (body, failure) = await PostAsync(CoreApiOperations.CreatedOrders, CoreApiOperations.CreatedOrdersName, variables, cancellationToken);
+        return failure is not null
+            ? new CoreApiListing.Failed(failure.Reason, failure.Transient)
+            : CoreApiAnswer.ReadOrderPage(body, CoreApiOperations.CreatedOrdersName);
+    }
+
     private async Task<CoreApiOutcome> SendAsync(
         string query, string operationName, string field, JsonObject variables, bool changed, CancellationToken cancellationToken)
+    {
+        var (body, failure) = await PostAsync(query, operationName, variables, cancellationToken);
+        return failure ?? CoreApiAnswer.Read(body, field, operationName, changed);
+    }
+
+    /// <summary>The answer's JSON, or why there is none.</summary>
+    private async Task<(JsonNode? Body, CoreApiOutcome.Failed? Failure)> PostAsync(
+        string query, string operationName, JsonObject variables, CancellationToken cancellationToken)
     {
         CoreApiAccessToken token;
         try
@@ -105,7 +135,7 @@ public sealed partial class CoreApiClient(
         catch (SecretUnavailableException ex)
         {
             // The exception's message names the secret and the missing keys, never a value.
-            return new CoreApiOutcome.Failed(ex.Incomplete ? ex.Message : "The Crystallize access token could not be read from the secret store.", Transient: true);
+            return (null, new CoreApiOutcome.Failed(ex.Incomplete ? ex.Message : "The Crystallize access token could not be read from the secret store.", Transient: true));
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint(token.TenantIdentifier))
@@ -122,31 +152,28 @@ public sealed partial class CoreApiClient(
             {
                 // Maybe a rotated token: read the secret afresh (rate-limited) so the next attempt uses the new one.
                 await credentials.RefreshNowAsync(token, cancellationToken);
-                return new CoreApiOutcome.Failed($"Crystallize refused the access token ({(int)response.StatusCode}).", Transient: true);
+                return (null, new CoreApiOutcome.Failed($"Crystallize refused the access token ({(int)response.StatusCode}).", Transient: true));
             }
 
             if (!response.IsSuccessStatusCode)
             {
                 var transient = (int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-                return new CoreApiOutcome.Failed($"Crystallize's Core API answered {(int)response.StatusCode} to {operationName}.", transient);
+                return (null, new CoreApiOutcome.Failed($"Crystallize's Core API answered {(int)response.StatusCode} to {operationName}.", transient));
             }
 
-            JsonNode? body;
             try
             {
-                body = await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken);
+                return (await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken), null);
             }
             catch (JsonException)
             {
-                return new CoreApiOutcome.Failed($"Crystallize's answer to {operationName} is not JSON.", Transient: true);
+                return (null, new CoreApiOutcome.Failed($"Crystallize's answer to {operationName} is not JSON.", Transient: true));
             }
-
-            return CoreApiAnswer.Read(body, field, operationName, changed);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return new CoreApiOutcome.Failed($"Crystallize's Core API could not be reached: {ex.GetType().Name}.", Transient: true);
+            return (null, new CoreApiOutcome.Failed($"Crystallize's Core API could not be reached: {ex.GetType().Name}.", Transient: true));
         }
     }
 

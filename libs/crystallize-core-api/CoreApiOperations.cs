@@ -4,9 +4,10 @@ namespace FbaMesh.Crystallize.CoreApi;
 /// The operations sent to the Core API. The mutations are the ones Crystallize's JS client 7.4.0 sends
 /// from its order manager (update → updateOrder(id, input), putInPipelineStage →
 /// updateOrderPipelineStage(orderId, pipelineId, stageId)), with the same union selection
-/// (<c>... on Order</c>, <c>... on BasicError { errorName message }</c>), written with variables.
+/// (<c>... on Order</c>, <c>... on BasicError { errorName message }</c>), written with variables; the
+/// listing pages the <c>orders</c> connection as the JS client's order fetcher does.
 /// </summary>
-internal static class CoreApiOperations
+public static class CoreApiOperations
 {
     public const string GetOrderName = "FBAMESH_ORDER_META";
 
@@ -39,6 +40,21 @@ internal static class CoreApiOperations
           updateOrderPipelineStage(orderId: $orderId, pipelineId: $pipelineId, stageId: $stageId) {
             __typename
             ... on Order { id meta { key value } pipelines { pipelineId stageId } }
+            ... on BasicError { errorName message }
+          }
+        }
+        """;
+
+    public const string CreatedOrdersName = "FBAMESH_CREATED_ORDERS";
+
+    /// <summary>One page of the orders created since $from, oldest first; ids and times only, so no personal data is read.</summary>
+    public const string CreatedOrders = """
+        query FBAMESH_CREATED_ORDERS($first: Int, $after: String, $from: DateTime!) {
+          orders(first: $first, after: $after, filter: {createdAt: {from: $from}}) {
+            ... on OrderConnection {
+              pageInfo { hasNextPage endCursor }
+              edges { node { id createdAt } }
+            }
             ... on BasicError { errorName message }
           }
         }

@@ -30,3 +30,15 @@ public abstract record CoreApiOutcome
     /// </summary>
     public sealed record Failed(string Reason, bool Transient) : CoreApiOutcome;
 }
+
+/// <summary>One page of the orders connection, oldest first: the order ids and where the next page starts.</summary>
+public sealed record CoreApiOrderPage(IReadOnlyList<string> OrderIds, bool HasNextPage, string? EndCursor);
+
+/// <summary>What a listing call gave.</summary>
+public abstract record CoreApiListing
+{
+    public sealed record Read(CoreApiOrderPage Page) : CoreApiListing;
+
+    /// <summary>As <see cref="CoreApiOutcome.Failed"/>: FbaMesh's wording with status and error codes only.</summary>
+    public sealed record Failed(string Reason, bool Transient) : CoreApiListing;
+}

@@ -1,3 +1,4 @@
+using FbaMesh.Crystallize.CoreApi;
 using FbaMesh.OrderEnricher.Api;
 using FbaMesh.OrderEnricher.Commands;
 using FbaMesh.OrderEnricher.Console;
@@ -26,6 +27,7 @@ public static class OrderEnricherApp
         builder.AddOrders();
         builder.AddMapping();
         builder.AddCrystallize();
+        builder.AddCrystallizeCoreApi();
         builder.AddSubmitter();
         builder.AddPipeline();
         builder.AddCommands();

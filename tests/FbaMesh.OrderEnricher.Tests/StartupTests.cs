@@ -21,7 +21,7 @@ public sealed class StartupTests
     [InlineData("Redrive:Horizon", "00:00:00")]
     [InlineData("Redrive:Shards", "0")]
     [InlineData("Sweep:PageSize", "101")]
-    [InlineData("Sweep:CoreApiUrl", "not a url")]
+    [InlineData("CrystallizeCoreApi:Url", "not a url")]
     [InlineData("Submitter:Deadline", "00:00:00")]
     [InlineData("OperatorApi:MaxRetriesPerOrder", "0")]
     public async Task A_bad_option_stops_the_start(string key, string value)

@@ -167,30 +167,46 @@ internal static class CommandDecisions
         var commands = state.Commands with { Running = null };
         switch (answer)
         {
-            case CancelAnswer.Cancelled or CancelAnswer.NotAtAmazon:
-            {
-                var outcome = answer is CancelAnswer.Cancelled ? "cancelled" : "cancelled-before-amazon";
-                commands = commands.With(asked with { At = now, Outcome = outcome }) with { CancelOutcome = CancelOutcomes.Cancelled };
-                var atAmazon = createdNow || state.Status == OrderStatus.Submitted;
-                return atAmazon && answer is CancelAnswer.Cancelled
-                    ? state with { Commands = commands, UpdatedAt = now }
-                    : state with
-                    {
-                        Status = OrderStatus.Skipped,
-                        ReasonCode = CancelledByShop,
-                        ReasonMessage = "The shop cancelled the order; Amazon holds no order that could ship.",
-                        ClaimedBy = null,
-                        Commands = commands,
-                        UpdatedAt = now,
-                        CompletedAt = now,
-                    };
-            }
+            case CancelAnswer.Cancelled when createdNow || state.Status == OrderStatus.Submitted:
+                // Submitted stays Submitted: the tracker brings Amazon's Cancelled to the order.
+                commands = commands.With(asked with { At = now, Outcome = "cancelled" }) with { CancelOutcome = CancelOutcomes.Cancelled };
+                return state with { Commands = commands, UpdatedAt = now };
+
+            case CancelAnswer.Cancelled:
+                // Amazon held the order (an earlier delivery created it, or its finishing write lost to this
+                // cancel) and has cancelled it: that is final, and later news of Amazon's Cancelled changes nothing.
+                commands = commands.With(asked with { At = now, Outcome = "cancelled" }) with { CancelOutcome = CancelOutcomes.Cancelled };
+                return state with
+                {
+                    Status = OrderStatus.Cancelled,
+                    ReasonCode = CancelledByShop,
+                    ReasonMessage = "The shop cancelled the order; Amazon cancelled it before it shipped.",
+                    ClaimedBy = null,
+                    NextAttemptAt = null,
+                    Commands = commands,
+                    UpdatedAt = now,
+                    CompletedAt = now,
+                };
+
+            case CancelAnswer.NotAtAmazon:
+                commands = commands.With(asked with { At = now, Outcome = "cancelled-before-amazon" }) with { CancelOutcome = CancelOutcomes.Cancelled };
+                return state with
+                {
+                    Status = OrderStatus.Skipped,
+                    ReasonCode = CancelledByShop,
+                    ReasonMessage = "The shop cancelled the order; Amazon holds no order that could ship.",
+                    ClaimedBy = null,
+                    NextAttemptAt = null,
+                    Commands = commands,
+                    UpdatedAt = now,
+                    CompletedAt = now,
+                };
 
             case CancelAnswer.TooLate late:
                 commands = commands.With(asked with { At = now, Outcome = CancelOutcomes.TooLate, Detail = late.AmazonStatus }) with { CancelOutcome = CancelOutcomes.TooLate };
                 return state.Status == OrderStatus.Submitted || createdNow
                     ? state with { Commands = commands, UpdatedAt = now }
-                    : state with { Status = OrderStatus.Submitted, SubmitOutcome = "ALREADY_EXISTS", ReasonCode = null, ReasonMessage = null, ClaimedBy = null, Commands = commands, UpdatedAt = now, CompletedAt = now };
+                    : state with { Status = OrderStatus.Submitted, SubmitOutcome = state.SubmitOutcome ?? "ALREADY_EXISTS", ReasonCode = null, ReasonMessage = null, ClaimedBy = null, NextAttemptAt = null, Commands = commands, UpdatedAt = now, CompletedAt = now };
 
             case CancelAnswer.Refused refused:
                 return state with { Commands = commands.With(asked with { At = now, Outcome = "refused", Detail = refused.ReasonCode }), UpdatedAt = now };

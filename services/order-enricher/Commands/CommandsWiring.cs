@@ -1,4 +1,3 @@
-using FbaMesh.Crystallize.CoreApi;
 using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.OrderEnricher.Commands;
@@ -11,7 +10,6 @@ internal static class CommandsWiring
         builder.AddValidatedOptions<LifecycleOptions, LifecycleOptionsValidator>(LifecycleOptions.SectionName);
         builder.AddValidatedOptions<CommandOptions, CommandOptionsValidator>(CommandOptions.SectionName);
         builder.Services.AddOptions<PreviewOptions>().Bind(builder.Configuration.GetSection(PreviewOptions.SectionName));
-        builder.AddCrystallizeCoreApi();
 
         builder.Services.AddSingleton<CommandStateWrites>();
         builder.Services.AddSingleton<IAmazonCommands, SubmitterAmazonCommands>();

@@ -26,21 +26,18 @@ internal sealed partial class CreateGuard(
     public const string NotFulfillable = "not-fulfillable";
     public const string AwaitingStage = "awaiting-stage";
 
+    /// <summary>The shop cancelled an order Amazon may hold, and Amazon has not said yet whether the cancel took.</summary>
+    public const string CancelPending = "cancel-pending";
+
+    private const string CancelPendingMessage = "The shop cancelled the order and Amazon may hold it, but Amazon could not be asked to cancel it now; the cancel is asked again.";
+
     /// <summary>Right after the claim: the decision when this delivery must not go on to Amazon, else null.</summary>
     public async Task<DeliveryDecision?> BeforeCreateAsync(OrderClaim claim, CancellationToken cancellationToken)
     {
         var state = claim.State;
         if (CommandDecisions.MustNotCreate(state))
         {
-            var next = await cancel.CancelInsteadOfCreateAsync(state, cancellationToken);
-            var (_, conflict) = await claims.SaveAsync(claim, next with { ClaimedBy = null }, cancellationToken);
-            if (conflict is not null)
-            {
-                return conflict;
-            }
-
-            LogNotCreated(state.OrderId);
-            return next.IsFinal ? await cancel.ReportIfOwedAsync(state.OrderId, cancellationToken) : DeliveryDecision.Retry;
+            return await CancelInsteadOfCreateAsync(claim, cancellationToken);
         }
 
         if (CommandDecisions.WaitsForStage(state, lifecycle.Value.SubmitOn))
@@ -136,18 +133,54 @@ internal sealed partial class CreateGuard(
         OrderClaim claim, SubmitFulfillmentOrderRequest request, SubmitResult.Accepted accepted, CancellationToken cancellationToken)
     {
         var finishing = await AfterCreateAsync(claim, request, cancellationToken);
+        if (finishing.State.Commands is { CancelRequestedAt: not null, CancelOutcome: null })
+        {
+            // Amazon holds the order, the shop wants it cancelled, and Amazon could not be asked yet. Finishing
+            // it Submitted would leave the cancel to nobody (the stage event was already answered): park it with
+            // the create's outcome, so the redrive brings it back to the cancel until the horizon.
+            LogCancelPending(claim.State.OrderId);
+            var parked = finishing with { State = finishing.State with { SubmitOutcome = accepted.Outcome } };
+            return await outcomes.WaitAsync(parked, CancelPending, CancelPendingMessage, cancellationToken);
+        }
+
         var decision = await outcomes.SubmittedAsync(finishing, accepted, cancellationToken);
         return decision == DeliveryDecision.Success && finishing.State.Commands.CancelOutcome is not null
             ? await cancel.ReportIfOwedAsync(claim.State.OrderId, cancellationToken)
             : decision;
     }
 
+    /// <summary>
+    /// A delivery that claimed an order the shop cancelled: it never creates, and asks Amazon only when an
+    /// earlier delivery may have created it. Undecided (Amazon unreachable, or its answer unclear) parks the
+    /// order like a transient failure, so the redrive asks again; too late finishes it Submitted with
+    /// fulfillment.submitted, as any order Amazon will ship.
+    /// </summary>
+    private async Task<DeliveryDecision> CancelInsteadOfCreateAsync(OrderClaim claim, CancellationToken cancellationToken)
+    {
+        var orderId = claim.State.OrderId;
+        var next = await cancel.CancelInsteadOfCreateAsync(claim.State, cancellationToken);
+        if (!next.IsFinal)
+        {
+            LogCancelPending(orderId);
+            return await outcomes.WaitAsync(claim with { State = next }, CancelPending, CancelPendingMessage, cancellationToken);
+        }
+
+        LogNotCreated(orderId, next.Status);
+        var decision = next.Status == OrderStatus.Submitted
+            ? await outcomes.SubmittedAsync(claim with { State = next }, new SubmitResult.Accepted(claim.SellerFulfillmentOrderId, next.SubmitOutcome!), cancellationToken)
+            : (await claims.SaveAsync(claim, next with { ClaimedBy = null }, cancellationToken)).Conflict ?? DeliveryDecision.Success;
+        return decision == DeliveryDecision.Success ? await cancel.ReportIfOwedAsync(orderId, cancellationToken) : decision;
+    }
+
     // Parked like any transient failure: the redrive tries again and the horizon decides when to give up.
     private Task<DeliveryDecision> WaitOrFailAsync(OrderClaim claim, string message, CancellationToken cancellationToken) =>
         outcomes.WaitAsync(claim, ReasonCodes.SubmitterUnavailable, message, cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: the shop cancelled it before it reached Amazon; not created.")]
-    private partial void LogNotCreated(string orderId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: the shop cancelled it; not created (now {Status}).")]
+    private partial void LogNotCreated(string orderId, OrderStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: the shop's cancel could not be carried out at Amazon yet; the order waits and the cancel is asked again.")]
+    private partial void LogCancelPending(string orderId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} waits for its submit stage (Lifecycle:SubmitOn = Stage).")]
     private partial void LogAwaitingStage(string orderId);

@@ -26,22 +26,20 @@ internal static partial class DeadLetterSubscriber
             // Nothing to show an operator: there is no order to attach it to.
             LogUnreadable(loggers.CreateLogger(typeof(DeadLetterSubscriber).FullName!));
             metrics.DeadLettered("unreadable");
-            return Status("DROP");
+            return DeliveryReader.Answer(DeliveryDecision.Drop);
         }
 
         try
         {
             var publishedAt = received.ReceivedAt?.ToDateTimeOffset();
-            return Status(await orders.RecordAsync(received.OrderId, publishedAt, cancellationToken) ? "SUCCESS" : "RETRY");
+            return DeliveryReader.Answer(await orders.RecordAsync(received.OrderId, publishedAt, cancellationToken) ? DeliveryDecision.Success : DeliveryDecision.Retry);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogUnexpected(loggers.CreateLogger(typeof(DeadLetterSubscriber).FullName!), received.OrderId, ex);
-            return Status("RETRY");
+            return DeliveryReader.Answer(DeliveryDecision.Retry);
         }
     }
-
-    private static IResult Status(string status) => Results.Json(new { status });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A dead-lettered orders.received event carries no valid order id; dropped.")]
     private static partial void LogUnreadable(ILogger logger);

@@ -1,7 +1,6 @@
 using Dapr;
 using FbaMesh.Contracts;
 using FbaMesh.Contracts.Events.V1;
-using Google.Protobuf;
 
 namespace FbaMesh.OrderEnricher.Pipeline;
 
@@ -10,8 +9,6 @@ internal static partial class OrdersReceivedSubscriber
 {
     /// <summary>Only the sidecar delivers here: like every endpoint not opened, it requires the app API token.</summary>
     public const string Route = "/events/orders-received";
-
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
     public static void MapOrdersReceivedSubscriber(this WebApplication app)
     {
@@ -30,19 +27,19 @@ internal static partial class OrdersReceivedSubscriber
         {
             LogUnreadable(logger);
             metrics.OrderHandled("dropped", "unreadable-event");
-            return Answer(DeliveryDecision.Drop);
+            return DeliveryReader.Answer(DeliveryDecision.Drop);
         }
 
         try
         {
-            return Answer(await pipeline.HandleAsync(orderId, cancellationToken));
+            return DeliveryReader.Answer(await pipeline.HandleAsync(orderId, cancellationToken));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The state store or another dependency failed mid-way: nothing final was recorded, so try again.
             LogUnexpected(logger, orderId, ex);
             metrics.OrderHandled("retry", "unexpected-error");
-            return Answer(DeliveryDecision.Retry);
+            return DeliveryReader.Answer(DeliveryDecision.Retry);
         }
     }
 
@@ -51,30 +48,8 @@ internal static partial class OrdersReceivedSubscriber
         (await ReadAsync(request, cancellationToken))?.OrderId;
 
     /// <summary>An OrderReceived (protobuf JSON) with a valid order id, or null when the event is unusable.</summary>
-    public static async Task<OrderReceived?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var reader = new StreamReader(request.Body);
-            var json = await reader.ReadToEndAsync(cancellationToken);
-            var received = Parser.Parse<OrderReceived>(json);
-            return OrderId.IsValid(received.OrderId) ? received : null;
-        }
-        catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidJsonException or FormatException)
-        {
-            return null;
-        }
-    }
-
-    private static IResult Answer(DeliveryDecision decision) => Results.Json(new
-    {
-        status = decision switch
-        {
-            DeliveryDecision.Success => "SUCCESS",
-            DeliveryDecision.Retry => "RETRY",
-            _ => "DROP",
-        },
-    });
+    public static Task<OrderReceived?> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        DeliveryReader.ReadAsync<OrderReceived>(request, r => OrderId.IsValid(r.OrderId), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping an orders.received event that is not an OrderReceived with a valid order id.")]
     private static partial void LogUnreadable(ILogger logger);

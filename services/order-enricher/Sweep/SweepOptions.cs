@@ -1,15 +1,15 @@
 namespace FbaMesh.OrderEnricher.Sweep;
 
-/// <summary>Configuration section "Sweep": the reconciliation sweep over Crystallize's recent orders.</summary>
+/// <summary>
+/// Configuration section "Sweep": the reconciliation sweep over Crystallize's recent orders. Where the Core
+/// API is and how hard to try are the shared client's settings (section CrystallizeCoreApi).
+/// </summary>
 internal sealed class SweepOptions
 {
     public const string SectionName = "Sweep";
 
     /// <summary>The Dapr cron input binding that starts a sweep; the app serves POST /{BindingName}.</summary>
     public string BindingName { get; set; } = "fbamesh-reconcile";
-
-    /// <summary>Crystallize's Core API; {tenantIdentifier} is filled in from the crystallize-api secret.</summary>
-    public string CoreApiUrl { get; set; } = "https://api.crystallize.com/@{tenantIdentifier}";
 
     /// <summary>Orders created this long ago or later are listed.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(48);

@@ -12,12 +12,6 @@ internal sealed class SweepOptionsValidator : IValidateOptions<SweepOptions>
             errors.Add("Sweep:BindingName must name a Dapr input binding (letters, digits, '-', '_', '.').");
         }
 
-        if (!Uri.TryCreate(options.CoreApiUrl.Replace("{tenantIdentifier}", "tenant", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-            || uri.Scheme is not ("https" or "http"))
-        {
-            errors.Add("Sweep:CoreApiUrl must be an absolute http(s) URL.");
-        }
-
         if (options.Window <= TimeSpan.Zero)
         {
             errors.Add("Sweep:Window must be positive.");

@@ -55,11 +55,11 @@ public class CommandMeshFixture : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.Accepted, answer.StatusCode);
     }
 
-    public Task<AmazonOrderView?> AmazonUntilAsync(string id, Func<AmazonOrderView, bool> condition, string what) =>
-        Eventually.UntilAsync(() => AmazonOrderView.ReadAsync(Mesh.SpApi!, id), v => v is not null && condition(v), what);
+    public Task<AmazonOrderView?> AmazonUntilAsync(string id, Func<AmazonOrderView, bool> condition, string what, TimeSpan? deadline = null) =>
+        Eventually.UntilAsync(() => AmazonOrderView.ReadAsync(Mesh.SpApi!, id), v => v is not null && condition(v), what, deadline);
 
-    public Task<string?> CancelMetaUntilAsync(string id, string expected) =>
-        Eventually.UntilAsync(() => Task.FromResult(StageCommandsDemo.CancelMeta(Mesh.Crystallize!, id)), v => v == expected, $"meta fba-cancel = {expected} on {id}");
+    public Task<string?> CancelMetaUntilAsync(string id, string expected, TimeSpan? deadline = null) =>
+        Eventually.UntilAsync(() => Task.FromResult(StageCommandsDemo.CancelMeta(Mesh.Crystallize!, id)), v => v == expected, $"meta fba-cancel = {expected} on {id}", deadline);
 
     /// <summary>Moves an order on at the emulated Amazon (the sandbox's submitFulfillmentOrderStatusUpdate).</summary>
     public async Task AmazonMovesAsync(string id, string status)
@@ -75,9 +75,12 @@ public class CommandMeshFixture : IAsyncLifetime
     }
 
     /// <summary>Waits for the enricher to log a line about this order containing <paramref name="text"/>.</summary>
-    public Task EnricherLoggedAsync(string id, string text) =>
-        Eventually.UntilAsync(() => Task.FromResult(LogLines().Any(l => l.Contains(id, StringComparison.Ordinal) && l.Contains(text, StringComparison.Ordinal))),
-            $"the enricher to log '{text}' for {id}");
+    public Task EnricherLoggedAsync(string id, string text, TimeSpan? deadline = null) =>
+        Eventually.UntilAsync(() => EnricherLogged(id, text), $"the enricher to log '{text}' for {id}", deadline);
+
+    /// <summary>Whether the enricher logged a line about this order containing <paramref name="text"/>.</summary>
+    public bool EnricherLogged(string id, string text) =>
+        LogLines().Any(l => l.Contains(id, StringComparison.Ordinal) && l.Contains(text, StringComparison.Ordinal));
 
     private string[] LogLines()
     {

@@ -96,6 +96,21 @@ public sealed class CommandDecisionTests
     }
 
     [Fact]
+    public void Amazon_cancelling_an_order_not_yet_recorded_as_submitted_ends_it_Cancelled_not_Skipped()
+    {
+        // A delivery that claimed the order again after an earlier one had Amazon take it (or was parked
+        // with the cancel undecided): Amazon's Cancelled says it held the order, so it is no skipped order.
+        var claimedAgain = State(OrderStatus.Received, attempts: 2, claimedBy: "d") with { SubmitOutcome = "CREATED", NextAttemptAt = time.GetUtcNow() };
+
+        var after = CommandDecisions.ApplyCancel(claimedAgain, new CancelAnswer.Cancelled(), time.GetUtcNow(), false, new CommandEntry(default, "cancel", ""));
+        var late = CommandDecisions.ApplyCancel(claimedAgain, new CancelAnswer.TooLate("Processing"), time.GetUtcNow(), false, new CommandEntry(default, "cancel", ""));
+
+        Assert.Equal((OrderStatus.Cancelled, "cancelled-by-shop", "cancelled", (string?)null, (DateTimeOffset?)null), (after.Status, after.ReasonCode, after.Commands.CancelOutcome, after.ClaimedBy, after.NextAttemptAt));
+        Assert.True(after.IsFinal);
+        Assert.Equal((OrderStatus.Submitted, "CREATED", "too-late", (string?)null), (late.Status, late.SubmitOutcome, late.Commands.CancelOutcome, late.ClaimedBy));
+    }
+
+    [Fact]
     public void A_transient_answer_leaves_the_cancel_undecided_so_a_redelivery_asks_again()
     {
         var after = CommandDecisions.ApplyCancel(State(OrderStatus.Submitted), new CancelAnswer.Transient("down"), time.GetUtcNow(), false, new CommandEntry(default, "cancel", ""));

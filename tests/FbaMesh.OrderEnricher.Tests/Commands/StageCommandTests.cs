@@ -74,6 +74,37 @@ public sealed class StageCommandTests(CommandsMeshFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_cancel_Amazon_cannot_take_right_after_the_create_is_not_lost_the_order_waits_and_is_cancelled()
+    {
+        var id = mesh.CopyOfFixture(Norway);
+        var submitting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        mesh.Submitter.Scripts[id] = async (request, call) =>
+        {
+            submitting.TrySetResult();
+            await mayFinish.Task;
+            return await FakeSubmitter.DefaultAnswer(request, call);
+        };
+        // The cancel right after the create meets an unreachable submitter; the next one goes through.
+        var cancels = 0;
+        fixture.Amazon.CancelAnswers[id] = () => Interlocked.Increment(ref cancels) == 1 ? new CancelAnswer.Transient("submitter unavailable") : new CancelAnswer.Cancelled();
+
+        await mesh.PublishOrderReceivedAsync(id);
+        await submitting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await mesh.PublishStageChangedAsync(id, "fba", "cancel");
+        await UntilAsync(id, s => s.Commands.CancelRequestedAt is not null);
+        mayFinish.SetResult();
+        var state = await UntilAsync(id, s => s.IsFinal && s.Commands.CancelReportedAt is not null);
+
+        // Amazon held the order and cancelled it: final, and nothing at Amazon can ship.
+        Assert.Equal((OrderStatus.Cancelled, "cancelled"), (state.Status, state.Commands.CancelOutcome));
+        Assert.Equal(1, mesh.Submitter.Count(id));
+        Assert.Equal(2, fixture.Amazon.Count("cancel", id));
+        Assert.Equal(["cancelled"], fixture.Shop.For(id));
+        Assert.Equal(["left-to-create", "retry", "cancelled"], state.Commands.History.Where(h => h.Command == "cancel").Select(h => h.Outcome));
+    }
+
+    [Fact]
     public async Task A_cancel_before_the_order_created_event_means_it_is_never_created()
     {
         var id = mesh.CopyOfFixture(Norway);

@@ -72,7 +72,7 @@ public sealed class EnricherMesh : IAsyncDisposable
             ["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{daprGrpc}",
             ["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{daprHttp}",
             ["Crystallize:OrderApiUrl"] = crystallize.BaseAddress + "{tenantIdentifier}/orders",
-            ["Sweep:CoreApiUrl"] = crystallize.BaseAddress + "@{tenantIdentifier}",
+            ["CrystallizeCoreApi:Url"] = crystallize.BaseAddress + "@{tenantIdentifier}",
             ["Sweep:PageSize"] = "3",
             ["Sweep:PageInterval"] = "00:00:00.010",
             ["Sweep:MinInterval"] = "00:00:00",

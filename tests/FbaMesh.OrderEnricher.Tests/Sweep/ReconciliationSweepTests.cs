@@ -70,7 +70,7 @@ public sealed class ReconciliationSweepTests(MeshFixture fixture) : IClassFixtur
         string? cursor = null;
         do
         {
-            var run = await RunJsAsync(new { op = "nextPimApi", query = CreatedOrdersQuery.Text, variables = (object)new { first = 3, after = cursor, from = fromText } });
+            var run = await RunJsAsync(new { op = "nextPimApi", query = FbaMesh.Crystallize.CoreApi.CoreApiOperations.CreatedOrders, variables = (object)new { first = 3, after = cursor, from = fromText } });
             var orders = run["results"]![0]!["value"]!["orders"]!;
             theirs.Add(orders);
             cursor = orders["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? orders["pageInfo"]!["endCursor"]!.GetValue<string>() : null;

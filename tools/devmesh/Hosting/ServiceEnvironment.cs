@@ -68,9 +68,8 @@ internal static class ServiceEnvironment
                 break;
             case "order-enricher" when upstreams.CrystallizeOrderApi is { } orderApi:
                 env["Crystallize__OrderApiUrl"] = orderApi.ToString();
-                // The shop's commands write meta (fba-cancel) through the emulator's Core API.
+                // The shop's commands write meta (fba-cancel) and the sweep lists orders through the emulator's Core API.
                 env["CrystallizeCoreApi__Url"] = orderApi.GetLeftPart(UriPartial.Authority) + "/@{tenantIdentifier}";
-                env["Sweep__CoreApiUrl"] = new Uri(orderApi, "/").ToString() + "@{tenantIdentifier}";
                 foreach (var (name, value) in SampleMappingOptions.ToEnvironment(UpstreamEmulators.FixturesPath(options.RepositoryRoot)))
                 {
                     env[name] = value;
