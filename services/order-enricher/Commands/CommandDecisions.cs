@@ -158,6 +158,19 @@ internal static class CommandDecisions
     public static bool WaitsForStage(OrderState state, SubmitMoment submitOn) =>
         submitOn == SubmitMoment.Stage && state.Commands.SubmitStageReachedAt is null;
 
+    /// <summary>A final state for an order the shop's cancel ended, with the cancel recorded as done.</summary>
+    private static OrderState EndedByShop(OrderState state, OrderStatus status, string message, OrderCommands commands, DateTimeOffset now) => state with
+    {
+        Status = status,
+        ReasonCode = CancelledByShop,
+        ReasonMessage = message,
+        ClaimedBy = null,
+        NextAttemptAt = null,
+        Commands = commands with { CancelOutcome = CancelOutcomes.Cancelled },
+        UpdatedAt = now,
+        CompletedAt = now,
+    };
+
     /// <summary>
     /// The order after Amazon's answer to a cancel. <paramref name="createdNow"/>: the create path itself
     /// just had Amazon accept the order, so it stays an Amazon order whatever the cancel said.
@@ -175,32 +188,10 @@ internal static class CommandDecisions
             case CancelAnswer.Cancelled:
                 // Amazon held the order (an earlier delivery created it, or its finishing write lost to this
                 // cancel) and has cancelled it: that is final, and later news of Amazon's Cancelled changes nothing.
-                commands = commands.With(asked with { At = now, Outcome = "cancelled" }) with { CancelOutcome = CancelOutcomes.Cancelled };
-                return state with
-                {
-                    Status = OrderStatus.Cancelled,
-                    ReasonCode = CancelledByShop,
-                    ReasonMessage = "The shop cancelled the order; Amazon cancelled it before it shipped.",
-                    ClaimedBy = null,
-                    NextAttemptAt = null,
-                    Commands = commands,
-                    UpdatedAt = now,
-                    CompletedAt = now,
-                };
+                return EndedByShop(state, OrderStatus.Cancelled, "The shop cancelled the order; Amazon cancelled it before it shipped.", commands.With(asked with { At = now, Outcome = "cancelled" }), now);
 
             case CancelAnswer.NotAtAmazon:
-                commands = commands.With(asked with { At = now, Outcome = "cancelled-before-amazon" }) with { CancelOutcome = CancelOutcomes.Cancelled };
-                return state with
-                {
-                    Status = OrderStatus.Skipped,
-                    ReasonCode = CancelledByShop,
-                    ReasonMessage = "The shop cancelled the order; Amazon holds no order that could ship.",
-                    ClaimedBy = null,
-                    NextAttemptAt = null,
-                    Commands = commands,
-                    UpdatedAt = now,
-                    CompletedAt = now,
-                };
+                return EndedByShop(state, OrderStatus.Skipped, "The shop cancelled the order; Amazon holds no order that could ship.", commands.With(asked with { At = now, Outcome = "cancelled-before-amazon" }), now);
 
             case CancelAnswer.TooLate late:
                 commands = commands.With(asked with { At = now, Outcome = CancelOutcomes.TooLate, Detail = late.AmazonStatus }) with { CancelOutcome = CancelOutcomes.TooLate };
