@@ -49,14 +49,7 @@ public sealed class StageCommandTests(CommandsMeshFixture fixture) : IClassFixtu
     public async Task A_cancel_racing_the_create_is_carried_out_by_the_create_right_after_Amazon_took_the_order()
     {
         var id = mesh.CopyOfFixture(Norway);
-        var submitting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var mayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        mesh.Submitter.Scripts[id] = async (request, call) =>
-        {
-            submitting.TrySetResult();
-            await mayFinish.Task;
-            return await FakeSubmitter.DefaultAnswer(request, call);
-        };
+        var (submitting, mayFinish) = HoldCreate(id);
 
         await mesh.PublishOrderReceivedAsync(id);
         await submitting.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -77,14 +70,7 @@ public sealed class StageCommandTests(CommandsMeshFixture fixture) : IClassFixtu
     public async Task A_cancel_Amazon_cannot_take_right_after_the_create_is_not_lost_the_order_waits_and_is_cancelled()
     {
         var id = mesh.CopyOfFixture(Norway);
-        var submitting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var mayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        mesh.Submitter.Scripts[id] = async (request, call) =>
-        {
-            submitting.TrySetResult();
-            await mayFinish.Task;
-            return await FakeSubmitter.DefaultAnswer(request, call);
-        };
+        var (submitting, mayFinish) = HoldCreate(id);
         // The cancel right after the create meets an unreachable submitter; the next one goes through.
         var cancels = 0;
         fixture.Amazon.CancelAnswers[id] = () => Interlocked.Increment(ref cancels) == 1 ? new CancelAnswer.Transient("submitter unavailable") : new CancelAnswer.Cancelled();
@@ -163,6 +149,20 @@ public sealed class StageCommandTests(CommandsMeshFixture fixture) : IClassFixtu
         Assert.Equal(["SUCCESS", "SUCCESS"], answers.Skip(1));
         Assert.Equal(before, await mesh.StateAsync(id));
         Assert.DoesNotContain(fixture.Amazon.Calls, c => c.SellerFulfillmentOrderId == id);
+    }
+
+    /// <summary>The create of <paramref name="id"/> signals when it reaches the submitter and waits there until released.</summary>
+    private (TaskCompletionSource Submitting, TaskCompletionSource MayFinish) HoldCreate(string id)
+    {
+        var submitting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        mesh.Submitter.Scripts[id] = async (request, call) =>
+        {
+            submitting.TrySetResult();
+            await mayFinish.Task;
+            return await FakeSubmitter.DefaultAnswer(request, call);
+        };
+        return (submitting, mayFinish);
     }
 
     private async Task<string> SubmittedOrderAsync(bool hold = false)
