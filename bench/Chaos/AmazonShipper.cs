@@ -43,20 +43,25 @@ public sealed class AmazonShipper : IDisposable
     /// <summary>Moves Amazon refused for now (429, 5xx, no answer) and tried again.</summary>
     public long Retried => Interlocked.Read(ref retried);
 
-    /// <summary>Moves every due order each <paramref name="every"/> until <paramref name="stop"/>.</summary>
+    /// <summary>
+    /// Moves every due order each <paramref name="every"/> until <paramref name="stop"/>. A stop ends the
+    /// loop between moves, never inside one: a move cut off after Amazon carried it out would be refused
+    /// as a repeat by <see cref="MoveAllAsync"/> and its order dropped from the write-back check. Ends
+    /// without an exception when stopped.
+    /// </summary>
     public async Task RunAsync(TimeSpan every, CancellationToken stop)
     {
-        while (!stop.IsCancellationRequested)
+        try
         {
-            await MoveDueAsync(stop);
-            try
+            while (!stop.IsCancellationRequested)
             {
+                await MoveDueAsync(stop, CancellationToken.None);
                 await Task.Delay(every, stop);
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Asked to stop during the pause.
         }
     }
 
@@ -64,7 +69,7 @@ public sealed class AmazonShipper : IDisposable
     public async Task MoveAllAsync(TimeSpan timeout, CancellationToken ct)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
-        while (await MoveDueAsync(ct) > 0 && DateTimeOffset.UtcNow < deadline)
+        while (await MoveDueAsync(CancellationToken.None, ct) > 0 && DateTimeOffset.UtcNow < deadline)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
         }
@@ -72,8 +77,11 @@ public sealed class AmazonShipper : IDisposable
 
     public void Dispose() => http.Dispose();
 
-    /// <summary>One pass over Amazon's orders; answers how many are still due (not moved, not refused for good).</summary>
-    private async Task<int> MoveDueAsync(CancellationToken ct)
+    /// <summary>
+    /// One pass over Amazon's orders, until <paramref name="stopStarting"/> (checked before each move);
+    /// <paramref name="ct"/> cuts a move off. Answers how many are still due (not moved, not refused for good).
+    /// </summary>
+    private async Task<int> MoveDueAsync(CancellationToken stopStarting, CancellationToken ct)
     {
         var due = amazon.FulfillmentOrders
             .Where(o => ours.Contains(o.SellerFulfillmentOrderId) && !moved.ContainsKey(o.SellerFulfillmentOrderId) && !refusedForGood.ContainsKey(o.SellerFulfillmentOrderId))
@@ -83,6 +91,11 @@ public sealed class AmazonShipper : IDisposable
         var left = 0;
         foreach (var id in due)
         {
+            if (stopStarting.IsCancellationRequested)
+            {
+                break;
+            }
+
             HttpStatusCode? status;
             try
             {
@@ -99,8 +112,9 @@ public sealed class AmazonShipper : IDisposable
                 status = null;
             }
 
-            if (status is { } s && (int)s is >= 200 and < 300)
+            if (status is { } s && (int)s is >= 200 and < 300 || status == HttpStatusCode.BadRequest && IsAlreadyMoved(id))
             {
+                // A 400 for an order already at the target: an earlier move went through but its answer was lost.
                 moved[id] = DateTimeOffset.UtcNow;
             }
             else if (status == HttpStatusCode.BadRequest)
@@ -116,4 +130,7 @@ public sealed class AmazonShipper : IDisposable
 
         return left;
     }
+
+    private bool IsAlreadyMoved(string id) =>
+        amazon.FulfillmentOrders.Any(o => o.SellerFulfillmentOrderId == id && o.Status == TargetStatus);
 }
