@@ -7,7 +7,7 @@ public static class BenchCommandLine
 {
     public static RootCommand Build()
     {
-        var root = new RootCommand("FbaMesh bench: measured speed, footprint and survival under faults (docs/BENCHMARKS.md).");
+        var root = new RootCommand("FbaMesh bench: measured speed, footprint and survival under faults (docs/BENCHMARKS.md). Exit codes: 0 clean, 1 not clean, 2 refused options, 3 the run broke, 130 interrupted; stderr says why.");
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(DrainCommand.Create());
         root.Subcommands.Add(LatencyCommand.Create());

@@ -20,14 +20,13 @@ internal static class ChaosCommand
         var command = BenchCommandLine.Command("chaos", "Orders while services are SIGKILLed and upstreams fail; exits 1 on any loss or duplicate.", orders, runs, seed, pace, replicas, json);
         command.Options.Add(durable);
         command.Options.Add(killAll);
-        command.SetAction(async (parse, ct) =>
+        ScenarioAction.Set(command, json, async (parse, ct) =>
         {
             if (parse.GetValue(killAll))
             {
                 if (!parse.GetValue(durable))
                 {
-                    AnsiConsole.MarkupLine("[red]--kill-all needs --durable[/]: an in-memory mesh loses what it held by design.");
-                    return 2;
+                    return ScenarioVerdict.Refused("--kill-all needs --durable: an in-memory mesh loses what it held by design.");
                 }
 
                 // The kill-all drill has its own default size (KillAllSettings), the one its docs give.
@@ -36,13 +35,12 @@ internal static class ChaosCommand
                 var killReport = await SpectreProgress.RunAsync(p => KillAllScenario.RunAsync(killSettings, p, ct));
                 AnsiConsole.Write(KillAllTable.Render(killReport));
                 await BenchJson.WriteAsync(killReport, parse.GetValue(json), ct);
-                return killReport.Clean ? 0 : 1;
+                return ScenarioVerdict.Of(killReport.Clean, killReport.Orders.Describe());
             }
 
             if (parse.GetValue(durable))
             {
-                AnsiConsole.MarkupLine("[red]--durable is only implemented together with --kill-all[/] (the service-kill chaos runs on the in-process mesh).");
-                return 2;
+                return ScenarioVerdict.Refused("--durable is only implemented together with --kill-all (the service-kill chaos runs on the in-process mesh).");
             }
 
             var settings = new ChaosSettings(parse.GetValue(orders), parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(pace))
@@ -52,7 +50,8 @@ internal static class ChaosCommand
             var report = await SpectreProgress.RunAsync(p => ChaosScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(ChaosTable.Render(report));
             await BenchJson.WriteAsync(report, parse.GetValue(json), ct);
-            return report.Clean ? 0 : 1;
+            return ScenarioVerdict.Of(report.Clean, string.Join("; ", report.Runs.Select(r =>
+                $"run {r.Run}: {r.Orders.Describe()}, write-backs lost {r.WriteBacks.Lost} and duplicated {r.WriteBacks.Duplicated}")));
         });
         return command;
     }

@@ -17,7 +17,7 @@ internal static class DrainCommand
         var replicas = BenchCommandLine.ReplicasOption();
         var json = BenchCommandLine.JsonOption();
         var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, env, replicas, json);
-        command.SetAction(async (parse, ct) =>
+        ScenarioAction.Set(command, json, async (parse, ct) =>
         {
             var settings = new DrainSettings(parse.GetValue(orders), parse.GetValue(rate), parse.GetValue(burst), PacingMargin: parse.GetValue(margin))
             {
@@ -27,7 +27,7 @@ internal static class DrainCommand
             var report = await SpectreProgress.RunAsync(p => DrainScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(DrainTable.Render(report));
             await BenchJson.WriteAsync(report, parse.GetValue(json), ct);
-            return report.Orders.Clean ? 0 : 1;
+            return ScenarioVerdict.Of(report.Orders.Clean, report.Orders.Describe());
         });
         return command;
     }

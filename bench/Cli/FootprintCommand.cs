@@ -13,7 +13,7 @@ internal static class FootprintCommand
         var env = ServiceEnvironmentOption.Create();
         var json = BenchCommandLine.JsonOption();
         var command = BenchCommandLine.Command("footprint", "Each service's start time to ready and resident memory, idle and after N orders.", orders, env, json);
-        command.SetAction(async (parse, ct) =>
+        ScenarioAction.Set(command, json, async (parse, ct) =>
         {
             var settings = new FootprintSettings(parse.GetValue(orders))
             {
@@ -22,7 +22,7 @@ internal static class FootprintCommand
             var report = await SpectreProgress.RunAsync(p => FootprintScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(FootprintTable.Render(report));
             await BenchJson.WriteAsync(report, parse.GetValue(json), ct);
-            return report.Orders.Clean ? 0 : 1;
+            return ScenarioVerdict.Of(report.Orders.Clean, report.Orders.Describe());
         });
         return command;
     }

@@ -17,7 +17,7 @@ internal static class IngestCommand
         var child = BenchCommandLine.Option("--child-process", "Load the gateway as devmesh runs it (its own process) instead of in this process.", false);
         var json = BenchCommandLine.JsonOption();
         var command = BenchCommandLine.Command("ingest", "Signed webhooks: the gateway (verify + publish) versus bare Kestrel, the mandatory work alone and a Node.js peer.", concurrency, rounds, seconds, gatewaySettings, child, json);
-        command.SetAction(async (parse, ct) =>
+        ScenarioAction.Set(command, json, async (parse, ct) =>
         {
             var settings = new IngestSettings(parse.GetValue(concurrency)!, parse.GetValue(rounds), TimeSpan.FromSeconds(parse.GetValue(seconds)))
             {
@@ -27,7 +27,9 @@ internal static class IngestCommand
             var report = await SpectreProgress.RunAsync(p => IngestScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(IngestTable.Render(report));
             await BenchJson.WriteAsync(report, parse.GetValue(json), ct);
-            return report.Levels.Any(l => l.Gateway.Errors > 0 || l.MandatoryWork?.Errors > 0 || l.Peer?.Errors > 0) ? 1 : 0;
+            var failing = report.Levels.Where(l => l.Gateway.Errors > 0 || l.MandatoryWork?.Errors > 0 || l.Peer?.Errors > 0).ToList();
+            return ScenarioVerdict.Of(failing.Count == 0, "requests that failed at concurrency " + string.Join(", ", failing.Select(l =>
+                $"{l.Concurrency}: gateway {l.Gateway.Errors}, mandatory work {l.MandatoryWork?.Errors ?? 0}, peer {l.Peer?.Errors ?? 0}")));
         });
         return command;
     }

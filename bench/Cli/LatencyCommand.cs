@@ -14,7 +14,7 @@ internal static class LatencyCommand
         var replicas = BenchCommandLine.ReplicasOption();
         var json = BenchCommandLine.JsonOption();
         var command = BenchCommandLine.Command("latency", "Orders one at a time below the quota: webhook-to-Amazon latency per hop.", orders, warmUp, replicas, json);
-        command.SetAction(async (parse, ct) =>
+        ScenarioAction.Set(command, json, async (parse, ct) =>
         {
             var settings = new LatencySettings(parse.GetValue(orders), parse.GetValue(warmUp))
             {
@@ -23,7 +23,7 @@ internal static class LatencyCommand
             var report = await SpectreProgress.RunAsync(p => LatencyScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(LatencyTable.Render(report));
             await BenchJson.WriteAsync(report, parse.GetValue(json), ct);
-            return report.Orders.Clean ? 0 : 1;
+            return ScenarioVerdict.Of(report.Orders.Clean, report.Orders.Describe());
         });
         return command;
     }

@@ -15,7 +15,7 @@ internal static class OutageCommand
         var calm = BenchCommandLine.Option("--calm-seconds", "Normal traffic before, between and after the outages.", 15.0);
         var json = BenchCommandLine.JsonOption();
         var command = BenchCommandLine.Command("outage", "A long Amazon outage and a gateway outage with given-up webhooks; exits 1 on any loss, duplicate or operator action.", amazon, gateway, pace, calm, json);
-        command.SetAction(async (parse, ct) =>
+        ScenarioAction.Set(command, json, async (parse, ct) =>
         {
             var settings = new OutageSettings(parse.GetValue(amazon), parse.GetValue(gateway), parse.GetValue(pace))
             {
@@ -24,7 +24,7 @@ internal static class OutageCommand
             var report = await SpectreProgress.RunAsync(p => OutageScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(OutageTable.Render(report));
             await BenchJson.WriteAsync(report, parse.GetValue(json), ct);
-            return report.Clean ? 0 : 1;
+            return ScenarioVerdict.Of(report.Clean, $"{report.Detail.Describe()}; operator actions {report.OperatorActions}");
         });
         return command;
     }

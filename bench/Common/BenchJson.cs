@@ -25,4 +25,18 @@ public static class BenchJson
         await using var file = File.Create(full);
         await JsonSerializer.SerializeAsync(file, report, Options, ct);
     }
+
+    /// <summary>The same, without awaiting: for an exception handler that the process does not outlive.</summary>
+    public static void Write<T>(T report, string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return;
+        }
+
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        using var file = File.Create(full);
+        JsonSerializer.Serialize(file, report, Options);
+    }
 }

@@ -18,6 +18,10 @@ public sealed record ExactlyOnceReport(
     IReadOnlyList<string> DuplicatedOrderIds)
 {
     public bool Clean => Lost == 0 && Duplicated == 0 && UnexpectedAtAmazon == 0;
+
+    /// <summary>The counts that decide a verdict, for the line stderr prints when a run is not clean.</summary>
+    public string Describe() =>
+        $"lost {Lost}, duplicated {Duplicated}, at Amazon unexpectedly {UnexpectedAtAmazon}, wrong final state {WrongFinalState}, unsettled {Unsettled} (of {Orders} orders)";
 }
 
 /// <summary>

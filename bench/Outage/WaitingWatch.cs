@@ -69,5 +69,10 @@ internal sealed class WaitingWatch(Mesh mesh, IReadOnlyList<BenchOrder> orders) 
         {
             return null;
         }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The client's own timeout (an enricher slow under load), not a stop: look again next round.
+            return null;
+        }
     }
 }
