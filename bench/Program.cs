@@ -1,3 +1,4 @@
+using System.CommandLine;
 using FbaMesh.Bench.Cli;
 using Spectre.Console;
 
@@ -10,4 +11,6 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 200;
 }
 
-return await BenchCommandLine.Build().Parse(args).InvokeAsync();
+// Ctrl+C or SIGTERM cancels the scenario, which then stops its mesh and says so (ScenarioAction); the
+// 2 s System.CommandLine allows by default would exit 143 before either.
+return await BenchCommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -35,13 +35,14 @@ public static class BenchCommandLine
         return option;
     }
 
-    /// <summary>The replica counts; all=N stands for every app of the mesh.</summary>
+    /// <summary>The replica counts; all=N stands for every app the mesh runs (dapr.yaml's apps, the fulfillment-tracker too).</summary>
     public static IReadOnlyDictionary<string, int> Replicas(string[]? values)
     {
         var counts = DevMesh.Hosting.ReplicaCounts.Parse(values);
         if (counts.Remove("all", out var all))
         {
-            foreach (var app in new[] { "webhook-gateway", "order-enricher", "fba-submitter" })
+            var options = new DevMesh.MeshOptions();
+            foreach (var app in DaprEmulator.DaprEmulatorHost.ReadRunFile(Path.Combine(options.RepositoryRoot, options.RunFile)).Select(s => s.AppId))
             {
                 counts.TryAdd(app, all);
             }

@@ -41,6 +41,9 @@ public static class ScenarioAction
         UnhandledExceptionEventHandler crashed = (_, e) =>
             Leave(BenchFailure.Of(scenario, e.ExceptionObject as Exception ?? new InvalidOperationException($"{e.ExceptionObject}"), interrupted: false), jsonPath, error);
         AppDomain.CurrentDomain.UnhandledException += crashed;
+
+        // Said at once: after Ctrl+C or SIGTERM the run has only the termination timeout to stop its mesh.
+        using var interrupted = ct.Register(() => Leave(BenchFailure.Of(scenario, new OperationCanceledException(ct), interrupted: true), jsonPath, error));
         try
         {
             var verdict = await run();
@@ -55,11 +58,14 @@ public static class ScenarioAction
 
             return verdict.ExitCode;
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return Interrupted;
+        }
         catch (Exception ex)
         {
-            var interrupted = ex is OperationCanceledException && ct.IsCancellationRequested;
-            Leave(BenchFailure.Of(scenario, ex, interrupted), jsonPath, error);
-            return interrupted ? Interrupted : Broken;
+            Leave(BenchFailure.Of(scenario, ex, interrupted: false), jsonPath, error);
+            return Broken;
         }
         finally
         {

@@ -58,7 +58,7 @@ public sealed class ScenarioActionTests : IDisposable
         }, interrupt.Token);
 
         Assert.Equal(ScenarioAction.Interrupted, code);
-        Assert.Contains("bench chaos was interrupted", error.ToString(), StringComparison.Ordinal);
+        Assert.Single(error.ToString().Split(Environment.NewLine), line => line.Contains("bench chaos was interrupted", StringComparison.Ordinal));
         Assert.Equal("interrupted", (await ReadJsonAsync()).GetProperty("outcome").GetString());
     }
 
