@@ -54,7 +54,7 @@ internal sealed partial class CreateGuard(
                     ? state.Commands
                     : state.Commands.With(new CommandEntry(now, CommandNames.Submit, AwaitingStage)),
             };
-            var (_, conflict) = await claims.SaveAsync(claim, waiting, cancellationToken);
+            var conflict = await claims.SaveLastAsync(claim, waiting, cancellationToken);
             LogAwaitingStage(state.OrderId);
             return conflict ?? DeliveryDecision.Success;
         }
@@ -168,7 +168,7 @@ internal sealed partial class CreateGuard(
         LogNotCreated(orderId, next.Status);
         var decision = next.Status == OrderStatus.Submitted
             ? await outcomes.SubmittedAsync(claim with { State = next }, new SubmitResult.Accepted(claim.SellerFulfillmentOrderId, next.SubmitOutcome!), cancellationToken)
-            : (await claims.SaveAsync(claim, next with { ClaimedBy = null }, cancellationToken)).Conflict ?? DeliveryDecision.Success;
+            : await claims.SaveLastAsync(claim, next with { ClaimedBy = null }, cancellationToken) ?? DeliveryDecision.Success;
         return decision == DeliveryDecision.Success ? await cancel.ReportIfOwedAsync(orderId, cancellationToken) : decision;
     }
 

@@ -85,6 +85,16 @@ internal sealed class OrderClaims(
             : (null, written is { IsFinal: true } ? DeliveryDecision.Success : DeliveryDecision.Retry);
     }
 
+    /// <summary>
+    /// Writes the claim's last state of this delivery (final, waiting, or released): null when written, else
+    /// what the order's state then says to answer. Nothing is written after it, so the new ETag is not read
+    /// back: a conditional write that succeeded wrote exactly this state over the claim.
+    /// </summary>
+    public async Task<DeliveryDecision?> SaveLastAsync(OrderClaim claim, OrderState next, CancellationToken cancellationToken) =>
+        await store.TrySaveAsync(next, claim.ETag, cancellationToken)
+            ? null
+            : await DecideAfterConflictAsync(next.OrderId, cancellationToken);
+
     private async Task<DeliveryDecision> DecideAfterConflictAsync(string orderId, CancellationToken cancellationToken)
     {
         var (current, _) = await store.GetAsync(orderId, cancellationToken);

@@ -71,6 +71,56 @@ public sealed class OrderIndexTests(MeshFixture fixture) : IClassFixture<MeshFix
     }
 
     [Fact]
+    public async Task Two_index_writers_as_two_replicas_meet_on_one_bucket_and_every_change_lands()
+    {
+        // Each writer commits its waiting changes as one batch; the two batches conflict on the bucket,
+        // the summary and the dead letters and must be retried from a fresh read until both landed.
+        var other = ActivatorUtilities.CreateInstance<OrderIndex>(mesh.Services);
+        var hour = HoursAgo(24 * 12);
+        var ids = Enumerable.Range(0, 30).Select(i => OrderIds.New()[..23] + "b").Distinct().ToList();
+        await Task.WhenAll(ids.Select((id, i) => (i % 2 == 0 ? Index : other).RecordAsync(State(id, hour.AddMinutes(i), OrderStatus.Received), CancellationToken.None)));
+        await Task.WhenAll(ids.Take(12).Select((id, i) => (i % 2 == 1 ? Index : other).RecordAsync(State(id, hour.AddMinutes(i), OrderStatus.Failed, hour.AddMinutes(59)), CancellationToken.None)));
+
+        var list = await Queries.ListAsync(new OrderListQuery(null, hour, hour, 1, 100), CancellationToken.None);
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), list.Orders.Select(o => o.OrderId).Order(StringComparer.Ordinal));
+        Assert.Equal(12, list.StatusCounts["Failed"]);
+        Assert.Equal(ids.Count - 12, list.StatusCounts["Received"]);
+        var letters = await Queries.DeadLettersAsync(CancellationToken.None);
+        Assert.All(ids.Take(12), id => Assert.Contains(letters, l => l.OrderId == id));
+        foreach (var id in ids.Take(12))
+        {
+            Assert.Equal(["received", "failed"], (await Queries.TimelineAsync(id, CancellationToken.None)).Select(s => s.Kind));
+        }
+    }
+
+    [Fact]
+    public async Task Changes_of_one_order_that_wait_together_keep_every_step_and_a_caller_that_goes_away_stops_no_write()
+    {
+        var at = HoursAgo(24 * 6).AddMinutes(7);
+        var id = OrderIds.New();
+        using var gone = new CancellationTokenSource();
+        var received = Index.RecordAsync(State(id, at, OrderStatus.Received), gone.Token);
+        var read = Index.AddToTimelineAsync(id, [new TimelineEntry(at.AddSeconds(1), "read", "Read from Crystallize.")], CancellationToken.None);
+        var submitted = Index.RecordAsync(State(id, at, OrderStatus.Submitted, at.AddSeconds(2)), CancellationToken.None);
+        await gone.CancelAsync();
+        await Task.WhenAll(read, submitted);
+        try
+        {
+            await received;
+        }
+        catch (OperationCanceledException)
+        {
+            // Its caller went away before the batch was written; the change itself must still land (below).
+        }
+
+        var timeline = await Queries.TimelineAsync(id, CancellationToken.None);
+        Assert.Equal(["received", "read", "submitted"], timeline.Select(s => s.Kind));
+        var list = await Queries.ListAsync(new OrderListQuery(null, at, at, 1, 50), CancellationToken.None);
+        Assert.Equal("Submitted", Assert.Single(list.Orders, o => o.OrderId == id).Status);
+    }
+
+    [Fact]
     public async Task Pages_run_newest_first_across_hours_and_shards_without_gaps_or_repeats()
     {
         var start = HoursAgo(24 * 20);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapr.Client;
 using Microsoft.Extensions.Options;
 
@@ -5,15 +6,23 @@ namespace FbaMesh.OrderEnricher.Orders.Index;
 
 /// <summary>
 /// Keeps the order index beside the order state, so lists never scan the store and any Dapr state store
-/// works (only get, save and ETags are used; no query API, no transactions). After every successful write
-/// of an order's state: its row in the bucket of its hour of receipt, then its shard's summary, then its
-/// timeline and, when it just failed, the dead letters. Every write is conditional on the ETag read and is
-/// retried on a conflict, so concurrent writers both land.
+/// works (only get, bulk get, save and ETags are used; no query API, no transactions). After every
+/// successful write of an order's state: its row in the bucket of its hour of receipt, then its shard's
+/// summary, then its timeline and, when it just failed, the dead letters. Every write is conditional on
+/// the ETag read and is retried on a conflict, so concurrent writers (other replicas, the console) both land.
+///
+/// Writes are group-committed: callers that arrive while a batch is being written wait for the next batch,
+/// which reads every key it needs in one bulk read and writes what changed in one save per phase. A caller
+/// returns only once its change is written (or has failed and been logged), exactly as with one write per
+/// caller, so a crash loses nothing more than it did; the batch only saves round trips and rewrites of the
+/// same bucket. Any failed save is retried from a fresh read; every change is idempotent (a row already
+/// listed is not written again, a step already on a timeline is not added again), so a save that landed in
+/// part before failing is harmless.
 ///
 /// Consistency: the order state is the truth. A row is replaced only by a newer state (ChangedAt), a
 /// summary hour only by a newer bucket revision, so out-of-order writers converge. A crash between the
 /// state write and the index write leaves the row stale until the order's next write (or a look at its
-/// page), which repairs it; nothing here can fail or slow the order's own progress beyond one round of
+/// page), which repairs it; nothing here can fail or slow the order's own progress beyond one batch of
 /// writes, because every failure is logged and swallowed.
 /// </summary>
 internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOptions> options, TimeProvider time, ILogger<OrderIndex> logger)
@@ -22,147 +31,308 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
     private const int TimelineLimit = 200;
     private const int DeadLetterLimit = 500;
 
+    /// <summary>Bounds one batch's bulk reads and saves; the rest waits for the next batch.</summary>
+    private const int MaxBatch = 128;
+
+    /// <summary>A batch whose store calls hang is given up (and logged) after this; its callers' own tokens bound their wait.</summary>
+    private static readonly TimeSpan BatchBudget = TimeSpan.FromSeconds(30);
+
     private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string storeName = options.Value.StoreName;
+    private readonly Lock gate = new();
+    private List<IndexChange> pending = [];
+    private bool writing;
 
     /// <summary>How long hours stay in a summary (and so in the console's lists); an order is found by id for ever.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(90);
 
     /// <summary>Brings the index in line with a state just written. Never throws (except on cancellation).</summary>
-    public async Task RecordAsync(OrderState state, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var change = await WriteRowAsync(state, cancellationToken);
-            if (change is null)
-            {
-                return;
-            }
-
-            var (previous, bucket) = change.Value;
-            var shard = IndexKeys.ShardOf(state.OrderId);
-            var hour = IndexKeys.Hour(state.ReceivedAt);
-            await WriteSummaryAsync(shard, hour, bucket, time.GetUtcNow(), cancellationToken);
-            var steps = TimelineChanges.Between(previous, state);
-            if (steps.Count > 0)
-            {
-                await AppendTimelineAsync(state.OrderId, steps, cancellationToken);
-            }
-
-            if (state.Status == OrderStatus.Failed && previous?.Status != nameof(OrderStatus.Failed))
-            {
-                await AddDeadLetterAsync(new DeadLetter(state.OrderId, state.UpdatedAt, state.ReasonCode), cancellationToken);
-            }
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogIndexFailed(state.OrderId, ex.GetType().Name);
-        }
-    }
+    public Task RecordAsync(OrderState state, CancellationToken cancellationToken) =>
+        WriteAsync(new IndexChange(state.OrderId, state, []), cancellationToken);
 
     /// <summary>Adds steps that are not state changes (read from Crystallize, shipments) to an order's timeline.</summary>
-    public async Task AddToTimelineAsync(string orderId, IReadOnlyList<TimelineEntry> steps, CancellationToken cancellationToken)
+    public Task AddToTimelineAsync(string orderId, IReadOnlyList<TimelineEntry> steps, CancellationToken cancellationToken) =>
+        WriteAsync(new IndexChange(orderId, null, steps), cancellationToken);
+
+    private Task WriteAsync(IndexChange change, CancellationToken cancellationToken)
     {
-        try
+        bool start;
+        lock (gate)
         {
-            await AppendTimelineAsync(orderId, steps, cancellationToken);
+            pending.Add(change);
+            start = !writing;
+            writing = true;
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+
+        if (start)
         {
-            LogIndexFailed(orderId, ex.GetType().Name);
+            // The batches run apart from any one caller, so a caller that goes away cannot stop the others' writes.
+            _ = Task.Run(WriteBatchesAsync, CancellationToken.None);
+        }
+
+        return change.Written.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteBatchesAsync()
+    {
+        while (true)
+        {
+            List<IndexChange> batch;
+            lock (gate)
+            {
+                if (pending.Count == 0)
+                {
+                    writing = false;
+                    return;
+                }
+
+                batch = pending.Count <= MaxBatch ? pending : pending[..MaxBatch];
+                pending = pending.Count <= MaxBatch ? [] : pending[MaxBatch..];
+            }
+
+            try
+            {
+                using var budget = new CancellationTokenSource(BatchBudget, time);
+                await WriteBatchAsync(batch, budget.Token);
+            }
+            catch (Exception ex)
+            {
+                foreach (var orderId in batch.Select(c => c.OrderId).Distinct(StringComparer.Ordinal))
+                {
+                    LogIndexFailed(orderId, ex.GetType().Name);
+                }
+            }
+            finally
+            {
+                foreach (var change in batch)
+                {
+                    change.Written.TrySetResult();
+                }
+            }
         }
     }
 
-    /// <returns>The row as it was and the bucket as written; null when the index already lists this state (or a newer one).</returns>
-    private async Task<(IndexedOrder? Previous, IndexBucket Bucket)?> WriteRowAsync(OrderState state, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(List<IndexChange> batch, CancellationToken cancellationToken)
     {
-        var row = IndexedOrder.From(state);
-        var key = IndexKeys.Bucket(IndexKeys.ShardOf(state.OrderId), IndexKeys.Hour(state.ReceivedAt));
-        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        // Steps and dead letters found while writing rows are kept across retries: a retry re-reads a bucket
+        // the failed save may already have changed, and would not see the change again.
+        var steps = new Dictionary<string, List<TimelineEntry>>(StringComparer.Ordinal);
+        foreach (var change in batch.Where(c => c.Steps.Count > 0))
         {
-            var (bucket, etag) = await dapr.GetStateAndETagAsync<IndexBucket>(storeName, key, ConsistencyMode.Strong, cancellationToken: cancellationToken);
-            bucket ??= new IndexBucket();
-            var previous = bucket.Orders.Find(o => o.OrderId == row.OrderId);
-            if (previous is not null && (previous.ChangedAt > row.ChangedAt || previous.ListsLike(row)))
+            StepsOf(steps, change.OrderId).AddRange(change.Steps);
+        }
+
+        var letters = new List<DeadLetter>();
+        var states = batch.Where(c => c.State is not null).Select(c => c.State!).ToList();
+        var written = states.Count == 0 ? [] : await WriteRowsAsync(states, steps, letters, cancellationToken);
+        if (written.Count > 0)
+        {
+            await WriteSummariesAsync(written, time.GetUtcNow(), cancellationToken);
+        }
+
+        if (steps.Count > 0)
+        {
+            await AppendTimelinesAsync(steps, cancellationToken);
+        }
+
+        if (letters.Count > 0)
+        {
+            await AddDeadLettersAsync(letters, cancellationToken);
+        }
+    }
+
+    /// <returns>Every bucket written, by key, with its shard and hour.</returns>
+    private Task<Dictionary<string, WrittenBucket>> WriteRowsAsync(
+        List<OrderState> states, Dictionary<string, List<TimelineEntry>> steps, List<DeadLetter> letters, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async () =>
+        {
+            var byBucket = states
+                .GroupBy(s => IndexKeys.Bucket(IndexKeys.ShardOf(s.OrderId), IndexKeys.Hour(s.ReceivedAt)), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var current = await ReadManyAsync<IndexBucket>([.. byBucket.Keys], cancellationToken);
+            var saves = new List<SaveStateItem<IndexBucket>>();
+            var written = new Dictionary<string, WrittenBucket>(StringComparer.Ordinal);
+            foreach (var (key, rows) in byBucket)
+            {
+                var (bucket, etag) = current.GetValueOrDefault(key);
+                var orders = (bucket ?? new IndexBucket()).Orders.ToList();
+                var changed = false;
+                foreach (var state in rows)
+                {
+                    var row = IndexedOrder.From(state);
+                    var at = orders.FindIndex(o => o.OrderId == row.OrderId);
+                    var previous = at < 0 ? null : orders[at];
+                    if (previous is not null && (previous.ChangedAt > row.ChangedAt || previous.ListsLike(row)))
+                    {
+                        continue;
+                    }
+
+                    StepsOf(steps, state.OrderId).AddRange(TimelineChanges.Between(previous, state));
+                    if (state.Status == OrderStatus.Failed && previous?.Status != nameof(OrderStatus.Failed))
+                    {
+                        var letter = new DeadLetter(state.OrderId, state.UpdatedAt, state.ReasonCode);
+                        if (!letters.Contains(letter))
+                        {
+                            letters.Add(letter);
+                        }
+                    }
+
+                    if (at >= 0)
+                    {
+                        orders.RemoveAt(at);
+                    }
+
+                    orders.Add(row);
+                    changed = true;
+                }
+
+                if (changed)
+                {
+                    var next = new IndexBucket { Revision = (bucket?.Revision ?? 0) + 1, Orders = orders };
+                    saves.Add(new SaveStateItem<IndexBucket>(key, next, etag ?? "", FirstWrite));
+                    written[key] = new WrittenBucket(IndexKeys.ShardOf(rows[0].OrderId), IndexKeys.Hour(rows[0].ReceivedAt), next);
+                }
+            }
+
+            return (await SaveManyAsync(saves, cancellationToken), written);
+        }, "buckets", cancellationToken);
+
+    private Task WriteSummariesAsync(Dictionary<string, WrittenBucket> written, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var oldest = IndexKeys.Hour(now - Retention);
+        var byShard = written.Values.GroupBy(w => w.Shard).ToDictionary(g => IndexKeys.Summary(g.Key), g => g.ToList(), StringComparer.Ordinal);
+        return UpdateManyAsync<IndexSummary>([.. byShard.Keys], (key, summary) =>
+        {
+            var hours = summary.Hours;
+            var changed = false;
+            foreach (var bucket in byShard[key])
+            {
+                var counts = new HourCounts
+                {
+                    Revision = bucket.Bucket.Revision,
+                    Statuses = bucket.Bucket.Orders.GroupBy(o => o.Status, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+                };
+                if (hours.TryGetValue(bucket.Hour, out var known) && known.Revision >= counts.Revision)
+                {
+                    continue; // a newer revision of this bucket is already counted
+                }
+
+                hours = hours
+                    .Where(h => string.CompareOrdinal(h.Key, oldest) >= 0 && h.Key != bucket.Hour)
+                    .ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
+                hours[bucket.Hour] = counts;
+                changed = true;
+            }
+
+            return changed ? new IndexSummary { Hours = hours } : null;
+        }, cancellationToken);
+    }
+
+    private Task AppendTimelinesAsync(Dictionary<string, List<TimelineEntry>> steps, CancellationToken cancellationToken)
+    {
+        var byKey = steps.ToDictionary(s => IndexKeys.Timeline(s.Key), s => s.Value, StringComparer.Ordinal);
+        return UpdateManyAsync<OrderTimeline>([.. byKey.Keys], (key, timeline) =>
+        {
+            var added = byKey[key];
+            var entries = timeline.Entries.ToList();
+            foreach (var step in added.Where(s => !entries.Any(e => e.SameStepAs(s))))
+            {
+                entries.Add(step);
+            }
+
+            if (entries.Count == timeline.Entries.Count)
             {
                 return null;
             }
 
-            var next = new IndexBucket
-            {
-                Revision = bucket.Revision + 1,
-                Orders = [.. bucket.Orders.Where(o => o.OrderId != row.OrderId), row],
-            };
-            if (await dapr.TrySaveStateAsync(storeName, key, next, etag ?? "", FirstWrite, cancellationToken: cancellationToken))
-            {
-                return (previous, next);
-            }
-
-            await AfterConflictAsync(attempt, cancellationToken);
-        }
-
-        throw new InvalidOperationException($"Index bucket {key} kept changing; gave up after {MaxConflictRetries} conflicts.");
-    }
-
-    private async Task WriteSummaryAsync(int shard, string hour, IndexBucket bucket, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var counts = new HourCounts
-        {
-            Revision = bucket.Revision,
-            Statuses = bucket.Orders.GroupBy(o => o.Status, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-        };
-        var oldest = IndexKeys.Hour(now - Retention);
-        await UpdateAsync<IndexSummary>(IndexKeys.Summary(shard), summary =>
-        {
-            if (summary.Hours.TryGetValue(hour, out var known) && known.Revision >= counts.Revision)
-            {
-                return null; // a newer revision of this bucket is already counted
-            }
-
-            var hours = summary.Hours
-                .Where(h => string.CompareOrdinal(h.Key, oldest) >= 0 && h.Key != hour)
-                .ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
-            hours[hour] = counts;
-            return new IndexSummary { Hours = hours };
-        }, cancellationToken);
-    }
-
-    private Task AppendTimelineAsync(string orderId, IReadOnlyList<TimelineEntry> steps, CancellationToken cancellationToken) =>
-        UpdateAsync<OrderTimeline>(IndexKeys.Timeline(orderId), timeline =>
-        {
-            var entries = timeline.Entries.Concat(steps.Where(s => !timeline.Entries.Any(e => e.SameStepAs(s)))).OrderBy(e => e.At).ToList();
+            entries = [.. entries.OrderBy(e => e.At)];
             if (entries.Count > TimelineLimit)
             {
                 // Keep how it began and the latest steps; a retry loop must not grow the record without bound.
                 entries = [.. entries.Take(10), .. entries.TakeLast(TimelineLimit - 10)];
             }
 
-            return entries.Count == timeline.Entries.Count ? null : new OrderTimeline { Entries = entries };
+            return new OrderTimeline { Entries = entries };
+        }, cancellationToken);
+    }
+
+    private Task AddDeadLettersAsync(List<DeadLetter> letters, CancellationToken cancellationToken) =>
+        UpdateManyAsync<DeadLetterList>([IndexKeys.DeadLetters], (_, list) =>
+        {
+            var added = letters.Where(l => !list.Items.Contains(l)).ToList();
+            return added.Count == 0 ? null : new DeadLetterList { Items = [.. added, .. list.Items.Take(DeadLetterLimit - added.Count)] };
         }, cancellationToken);
 
-    private Task AddDeadLetterAsync(DeadLetter letter, CancellationToken cancellationToken) =>
-        UpdateAsync<DeadLetterList>(IndexKeys.DeadLetters, list =>
-            list.Items.Contains(letter) ? null : new DeadLetterList { Items = [letter, .. list.Items.Take(DeadLetterLimit - 1)] },
-            cancellationToken);
-
-    /// <summary>Read, change, write with the ETag read; again on a conflict. <paramref name="change"/> returns null for "nothing to write".</summary>
-    private async Task UpdateAsync<T>(string key, Func<T, T?> change, CancellationToken cancellationToken)
-        where T : class, new()
-    {
-        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+    /// <summary>Read every key, change each, save those that changed with the ETags read; all again on a conflict. <paramref name="change"/> returns null for "nothing to write".</summary>
+    private Task UpdateManyAsync<T>(IReadOnlyList<string> keys, Func<string, T, T?> change, CancellationToken cancellationToken)
+        where T : class, new() =>
+        WithRetriesAsync(async () =>
         {
-            var (current, etag) = await dapr.GetStateAndETagAsync<T>(storeName, key, ConsistencyMode.Strong, cancellationToken: cancellationToken);
-            var next = change(current ?? new T());
-            if (next is null || await dapr.TrySaveStateAsync(storeName, key, next, etag ?? "", FirstWrite, cancellationToken: cancellationToken))
+            var current = await ReadManyAsync<T>(keys, cancellationToken);
+            var saves = new List<SaveStateItem<T>>();
+            foreach (var key in keys)
             {
-                return;
+                var (value, etag) = current.GetValueOrDefault(key);
+                if (change(key, value ?? new T()) is { } next)
+                {
+                    saves.Add(new SaveStateItem<T>(key, next, etag ?? "", FirstWrite));
+                }
             }
 
-            await AfterConflictAsync(attempt, cancellationToken);
+            return (await SaveManyAsync(saves, cancellationToken), true);
+        }, typeof(T).Name, cancellationToken);
+
+    private async Task<Dictionary<string, (T? Value, string? ETag)>> ReadManyAsync<T>(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+        where T : class
+    {
+        var items = await dapr.GetBulkStateAsync(storeName, keys, parallelism: null, cancellationToken: cancellationToken);
+        var found = new Dictionary<string, (T?, string?)>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var value = string.IsNullOrEmpty(item.Value) ? null : JsonSerializer.Deserialize<T>(item.Value, Json);
+            found[item.Key] = (value, string.IsNullOrEmpty(item.ETag) ? null : item.ETag);
         }
 
-        throw new InvalidOperationException($"Index key {key} kept changing; gave up after {MaxConflictRetries} conflicts.");
+        return found;
+    }
+
+    /// <returns>False when any save met a changed ETag (the others may have landed: every change is idempotent).</returns>
+    private async Task<bool> SaveManyAsync<T>(List<SaveStateItem<T>> saves, CancellationToken cancellationToken)
+    {
+        // One conditional save per key, side by side. Not SaveBulkStateAsync: the .NET SDK sends that call
+        // without the Dapr API token, and a sidecar that requires one refuses it.
+        var saved = await Task.WhenAll(saves.Select(s =>
+            dapr.TrySaveStateAsync(storeName, s.Key, s.Value, s.ETag, FirstWrite, cancellationToken: cancellationToken)));
+        return !saved.Contains(false);
+    }
+
+    /// <summary>Runs a read-change-save again from a fresh read while a save meets a changed ETag.</summary>
+    private static async Task<T> WithRetriesAsync<T>(Func<Task<(bool Saved, T Result)>> attempt, string what, CancellationToken cancellationToken)
+    {
+        for (var tries = 0; tries < MaxConflictRetries; tries++)
+        {
+            var (saved, result) = await attempt();
+            if (saved)
+            {
+                return result;
+            }
+
+            await AfterConflictAsync(tries, cancellationToken);
+        }
+
+        throw new InvalidOperationException($"Index {what} kept changing; gave up after {MaxConflictRetries} conflicts.");
+    }
+
+    private static List<TimelineEntry> StepsOf(Dictionary<string, List<TimelineEntry>> steps, string orderId)
+    {
+        if (!steps.TryGetValue(orderId, out var list))
+        {
+            steps[orderId] = list = [];
+        }
+
+        return list;
     }
 
     // Writers that met on one key spread out before reading again, or the same ones keep meeting. A short
@@ -172,4 +342,12 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: the console index was not updated ({Error}); the order's next write repairs it.")]
     private partial void LogIndexFailed(string orderId, string error);
+
+    /// <summary>One caller's change: a state just written (its row, counts, timeline) or timeline steps only.</summary>
+    private sealed record IndexChange(string OrderId, OrderState? State, IReadOnlyList<TimelineEntry> Steps)
+    {
+        public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed record WrittenBucket(int Shard, string Hour, IndexBucket Bucket);
 }
