@@ -85,6 +85,14 @@ internal sealed class OrderClaims(
             : (null, written is { IsFinal: true } ? DeliveryDecision.Success : DeliveryDecision.Retry);
     }
 
+    /// <summary>
+    /// Writes the state that ends this delivery's hold (parked or final); null when it was written, else what
+    /// the order's state then says to answer. No read-back: nothing of this delivery follows the write, and a
+    /// delivery that claims the order right after it (the redrive, once the order is due) is not a conflict.
+    /// </summary>
+    public async Task<DeliveryDecision?> ReleaseAsync(OrderClaim claim, OrderState next, CancellationToken cancellationToken) =>
+        await store.TrySaveAsync(next, claim.ETag, cancellationToken) ? null : await DecideAfterConflictAsync(next.OrderId, cancellationToken);
+
     private async Task<DeliveryDecision> DecideAfterConflictAsync(string orderId, CancellationToken cancellationToken)
     {
         var (current, _) = await store.GetAsync(orderId, cancellationToken);

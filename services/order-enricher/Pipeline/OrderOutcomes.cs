@@ -83,7 +83,7 @@ internal sealed partial class OrderOutcomes(
             NextAttemptAt = due,
             WaitingSince = since,
         };
-        var (_, conflict) = await claims.SaveAsync(claim, next, cancellationToken);
+        var conflict = await claims.ReleaseAsync(claim, next, cancellationToken);
         metrics.OrderHandled("waiting", reasonCode);
         LogWaiting(claim.State.OrderId, reasonCode, claim.State.Attempts, due, message);
         return conflict ?? DeliveryDecision.Success;
@@ -118,8 +118,7 @@ internal sealed partial class OrderOutcomes(
             UpdatedAt = now,
             CompletedAt = now,
         };
-        var (_, conflict) = await claims.SaveAsync(claim, next, cancellationToken);
-        return conflict ?? onSaved;
+        return await claims.ReleaseAsync(claim, next, cancellationToken) ?? onSaved;
     }
 
     private async Task<bool> TryPublishAsync(string orderId, Func<Task> publish)
