@@ -88,7 +88,8 @@ internal sealed class OrderClaims(
     /// <summary>
     /// Writes the claim's last state of this delivery (final, waiting, or released): null when written, else
     /// what the order's state then says to answer. Nothing is written after it, so the new ETag is not read
-    /// back: a conditional write that succeeded wrote exactly this state over the claim.
+    /// back: a conditional write that succeeded wrote exactly this state over the claim, and a delivery that
+    /// claims the order right after it (the redrive, once the order is due) is not a conflict.
     /// </summary>
     public async Task<DeliveryDecision?> SaveLastAsync(OrderClaim claim, OrderState next, CancellationToken cancellationToken) =>
         await store.TrySaveAsync(next, claim.ETag, cancellationToken)

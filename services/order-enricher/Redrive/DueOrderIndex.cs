@@ -28,7 +28,7 @@ internal sealed record DueBucketRead(string Key, DateTimeOffset BucketStart, Due
 /// entry costs one state read and is dropped.
 /// </summary>
 internal sealed partial class DueOrderIndex(
-    DaprClient dapr, IOptions<OrderStateOptions> store, IOptions<RedriveOptions> options, ILogger<DueOrderIndex> logger)
+    DaprClient dapr, IOptions<OrderStateOptions> store, IOptions<RedriveOptions> options, TimeProvider time, ILogger<DueOrderIndex> logger)
 {
     public const string CursorKey = "redrive-cursor";
     private const int WriteAttempts = 12;
@@ -69,7 +69,9 @@ internal sealed partial class DueOrderIndex(
             var (cursor, _) = await ReadCursorAsync(cancellationToken);
             if (cursor is not null && bucket < cursor.From)
             {
-                bucket = BucketOf(cursor.From);
+                // Into the bucket of now, not the cursor's: the scheduler may be about to pass the cursor's
+                // bucket, but passes the bucket of now only a whole Lag later.
+                bucket = BucketOf(Max(cursor.From, time.GetUtcNow()));
             }
 
             await AddToBucketAsync(KeyOf(bucket, ShardOf(orderId)), new DueEntry(orderId, dueAt), cancellationToken);
@@ -167,6 +169,8 @@ internal sealed partial class DueOrderIndex(
     /// <summary>Moves the cursor forward; a conflict means another replica moved it, which is as good.</summary>
     public Task<bool> TryAdvanceCursorAsync(DateTimeOffset from, string? etag, CancellationToken cancellationToken) =>
         dapr.TrySaveStateAsync(StoreName, CursorKey, new RedriveCursor(from), etag ?? "", FirstWrite, cancellationToken: cancellationToken);
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
         Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);

@@ -1,4 +1,5 @@
 using FbaMesh.OrderEnricher.Orders;
+using FbaMesh.OrderEnricher.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace FbaMesh.OrderEnricher.Redrive;
@@ -12,6 +13,9 @@ internal sealed record RedriveRun(int BucketsRead, int EntriesRead, int Redriven
 /// An entry is removed only after its order was published, so a crash in between sends the order twice
 /// (the claim makes that harmless) and never loses it. The cursor moves past a bucket only once the bucket
 /// is empty and older than <see cref="RedriveOptions.Lag"/>.
+/// A delivery parks an order by writing its entry first and its Waiting state second, so an entry can be
+/// due while its order is still claimed by that delivery: such an entry stays until the claim ends, and an
+/// order left claimed by a delivery that died (the lease ran out) is sent again rather than forgotten.
 /// </summary>
 internal sealed partial class Redriver(
     DueOrderIndex index,
@@ -19,6 +23,7 @@ internal sealed partial class Redriver(
     OrderFeed feed,
     EnricherMetrics metrics,
     IOptions<RedriveOptions> options,
+    IOptions<PipelineOptions> pipeline,
     TimeProvider time,
     ILogger<Redriver> logger)
 {
@@ -63,7 +68,14 @@ internal sealed partial class Redriver(
                     }
 
                     var (state, _) = await states.GetAsync(entry.OrderId, cancellationToken);
-                    if (state is { Status: OrderStatus.Waiting, NextAttemptAt: { } due } && due <= now && sent.Add(entry.OrderId))
+                    var verdict = Judge(state, now);
+                    if (verdict == EntryVerdict.Claimed)
+                    {
+                        left++;
+                        continue;
+                    }
+
+                    if (verdict == EntryVerdict.Due && sent.Add(entry.OrderId))
                     {
                         await feed.FeedAsync(entry.OrderId, cancellationToken);
                         budgetLeft--;
@@ -71,7 +83,7 @@ internal sealed partial class Redriver(
                     }
                     else if (!sent.Contains(entry.OrderId))
                     {
-                        // Final, taken by a delivery, or parked again under a later entry.
+                        // Final, or parked again under a later entry.
                         stale++;
                     }
 
@@ -105,6 +117,28 @@ internal sealed partial class Redriver(
         }
 
         return run;
+    }
+
+    private EntryVerdict Judge(OrderState? state, DateTimeOffset now) => state switch
+    {
+        null or { IsFinal: true } => EntryVerdict.Stale,
+        { Status: OrderStatus.Waiting, NextAttemptAt: { } due } => due <= now ? EntryVerdict.Due : EntryVerdict.Stale,
+        { Status: OrderStatus.Waiting } => EntryVerdict.Stale,
+        { Status: OrderStatus.Received, ClaimedBy: not null } when now - state.UpdatedAt < pipeline.Value.ClaimLease => EntryVerdict.Claimed,
+        { Status: OrderStatus.Received } => EntryVerdict.Due,
+        _ => EntryVerdict.Stale,
+    };
+
+    private enum EntryVerdict
+    {
+        /// <summary>Nothing to do: the order is final or gone, waits under another entry or for its stage, or Amazon has it.</summary>
+        Stale,
+
+        /// <summary>Send it through orders.received again (the claim makes a duplicate harmless).</summary>
+        Due,
+
+        /// <summary>A delivery holds it (possibly the one parking it right now): look again next run.</summary>
+        Claimed,
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redrive: read {Buckets} bucket(s) with {Entries} entr(ies); sent {Redriven} waiting order(s) again, dropped {Stale} stale entr(ies); more due: {MoreDue}.")]

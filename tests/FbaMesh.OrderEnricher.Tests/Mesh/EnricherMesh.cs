@@ -144,6 +144,9 @@ public sealed class EnricherMesh : IAsyncDisposable
         return new EnricherMesh(enricher, sidecars, crystallize, submitter, http, dapr, resources) { Deliveries = deliveries, Ticker = ticker };
     }
 
+    /// <summary>Stops the redrive's ticks until the handle is disposed (see <see cref="RedriveTicker.Pause"/>).</summary>
+    public IDisposable PauseRedrive() => Ticker.Pause();
+
     /// <summary>Stores a copy of a sample fixture under a fresh order id, so each test has orders of its own.</summary>
     public string CopyOfFixture(string fixtureId, int readableAfterReads = 0)
     {

@@ -8,6 +8,7 @@ internal sealed class RedriveTicker : IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
+    private int paused;
 
     public RedriveTicker(Uri route, string? appToken)
     {
@@ -22,6 +23,11 @@ internal sealed class RedriveTicker : IAsyncDisposable
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
             while (await timer.WaitForNextTickAsync(this.stop.Token).ConfigureAwait(false))
             {
+                if (Volatile.Read(ref this.paused) > 0)
+                {
+                    continue;
+                }
+
                 try
                 {
                     using var response = await http.PostAsync(route, null, this.stop.Token).ConfigureAwait(false);
@@ -32,6 +38,14 @@ internal sealed class RedriveTicker : IAsyncDisposable
                 }
             }
         });
+    }
+
+    /// <summary>No tick until the returned handle is disposed, so a test can look at a Waiting order before the redrive takes it.</summary>
+    /// <remarks>A run already under way finishes; the caller waits for the state it needs, which a later run cannot undo.</remarks>
+    public IDisposable Pause()
+    {
+        Interlocked.Increment(ref this.paused);
+        return new Resume(this);
     }
 
     public async ValueTask DisposeAsync()
@@ -47,5 +61,18 @@ internal sealed class RedriveTicker : IAsyncDisposable
         }
 
         this.stop.Dispose();
+    }
+
+    private sealed class Resume(RedriveTicker ticker) : IDisposable
+    {
+        private int done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref this.done, 1) == 0)
+            {
+                Interlocked.Decrement(ref ticker.paused);
+            }
+        }
     }
 }

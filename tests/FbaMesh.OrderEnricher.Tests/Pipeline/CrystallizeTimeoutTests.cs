@@ -15,7 +15,7 @@ public sealed class CrystallizeTimeoutTests(CrystallizeTimeoutTests.ShortTimeout
         var id = mesh.CopyOfFixture("6724c1a95e1d4b0012a3f101");
         using (var http = new HttpClient { BaseAddress = mesh.Crystallize.BaseAddress })
         {
-            using var added = await http.PostAsJsonAsync("_emulator/faults", new { delayMs = 20_000, count = 1, orderId = id });
+            using var added = await http.PostAsJsonAsync("_emulator/faults", new { delayMs = 60_000, count = 1, orderId = id });
             added.EnsureSuccessStatusCode();
         }
 
@@ -33,8 +33,9 @@ public sealed class CrystallizeTimeoutTests(CrystallizeTimeoutTests.ShortTimeout
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
-            ["Crystallize:AttemptTimeout"] = "00:00:01",
-            ["Crystallize:TotalTimeout"] = "00:00:15",
+            // Roomy enough that a read on a crowded machine is not cut too, so the delivery ends in one go.
+            ["Crystallize:AttemptTimeout"] = "00:00:04",
+            ["Crystallize:TotalTimeout"] = "00:00:30",
         };
     }
 }

@@ -93,8 +93,15 @@ public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<M
             return await FakeSubmitter.DefaultAnswer(request, 1);
         };
 
-        await this.mesh.PublishOrderReceivedAsync(id);
-        var waiting = await Testing.Eventually.UntilAsync(() => this.mesh.StateAsync(id), s => s?.ReasonCode is not null, "the waiting reason");
+        // The redrive is paused, so the order stays Waiting until the test has seen it (the redrive's claim
+        // keeps the reason, so a state with a reason alone may already be the next delivery's).
+        OrderState? waiting;
+        using (this.mesh.PauseRedrive())
+        {
+            await this.mesh.PublishOrderReceivedAsync(id);
+            waiting = await Testing.Eventually.UntilAsync(() => this.mesh.StateAsync(id), s => s?.Status == OrderStatus.Waiting, "the order to wait");
+        }
+
         release.SetResult();
 
         Assert.Equal(OrderStatus.Waiting, waiting!.Status);
