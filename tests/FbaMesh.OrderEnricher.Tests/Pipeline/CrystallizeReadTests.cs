@@ -26,6 +26,8 @@ public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<Me
         Assert.Equal(["SUCCESS"], await this.mesh.AnswersAsync(id, 1));
     }
 
+    // A redrive may send a due order twice on a crowded machine; the copy that meets the claim answers RETRY
+    // and claims nothing, so the redriven tests count the other answers (EnricherMesh.SettledAnswersAsync).
     [Fact]
     public async Task An_order_readable_only_later_waits_and_is_redriven()
     {
@@ -37,7 +39,7 @@ public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<Me
         // The first delivery parks it (Waiting, acknowledged); the redrive's delivery submits it.
         Assert.Equal(OrderStatus.Submitted, state.Status);
         Assert.Equal(2, state.Attempts);
-        Assert.Equal(["SUCCESS", "SUCCESS"], await this.mesh.AnswersAsync(id, 2));
+        Assert.Equal(["SUCCESS", "SUCCESS"], await this.mesh.SettledAnswersAsync(id, 2));
         Assert.Equal(1, this.mesh.Submitter.Count(id));
     }
 
@@ -52,7 +54,7 @@ public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<Me
 
         // Three HTTP tries per read (HttpRetries 2): the first delivery's read fails, the redrive's gets through.
         Assert.Equal(OrderStatus.Submitted, state.Status);
-        Assert.Equal(["SUCCESS", "SUCCESS"], await this.mesh.AnswersAsync(id, 2));
+        Assert.Equal(["SUCCESS", "SUCCESS"], await this.mesh.SettledAnswersAsync(id, 2));
         Assert.Equal(1, this.mesh.Submitter.Count(id));
     }
 
@@ -66,7 +68,7 @@ public sealed class CrystallizeReadTests(MeshFixture fixture) : IClassFixture<Me
         var state = await this.mesh.FinalStateAsync(id);
 
         Assert.Equal(OrderStatus.Submitted, state.Status);
-        Assert.Equal(["SUCCESS", "SUCCESS"], await this.mesh.AnswersAsync(id, 2));
+        Assert.Equal(["SUCCESS", "SUCCESS"], await this.mesh.SettledAnswersAsync(id, 2));
     }
 
     [Fact]

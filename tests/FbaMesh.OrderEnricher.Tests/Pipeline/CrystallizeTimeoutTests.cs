@@ -16,7 +16,7 @@ public sealed class CrystallizeTimeoutTests(CrystallizeTimeoutTests.ShortTimeout
         using (var http = new HttpClient { BaseAddress = mesh.Crystallize.BaseAddress })
         {
             // Held far longer than the delivery's budget: only the attempt timeout lets the same delivery read again.
-            using var added = await http.PostAsJsonAsync("_emulator/faults", new { delayMs = 600_000, count = 1, orderId = id });
+            using var added = await http.PostAsJsonAsync("_emulator/faults", new { delayMs = 300_000, count = 1, orderId = id });
             added.EnsureSuccessStatusCode();
         }
 

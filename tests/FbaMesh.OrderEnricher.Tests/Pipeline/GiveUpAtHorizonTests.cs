@@ -32,7 +32,10 @@ public sealed class GiveUpAtHorizonTests(ShortHorizonMeshFixture fixture) : ICla
         Assert.Contains("Amazon is down", state.ReasonMessage, StringComparison.Ordinal);
         Assert.True(state.CompletedAt - state.WaitingSince >= ShortHorizonMeshFixture.Horizon);
         Assert.Equal(state.Attempts, this.mesh.Submitter.Count(id));
-        var answers = await this.mesh.AnswersAsync(id, state.Attempts);
+        // Every attempt but the last parked the order and was acknowledged; the last dropped it. A copy of a
+        // redriven event that meets the claim answers RETRY and claims nothing, so RETRYs may come on top.
+        var answers = await this.mesh.SettledAnswersAsync(id, state.Attempts);
+        Assert.Equal(state.Attempts, answers.Count);
         Assert.All(answers.SkipLast(1), a => Assert.Equal("SUCCESS", a));
         Assert.Equal("DROP", answers[^1]);
         await this.mesh.WaitForPublishedAsync("orders.received.deadletter", id);
