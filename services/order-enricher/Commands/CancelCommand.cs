@@ -21,6 +21,9 @@ internal sealed partial class CancelCommand(
     TimeProvider time,
     ILogger<CancelCommand> logger)
 {
+    /// <summary>The name a claim to tell the shop is recorded under.</summary>
+    private const string ReportClaim = "cancel-report";
+
     public async Task<DeliveryDecision> HandleAsync(string orderId, CommandEntry asked, CancellationToken cancellationToken)
     {
         var by = Guid.NewGuid().ToString("N");
@@ -113,28 +116,66 @@ internal sealed partial class CancelCommand(
         return CommandDecisions.ApplyCancel(claimed, answer, time.GetUtcNow(), createdNow: false, asked);
     }
 
-    /// <summary>Meta fba-cancel (and for too-late the event), once; RETRY while Crystallize cannot be told.</summary>
+    /// <summary>
+    /// Meta fba-cancel (and for too-late the event), once; RETRY while Crystallize cannot be told or another
+    /// delivery is telling it. The report is claimed under the state's ETag before Crystallize is written, so
+    /// of two deliveries that both see it owed only the one whose claim took writes; the other comes back
+    /// for the result. A claim whose holder died runs out after Commands:ReportLease and is taken over.
+    /// </summary>
     public async Task<DeliveryDecision> ReportIfOwedAsync(string orderId, CancellationToken cancellationToken)
     {
-        var (owed, _) = await writes.UpdateAsync(orderId, current => ((OrderState?)null, current), cancellationToken);
-        if (owed is not { Commands.CancelOutcome: { } outcome } || owed.Commands.CancelReportedAt is not null)
+        var by = Guid.NewGuid().ToString("N");
+        var (step, claimed) = await writes.UpdateAsync(orderId, current =>
         {
-            return DeliveryDecision.Success;
+            var now = time.GetUtcNow();
+            var step = CommandDecisions.ReportCancel(current, now, options.CurrentValue.ReportLease);
+            return step == ReportStep.Report
+                ? (current! with { Commands = current.Commands with { CancelReporting = new CommandLease(ReportClaim, by, now) } }, step)
+                : ((OrderState?)null, step);
+        }, cancellationToken);
+
+        switch (step)
+        {
+            case ReportStep.NothingOwed:
+                return DeliveryDecision.Success;
+            case ReportStep.Busy:
+                LogReportBusy(orderId);
+                return DeliveryDecision.Retry;
         }
 
-        var amazonStatus = owed.Commands.History.LastOrDefault(h => h.Command == CommandNames.Cancel && h.Outcome == CancelOutcomes.TooLate)?.Detail;
-        if (!await shop.ReportCancelAsync(orderId, owed.SellerFulfillmentOrderId, outcome, amazonStatus, cancellationToken))
+        var outcome = claimed!.Commands.CancelOutcome!;
+        var amazonStatus = claimed.Commands.History.LastOrDefault(h => h.Command == CommandNames.Cancel && h.Outcome == CancelOutcomes.TooLate)?.Detail;
+        bool told;
+        try
         {
+            told = await shop.ReportCancelAsync(orderId, claimed.SellerFulfillmentOrderId, outcome, amazonStatus, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await GiveUpClaimAsync(orderId, by, cancellationToken);
+            throw;
+        }
+
+        if (!told)
+        {
+            // Let the redelivery (or any other delivery) try again at once rather than after the lease.
+            await GiveUpClaimAsync(orderId, by, cancellationToken);
             return DeliveryDecision.Retry;
         }
 
         await writes.UpdateAsync(orderId, current =>
             current is { Commands.CancelReportedAt: null }
-                ? (current with { Commands = current.Commands with { CancelReportedAt = time.GetUtcNow() } }, true)
+                ? (current with { Commands = current.Commands with { CancelReportedAt = time.GetUtcNow(), CancelReporting = null } }, true)
                 : ((OrderState?)null, false), cancellationToken);
         LogReported(orderId, outcome);
         return DeliveryDecision.Success;
     }
+
+    private Task GiveUpClaimAsync(string orderId, string by, CancellationToken cancellationToken) =>
+        writes.UpdateAsync(orderId, current =>
+            current?.Commands.CancelReporting?.By == by
+                ? (current with { Commands = current.Commands with { CancelReporting = null } }, true)
+                : ((OrderState?)null, false), cancellationToken);
 
     private DeliveryDecision Refused(string orderId, CancelAnswer.Refused refused)
     {
@@ -171,6 +212,9 @@ internal sealed partial class CancelCommand(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: Amazon answered the cancel of {SellerFulfillmentOrderId}: {Answer}.")]
     private partial void LogAmazonAnswered(string orderId, string sellerFulfillmentOrderId, string answer);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: another delivery is telling the shop the cancel's outcome now; asking for redelivery.")]
+    private partial void LogReportBusy(string orderId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: the shop is told fba-cancel = {Outcome}.")]
     private partial void LogReported(string orderId, string outcome);

@@ -24,6 +24,19 @@ internal enum CancelStep
     CancelAtAmazon,
 }
 
+/// <summary>What a delivery does about telling the shop a cancel's outcome.</summary>
+internal enum ReportStep
+{
+    /// <summary>No outcome yet, or the shop was told: nothing to do.</summary>
+    NothingOwed,
+
+    /// <summary>Another delivery holds a live claim to tell it: come back for the result.</summary>
+    Busy,
+
+    /// <summary>Owed and unclaimed (or its claim ran out): claim it, then tell the shop.</summary>
+    Report,
+}
+
 /// <summary>What a release from the shop does.</summary>
 internal enum ReleaseStep
 {
@@ -92,6 +105,16 @@ internal static class CommandDecisions
         }
 
         return MayBeAtAmazon(state) ? CancelStep.CancelAtAmazon : CancelStep.CancelBeforeAmazon;
+    }
+
+    public static ReportStep ReportCancel(OrderState? state, DateTimeOffset now, TimeSpan reportLease)
+    {
+        if (state is not { Commands.CancelOutcome: not null } || state.Commands.CancelReportedAt is not null)
+        {
+            return ReportStep.NothingOwed;
+        }
+
+        return state.Commands.CancelReporting is { } claim && now - claim.Since < reportLease ? ReportStep.Busy : ReportStep.Report;
     }
 
     public static ReleaseStep Release(OrderState? state, DateTimeOffset now, TimeSpan claimLease, TimeSpan commandLease)

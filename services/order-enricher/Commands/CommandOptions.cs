@@ -14,6 +14,14 @@ internal sealed class CommandOptions
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long one delivery's claim to tell the shop a cancel's outcome keeps other deliveries from telling it
+    /// too. Longer than the Core API's whole budget for the meta write (CrystallizeCoreApi:TotalTimeout, 30 s)
+    /// plus the too-late event, so a live writer is not overtaken; an older claim is taken over, which at worst
+    /// writes the same meta value again (Crystallize keeps it) and publishes the event under the same id.
+    /// </summary>
+    public TimeSpan ReportLease { get; set; } = TimeSpan.FromMinutes(1);
+
     public StageCommand? CommandFor(string pipelineId, string stageId) =>
         Stages.FirstOrDefault(s => s.PipelineId == pipelineId && s.StageId == stageId)?.Command;
 }

@@ -36,6 +36,11 @@ internal sealed class CommandOptionsValidator(IOptions<LifecycleOptions> lifecyc
             failures.Add("Commands:Lease must be positive.");
         }
 
+        if (options.ReportLease <= TimeSpan.Zero)
+        {
+            failures.Add("Commands:ReportLease must be positive.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -20,6 +20,13 @@ internal sealed record OrderCommands
     /// <summary>When meta fba-cancel (and for too-late the event) reached Crystallize; null while owed.</summary>
     public DateTimeOffset? CancelReportedAt { get; init; }
 
+    /// <summary>
+    /// Who is telling the shop the cancel's outcome now, and since when: claimed under the state's ETag before
+    /// Crystallize is written, so two deliveries never both tell it; a claim older than Commands:ReportLease
+    /// is taken over (its holder is presumed gone), so a report is never lost to a crash.
+    /// </summary>
+    public CommandLease? CancelReporting { get; init; }
+
     /// <summary>When Amazon took the release of a Hold order (fulfillmentAction Ship).</summary>
     public DateTimeOffset? ReleasedAt { get; init; }
 
@@ -43,6 +50,7 @@ internal sealed record OrderCommands
         && CancelRequestedAt == other.CancelRequestedAt
         && CancelOutcome == other.CancelOutcome
         && CancelReportedAt == other.CancelReportedAt
+        && Equals(CancelReporting, other.CancelReporting)
         && ReleasedAt == other.ReleasedAt
         && SubmitStageReachedAt == other.SubmitStageReachedAt
         && PreviewPassedAt == other.PreviewPassedAt

@@ -66,6 +66,25 @@ public sealed class CommandDecisionTests
     }
 
     [Fact]
+    public void The_shop_is_told_a_decided_cancel_by_one_claim_at_a_time_and_a_dead_claim_is_taken_over_after_its_lease()
+    {
+        var reportLease = TimeSpan.FromMinutes(1);
+        var owed = State(OrderStatus.Submitted, commands: new OrderCommands { CancelOutcome = "cancelled" });
+        var claimed = owed with { Commands = owed.Commands with { CancelReporting = new CommandLease("cancel-report", "first", time.GetUtcNow()) } };
+        ReportStep Report(OrderState? state) => CommandDecisions.ReportCancel(state, time.GetUtcNow(), reportLease);
+
+        Assert.Equal(ReportStep.NothingOwed, Report(null));
+        Assert.Equal(ReportStep.NothingOwed, Report(State(OrderStatus.Submitted)));
+        Assert.Equal(ReportStep.Report, Report(owed));
+        Assert.Equal(ReportStep.Busy, Report(claimed));
+        time.Advance(reportLease - TimeSpan.FromTicks(1));
+        Assert.Equal(ReportStep.Busy, Report(claimed));
+        time.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(ReportStep.Report, Report(claimed));
+        Assert.Equal(ReportStep.NothingOwed, Report(claimed with { Commands = claimed.Commands with { CancelReportedAt = time.GetUtcNow() } }));
+    }
+
+    [Fact]
     public void Too_late_records_the_outcome_and_changes_nothing_else()
     {
         var submitted = State(OrderStatus.Submitted) with { SubmitOutcome = "CREATED" };

@@ -36,15 +36,35 @@ internal sealed class FakeAmazonCommands : IAmazonCommands
     }
 }
 
-/// <summary>The shop as the commands tell it: records each report.</summary>
+/// <summary>The shop as the commands tell it: records each report, and can hold one while a test acts.</summary>
 internal sealed class RecordingShopFeedback : IShopFeedback
 {
+    private readonly ConcurrentDictionary<string, Func<Task>> holds = new(StringComparer.Ordinal);
+
     public ConcurrentQueue<(string OrderId, string Outcome, string? AmazonStatus)> Reports { get; } = new();
 
-    public Task<bool> ReportCancelAsync(string orderId, string? sellerFulfillmentOrderId, string outcome, string? amazonStatus, CancellationToken cancellationToken)
+    public async Task<bool> ReportCancelAsync(string orderId, string? sellerFulfillmentOrderId, string outcome, string? amazonStatus, CancellationToken cancellationToken)
     {
         Reports.Enqueue((orderId, outcome, amazonStatus));
-        return Task.FromResult(true);
+        if (this.holds.TryRemove(orderId, out var hold))
+        {
+            await hold();
+        }
+
+        return true;
+    }
+
+    /// <summary>The next report for <paramref name="orderId"/> signals when it is being written and finishes only when released.</summary>
+    public (TaskCompletionSource Reporting, TaskCompletionSource MayFinish) HoldNextReport(string orderId)
+    {
+        var reporting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        this.holds[orderId] = async () =>
+        {
+            reporting.TrySetResult();
+            await mayFinish.Task;
+        };
+        return (reporting, mayFinish);
     }
 
     public IReadOnlyList<string> For(string orderId) => [.. Reports.Where(r => r.OrderId == orderId).Select(r => r.Outcome)];

@@ -33,6 +33,62 @@ public sealed class StageCommandTests(CommandsMeshFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_delivery_that_finds_the_shop_being_told_by_another_does_not_tell_it_again_and_comes_back_for_the_result()
+    {
+        var id = await SubmittedOrderAsync();
+        var (reporting, mayFinish) = fixture.Shop.HoldNextReport(id);
+        // A RETRY leaves only once the held report is written, so the redelivery finds it done (not the policy's last try).
+        mesh.Deliveries.BeforeAnswerLeaves(id, async answers =>
+        {
+            if (answers[^1] == "RETRY")
+            {
+                await mayFinish.Task;
+                await UntilAsync(id, s => s.Commands.CancelReportedAt is not null);
+            }
+        });
+
+        await mesh.PublishStageChangedAsync(id, "fba", "cancel");
+        await reporting.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await mesh.PublishStageChangedAsync(id, "fba", "cancel");
+        var whileHeld = await mesh.AnswersAsync(id, 2);
+        mayFinish.SetResult();
+        var state = await UntilAsync(id, s => s.Commands.CancelReportedAt is not null);
+
+        // The second delivery met the first one's claim: it asked to come back instead of writing the meta.
+        Assert.Equal(["cancelled"], fixture.Shop.For(id));
+        Assert.Equal("RETRY", whileHeld[1]);
+        Assert.Equal(1, fixture.Amazon.Count("cancel", id));
+        Assert.Null(state.Commands.CancelReporting);
+        Assert.Equal(["SUCCESS", "SUCCESS"], (await mesh.AnswersAsync(id, 4)).Skip(2));
+    }
+
+    [Fact]
+    public async Task A_report_claimed_by_a_delivery_that_died_is_taken_over_once_its_lease_ran_out()
+    {
+        var id = await SubmittedOrderAsync();
+        var submitted = (await mesh.StateAsync(id))!;
+        // As if a delivery had cancelled at Amazon, claimed the report and died before Crystallize was written.
+        var lease = new CommandOptions().ReportLease;
+        var died = submitted with
+        {
+            Commands = submitted.Commands with
+            {
+                CancelRequestedAt = DateTimeOffset.UtcNow - lease,
+                CancelOutcome = "cancelled",
+                CancelReporting = new CommandLease("cancel-report", "gone", DateTimeOffset.UtcNow - lease - TimeSpan.FromSeconds(1)),
+            },
+        };
+        await mesh.Dapr.SaveStateAsync("fbamesh-state", OrderStateStore.Key(id), died);
+
+        await mesh.PublishStageChangedAsync(id, "fba", "cancel");
+        var state = await UntilAsync(id, s => s.Commands.CancelReportedAt is not null);
+
+        Assert.Equal(["cancelled"], fixture.Shop.For(id));
+        Assert.Null(state.Commands.CancelReporting);
+        Assert.Equal(0, fixture.Amazon.Count("cancel", id));
+    }
+
+    [Fact]
     public async Task Cancel_too_late_tells_the_shop_too_late_and_changes_nothing_else()
     {
         var id = await SubmittedOrderAsync();

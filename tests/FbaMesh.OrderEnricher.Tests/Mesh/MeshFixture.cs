@@ -13,3 +13,11 @@ public class MeshFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Mesh.DisposeAsync();
 }
+
+/// <summary>A mesh whose waiting orders give up after 4 s (Redrive:Horizon), for the tests of giving up.</summary>
+public sealed class ShortHorizonMeshFixture : MeshFixture
+{
+    public static readonly TimeSpan Horizon = TimeSpan.FromSeconds(4);
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Redrive:Horizon"] = Horizon.ToString("c") };
+}

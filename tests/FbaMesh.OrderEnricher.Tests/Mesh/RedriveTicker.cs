@@ -36,6 +36,10 @@ internal sealed class RedriveTicker : IAsyncDisposable
                 {
                     // The app is starting or stopping; the next tick tries again, as daprd's cron does.
                 }
+                catch (TaskCanceledException) when (!this.stop.IsCancellationRequested)
+                {
+                    // A run that outlasted the client's timeout on a crowded machine: the ticks go on.
+                }
             }
         });
     }

@@ -15,16 +15,18 @@ public sealed class CrystallizeTimeoutTests(CrystallizeTimeoutTests.ShortTimeout
         var id = mesh.CopyOfFixture("6724c1a95e1d4b0012a3f101");
         using (var http = new HttpClient { BaseAddress = mesh.Crystallize.BaseAddress })
         {
-            using var added = await http.PostAsJsonAsync("_emulator/faults", new { delayMs = 60_000, count = 1, orderId = id });
+            // Held far longer than the delivery's budget: only the attempt timeout lets the same delivery read again.
+            using var added = await http.PostAsJsonAsync("_emulator/faults", new { delayMs = 300_000, count = 1, orderId = id });
             added.EnsureSuccessStatusCode();
         }
 
         await mesh.PublishOrderReceivedAsync(id);
         var state = await mesh.FinalStateAsync(id);
 
-        Assert.Equal(OrderStatus.Submitted, state.Status);
+        Assert.Equal((OrderStatus.Submitted, 1), (state.Status, state.Attempts));
         Assert.Equal(["SUCCESS"], await mesh.AnswersAsync(id, 1));
-        // The hanging answer was served (its one-shot fault is used up), and another read then answered the order.
+        // One delivery, one attempt: the hanging read met the fault (its one-shot fault is used up) and was cut at
+        // the attempt timeout, and another read within the same delivery answered the order.
         Assert.DoesNotContain(mesh.Crystallize.Faults.Active(), f => f.OrderId == id);
         Assert.Contains(mesh.Crystallize.Requests.Snapshot(), r => r.OrderIds.Contains(id) && r.Status == 200);
     }
@@ -33,9 +35,10 @@ public sealed class CrystallizeTimeoutTests(CrystallizeTimeoutTests.ShortTimeout
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
-            // Roomy enough that a read on a crowded machine is not cut too, so the delivery ends in one go.
-            ["Crystallize:AttemptTimeout"] = "00:00:04",
-            ["Crystallize:TotalTimeout"] = "00:00:30",
+            // The attempt timeout leaves room for a normal read on a crowded machine; the total is beyond the
+            // delivery's budget (Pipeline:DeliveryBudget, 35 s), so it cannot be what rescues the read.
+            ["Crystallize:AttemptTimeout"] = "00:00:03",
+            ["Crystallize:TotalTimeout"] = "00:01:00",
         };
     }
 }

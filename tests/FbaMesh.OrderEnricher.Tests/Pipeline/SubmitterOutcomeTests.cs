@@ -53,28 +53,10 @@ public sealed class SubmitterOutcomeTests(MeshFixture fixture) : IClassFixture<M
         Assert.Equal("ALREADY_EXISTS", state.SubmitOutcome);
         Assert.Equal(3, state.Attempts);
         Assert.Equal(3, this.mesh.Submitter.Count(id));
-        Assert.Equal(["SUCCESS", "SUCCESS", "SUCCESS"], await this.mesh.AnswersAsync(id, 3));
-    }
-
-    [Fact]
-    public async Task Transient_trouble_that_outlasts_the_horizon_fails_as_gave_up_after_horizon()
-    {
-        var id = this.mesh.CopyOfFixture(Us);
-        this.mesh.Submitter.Scripts[id] = (_, _) => FakeSubmitter.Fail(StatusCode.Unavailable, "Amazon is down");
-
-        await this.mesh.PublishOrderReceivedAsync(id);
-        var state = await this.mesh.FinalStateAsync(id);
-
-        // Redrive:Horizon is 4 s in the mesh: every attempt before it parks the order and is acknowledged.
-        Assert.Equal(OrderStatus.Failed, state.Status);
-        Assert.Equal("gave-up-after-horizon", state.ReasonCode);
-        Assert.Contains("submitter-unavailable", state.ReasonMessage, StringComparison.Ordinal);
-        Assert.Contains("Amazon is down", state.ReasonMessage, StringComparison.Ordinal);
-        Assert.Equal(state.Attempts, this.mesh.Submitter.Count(id));
-        var answers = await this.mesh.AnswersAsync(id, state.Attempts);
-        Assert.All(answers.SkipLast(1), a => Assert.Equal("SUCCESS", a));
-        Assert.Equal("DROP", answers[^1]);
-        await this.mesh.WaitForPublishedAsync("orders.received.deadletter", id);
+        // Every attempt parked the order and was acknowledged. A redrive may send a due order twice on a crowded
+        // machine (by design: the entry leaves the index only after the publish); the copy that meets the
+        // claim answers RETRY and never claims, so only the RETRYs may come on top.
+        Assert.Equal(["SUCCESS", "SUCCESS", "SUCCESS"], await this.mesh.SettledAnswersAsync(id, 3));
     }
 
     [Fact]

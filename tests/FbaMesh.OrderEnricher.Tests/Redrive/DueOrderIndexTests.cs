@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FbaMesh.OrderEnricher.Tests.Redrive;
 
-/// <summary>The due-order index in the emulated fbamesh-state (Redrive:BucketWidth 1 s in the mesh).</summary>
+/// <summary>The due-order index in the emulated fbamesh-state (Redrive:BucketWidth 5 s in the mesh).</summary>
 public sealed class DueOrderIndexTests(MeshFixture fixture) : IClassFixture<MeshFixture>
 {
     private readonly EnricherMesh mesh = fixture.Mesh;
@@ -31,7 +31,7 @@ public sealed class DueOrderIndexTests(MeshFixture fixture) : IClassFixture<Mesh
     [Fact]
     public async Task Removing_handled_entries_keeps_a_newer_entry_of_the_same_order()
     {
-        // At a bucket's start, so both entries share the (1 s) bucket.
+        // At a bucket's start, so both entries share the bucket.
         var due = Index.BucketOf(DateTimeOffset.UtcNow + TimeSpan.FromDays(4));
         var id = OrderIds.New();
         await Index.AddAsync(id, due, CancellationToken.None);

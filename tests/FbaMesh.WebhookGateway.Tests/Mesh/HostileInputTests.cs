@@ -94,19 +94,28 @@ public sealed class HostileInputTests(GatewayWithSidecar mesh) : IClassFixture<G
 
     /// <summary>
     /// A body built to make a naive duplicate-key check quadratic must take about as long as a body of the
-    /// same size with distinct keys, sent just before to the same gateway. The ratio is a denial-of-service
-    /// ceiling that a quadratic check far exceeds and a loaded machine does not; speed is the bench's job.
+    /// same size with distinct keys, sent alternately to the same gateway. The ratio is a denial-of-service
+    /// ceiling that a quadratic check far exceeds and a loaded machine does not: each kind's fastest of three
+    /// is compared, so a burst of load on the shared cores during one request does not decide it; speed is
+    /// the bench's job.
     /// </summary>
     [Fact]
     public async Task Many_repeated_keys_are_answered_about_as_fast_as_as_many_distinct_keys()
     {
         await TimeAcceptedAsync(i => i); // the first large body pays for warming up the gateway
-        var distinct = await TimeAcceptedAsync(i => i);
-        var repeated = await TimeAcceptedAsync(i => i % 5000);
+        var distinct = TimeSpan.MaxValue;
+        var repeated = TimeSpan.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            distinct = Min(distinct, await TimeAcceptedAsync(i => i));
+            repeated = Min(repeated, await TimeAcceptedAsync(i => i % 5000));
+        }
 
         var bound = (distinct * 4) + TimeSpan.FromSeconds(1);
         Assert.True(repeated < bound, $"repeated keys took {repeated.TotalMilliseconds:0} ms, distinct keys {distinct.TotalMilliseconds:0} ms");
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private async Task<TimeSpan> TimeAcceptedAsync(Func<int, int> key)
     {
