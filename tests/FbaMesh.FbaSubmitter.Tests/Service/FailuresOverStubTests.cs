@@ -93,9 +93,18 @@ public class FailuresOverStubTests
     [Fact]
     public async Task Lasting_5xx_ends_unavailable_at_the_deadline_and_every_create_retry_was_confirmed_first()
     {
-        // The deadline leaves room for Login with Amazon, a create, its confirming get and a second create on a loaded machine.
+        // The deadline leaves room for Login with Amazon, a create, its confirming get and a second create on a loaded
+        // machine. The plan is roomy, so on a fast machine the retries never use up the burst and the deadline ends
+        // in a backoff (UNAVAILABLE), not in a wait for capacity (RESOURCE_EXHAUSTED, tested on its own below).
         var spApi = StubSpApi.Create(_ => StubSpApi.Status(503, "ServiceUnavailable", "Temporary overloading or maintenance of the server."));
-        await using var host = await SubmitterHost.StartAsync(new Dictionary<string, string> { ["SpApi:CallDeadline"] = "00:00:04" }, spApi: spApi, lwa: StubAmazon.Lwa());
+        await using var host = await SubmitterHost.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["SpApi:CallDeadline"] = "00:00:04",
+                ["SpApi:CreateRate"] = "1000", ["SpApi:CreateBurst"] = "1000", ["SpApi:GetRate"] = "1000", ["SpApi:GetBurst"] = "1000",
+            },
+            spApi: spApi,
+            lwa: StubAmazon.Lwa());
 
         var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.SubmitAsync(Orders.Valid()));
 
