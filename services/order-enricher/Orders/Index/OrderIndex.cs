@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapr.Client;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +26,6 @@ namespace FbaMesh.OrderEnricher.Orders.Index;
 /// </summary>
 internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOptions> options, TimeProvider time, ILogger<OrderIndex> logger)
 {
-    private const int MaxConflictRetries = 30;
     private const int TimelineLimit = 200;
     private const int DeadLetterLimit = 500;
 
@@ -37,10 +35,8 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
     /// <summary>A batch whose store calls hang is given up (and logged) after this; its callers' own tokens bound their wait.</summary>
     private static readonly TimeSpan BatchBudget = TimeSpan.FromSeconds(30);
 
-    private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong };
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly string storeName = options.Value.StoreName;
+    private readonly IndexKeyStore store = new(dapr, options.Value.StoreName);
     private readonly Lock gate = new();
     private List<IndexChange> pending = [];
     private bool writing;
@@ -146,12 +142,12 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
     /// <returns>Every bucket written, by key, with its shard and hour.</returns>
     private Task<Dictionary<string, WrittenBucket>> WriteRowsAsync(
         List<OrderState> states, Dictionary<string, List<TimelineEntry>> steps, List<DeadLetter> letters, CancellationToken cancellationToken) =>
-        WithRetriesAsync(async () =>
+        IndexKeyStore.WithRetriesAsync(async () =>
         {
             var byBucket = states
                 .GroupBy(s => IndexKeys.Bucket(IndexKeys.ShardOf(s.OrderId), IndexKeys.Hour(s.ReceivedAt)), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            var current = await ReadManyAsync<IndexBucket>([.. byBucket.Keys], cancellationToken);
+            var current = await store.ReadManyAsync<IndexBucket>([.. byBucket.Keys], cancellationToken);
             var saves = new List<SaveStateItem<IndexBucket>>();
             var written = new Dictionary<string, WrittenBucket>(StringComparer.Ordinal);
             foreach (var (key, rows) in byBucket)
@@ -191,19 +187,19 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
                 if (changed)
                 {
                     var next = new IndexBucket { Revision = (bucket?.Revision ?? 0) + 1, Orders = orders };
-                    saves.Add(new SaveStateItem<IndexBucket>(key, next, etag ?? "", FirstWrite));
+                    saves.Add(new SaveStateItem<IndexBucket>(key, next, etag ?? "", IndexKeyStore.FirstWrite));
                     written[key] = new WrittenBucket(IndexKeys.ShardOf(rows[0].OrderId), IndexKeys.Hour(rows[0].ReceivedAt), next);
                 }
             }
 
-            return (await SaveManyAsync(saves, cancellationToken), written);
+            return (await store.SaveManyAsync(saves, cancellationToken), written);
         }, "buckets", cancellationToken);
 
     private Task WriteSummariesAsync(Dictionary<string, WrittenBucket> written, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var oldest = IndexKeys.Hour(now - Retention);
         var byShard = written.Values.GroupBy(w => w.Shard).ToDictionary(g => IndexKeys.Summary(g.Key), g => g.ToList(), StringComparer.Ordinal);
-        return UpdateManyAsync<IndexSummary>([.. byShard.Keys], (key, summary) =>
+        return store.UpdateManyAsync<IndexSummary>([.. byShard.Keys], (key, summary) =>
         {
             var hours = summary.Hours;
             var changed = false;
@@ -233,7 +229,7 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
     private Task AppendTimelinesAsync(Dictionary<string, List<TimelineEntry>> steps, CancellationToken cancellationToken)
     {
         var byKey = steps.ToDictionary(s => IndexKeys.Timeline(s.Key), s => s.Value, StringComparer.Ordinal);
-        return UpdateManyAsync<OrderTimeline>([.. byKey.Keys], (key, timeline) =>
+        return store.UpdateManyAsync<OrderTimeline>([.. byKey.Keys], (key, timeline) =>
         {
             var added = byKey[key];
             var entries = timeline.Entries.ToList();
@@ -259,71 +255,11 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
     }
 
     private Task AddDeadLettersAsync(List<DeadLetter> letters, CancellationToken cancellationToken) =>
-        UpdateManyAsync<DeadLetterList>([IndexKeys.DeadLetters], (_, list) =>
+        store.UpdateManyAsync<DeadLetterList>([IndexKeys.DeadLetters], (_, list) =>
         {
             var added = letters.Where(l => !list.Items.Contains(l)).ToList();
             return added.Count == 0 ? null : new DeadLetterList { Items = [.. added, .. list.Items.Take(DeadLetterLimit - added.Count)] };
         }, cancellationToken);
-
-    /// <summary>Read every key, change each, save those that changed with the ETags read; all again on a conflict. <paramref name="change"/> returns null for "nothing to write".</summary>
-    private Task UpdateManyAsync<T>(IReadOnlyList<string> keys, Func<string, T, T?> change, CancellationToken cancellationToken)
-        where T : class, new() =>
-        WithRetriesAsync(async () =>
-        {
-            var current = await ReadManyAsync<T>(keys, cancellationToken);
-            var saves = new List<SaveStateItem<T>>();
-            foreach (var key in keys)
-            {
-                var (value, etag) = current.GetValueOrDefault(key);
-                if (change(key, value ?? new T()) is { } next)
-                {
-                    saves.Add(new SaveStateItem<T>(key, next, etag ?? "", FirstWrite));
-                }
-            }
-
-            return (await SaveManyAsync(saves, cancellationToken), true);
-        }, typeof(T).Name, cancellationToken);
-
-    private async Task<Dictionary<string, (T? Value, string? ETag)>> ReadManyAsync<T>(IReadOnlyList<string> keys, CancellationToken cancellationToken)
-        where T : class
-    {
-        var items = await dapr.GetBulkStateAsync(storeName, keys, parallelism: null, cancellationToken: cancellationToken);
-        var found = new Dictionary<string, (T?, string?)>(StringComparer.Ordinal);
-        foreach (var item in items)
-        {
-            var value = string.IsNullOrEmpty(item.Value) ? null : JsonSerializer.Deserialize<T>(item.Value, Json);
-            found[item.Key] = (value, string.IsNullOrEmpty(item.ETag) ? null : item.ETag);
-        }
-
-        return found;
-    }
-
-    /// <returns>False when any save met a changed ETag (the others may have landed: every change is idempotent).</returns>
-    private async Task<bool> SaveManyAsync<T>(List<SaveStateItem<T>> saves, CancellationToken cancellationToken)
-    {
-        // One conditional save per key, side by side. Not SaveBulkStateAsync: the .NET SDK sends that call
-        // without the Dapr API token, and a sidecar that requires one refuses it.
-        var saved = await Task.WhenAll(saves.Select(s =>
-            dapr.TrySaveStateAsync(storeName, s.Key, s.Value, s.ETag, FirstWrite, cancellationToken: cancellationToken)));
-        return !saved.Contains(false);
-    }
-
-    /// <summary>Runs a read-change-save again from a fresh read while a save meets a changed ETag.</summary>
-    private static async Task<T> WithRetriesAsync<T>(Func<Task<(bool Saved, T Result)>> attempt, string what, CancellationToken cancellationToken)
-    {
-        for (var tries = 0; tries < MaxConflictRetries; tries++)
-        {
-            var (saved, result) = await attempt();
-            if (saved)
-            {
-                return result;
-            }
-
-            await AfterConflictAsync(tries, cancellationToken);
-        }
-
-        throw new InvalidOperationException($"Index {what} kept changing; gave up after {MaxConflictRetries} conflicts.");
-    }
 
     private static List<TimelineEntry> StepsOf(Dictionary<string, List<TimelineEntry>> steps, string orderId)
     {
@@ -334,11 +270,6 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
 
         return list;
     }
-
-    // Writers that met on one key spread out before reading again, or the same ones keep meeting. A short
-    // random pause on the wall clock: it only breaks up contention and decides nothing.
-    private static Task AfterConflictAsync(int attempt, CancellationToken cancellationToken) =>
-        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 2 + Math.Min(50, 4 << Math.Min(attempt, 4)))), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: the console index was not updated ({Error}); the order's next write repairs it.")]
     private partial void LogIndexFailed(string orderId, string error);
