@@ -93,11 +93,16 @@ public sealed class FaultTests
     {
         await using var emulator = await RunningEmulator.StartAsync();
         emulator.App.Faults.Add(new FaultRule { Operation = Operations.Create, Kind = FaultKind.Timeout, Delay = TimeSpan.FromMinutes(5), Count = 1 });
-        using var impatient = new HttpClient { BaseAddress = emulator.App.BaseAddress, Timeout = TimeSpan.FromMilliseconds(200) };
+        // Seconds, not milliseconds: on a crowded machine the request must reach the hold before the client
+        // gives up, or the one-shot fault would stay for the next create.
+        using var impatient = new HttpClient { BaseAddress = emulator.App.BaseAddress, Timeout = TimeSpan.FromSeconds(3) };
         using var request = new HttpRequestMessage(HttpMethod.Post, RunningEmulator.Orders) { Content = JsonContent.Create(Samples.Order("to-3")) };
         request.Headers.Add("x-amz-access-token", emulator.Token);
 
-        await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.SendAsync(request));
+        var gaveUp = await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.SendAsync(request));
+
+        Assert.IsType<TimeoutException>(gaveUp.InnerException);
+        Assert.Empty(emulator.App.Faults.Rules);
 
         Assert.Equal(HttpStatusCode.OK, (await emulator.CreateAsync(Samples.Order("to-3"))).StatusCode);
     }
