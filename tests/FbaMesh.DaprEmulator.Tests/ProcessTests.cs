@@ -47,7 +47,7 @@ public sealed class ProcessTests
             Stop(process);
             await process.WaitForExitAsync().WaitAsync(Eventually.DefaultTimeout);
             var log = await output + await errors;
-            Assert.True(OperatingSystem.IsWindows() || process.ExitCode == 0, log);
+            Assert.True(OperatingSystem.IsWindows() || process.ExitCode == 0, $"exit code {process.ExitCode}:\n{log}");
             Assert.Contains($"Dapr HTTP port {httpA}, gRPC port {grpcA}", log, StringComparison.Ordinal);
             Assert.Contains($"Dapr HTTP port {httpB}, gRPC port {grpcB}", log, StringComparison.Ordinal);
         }
