@@ -13,21 +13,23 @@ internal static class DrainCommand
         var rate = BenchCommandLine.Option("--rate", "Amazon's createFulfillmentOrder rate R (and the submitter's SpApi:CreateRate).", 50.0);
         var burst = BenchCommandLine.Option("--burst", "Amazon's burst B (and the submitter's SpApi:CreateBurst).", 30);
         var margin = new Option<double?>("--pacing-margin") { Description = "Submitter SpApi:PacingMargin (default: the service's own, 0.03)." };
+        var warmUp = BenchCommandLine.Option("--warm-up", "Orders sent through the mesh first and not counted (JIT, pools, tokens); the plan refills before the burst.", 0);
         var env = ServiceEnvironmentOption.Create();
         var replicas = BenchCommandLine.ReplicasOption();
         var json = BenchCommandLine.JsonOption();
-        var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, env, replicas, json);
+        var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, warmUp, env, replicas, json);
         ScenarioAction.Set(command, json, async (parse, ct) =>
         {
             var settings = new DrainSettings(parse.GetValue(orders), parse.GetValue(rate), parse.GetValue(burst), PacingMargin: parse.GetValue(margin))
             {
                 ServiceEnvironment = ServiceEnvironmentOption.Read(parse.GetValue(env)),
                 Replicas = BenchCommandLine.Replicas(parse.GetValue(replicas)),
+                WarmUp = parse.GetValue(warmUp),
             };
             var report = await SpectreProgress.RunAsync(p => DrainScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(DrainTable.Render(report));
             await BenchJson.WriteAsync(report, parse.GetValue(json), ct);
-            return ScenarioVerdict.Of(report.Orders.Clean, report.Orders.Describe());
+            return ScenarioVerdict.Of(report.Clean, report.Describe());
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FbaMesh.Bench.Common;
+using FbaMesh.DevMesh;
 
 namespace FbaMesh.Bench.Drain;
 
@@ -12,6 +13,12 @@ public sealed record DrainSettings(int Orders = 1000, double Rate = 50, int Burs
 
     /// <summary>Processes per app id (e.g. fba-submitter=3 on one shared usage plan).</summary>
     public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// Orders sent through the whole mesh before the burst and not counted (0: the burst meets a mesh just
+    /// started). They are checked for loss and duplicates like the burst's; the plan refills before the burst.
+    /// </summary>
+    public int WarmUp { get; init; }
 }
 
 public sealed record DrainReport(
@@ -31,8 +38,14 @@ public sealed record DrainReport(
     bool EfficiencyTargetMet,
     bool NoThrottleAfterBurst,
     IReadOnlyDictionary<string, double> ServiceStartMs,
-    string LoadAfter)
+    string LoadAfter,
+    ExactlyOnceReport? WarmUpOrders = null)
 {
+    /// <summary>No loss and no duplicate, in the burst and in the warm-up before it.</summary>
+    public bool Clean => Orders.Clean && WarmUpOrders?.Clean != false;
+
+    public string Describe() => WarmUpOrders is { Clean: false } warm ? $"warm-up: {warm.Describe()}" : Orders.Describe();
+
     /// <summary>Creates per second from the first create to the last: the pipeline's throughput when the plan is no limit.</summary>
     public double CreatesPerSecond => CreateWindowSeconds > 0 ? Math.Round(Creates / CreateWindowSeconds, 1) : 0;
 }
@@ -53,7 +66,10 @@ public static class DrainScenario
         var (mesh, startMs) = await BenchMesh.StartAsync(plan, progress, ct);
         await using (mesh)
         {
-            var orders = BenchSampleOrders.Load(BenchMesh.RepositoryRoot).Take(settings.Orders, fbaOnly: true);
+            var samples = BenchSampleOrders.Load(BenchMesh.RepositoryRoot);
+            var warmUp = await WarmUpAsync(mesh, samples, settings, progress, ct);
+            var before = AmazonCounts.Of(mesh);
+            var orders = samples.Take(settings.Orders, fbaOnly: true);
             var sender = new WebhookSender(mesh);
             var sendTrack = progress.Track("webhooks sent", orders.Count);
             var createTrack = progress.Track("created at Amazon", orders.Count);
@@ -73,12 +89,42 @@ public static class DrainScenario
             var steady = times.Count > settings.Burst && window > 0
                 ? (times.Count - settings.Burst) / (times[^1] - times[Math.Min(settings.Burst, times.Count - 1)]).TotalSeconds
                 : 0;
-            var create = mesh.SpApi.Stats.For("createFulfillmentOrder").Snapshot();
+            var burst = AmazonCounts.Of(mesh) - before;
             var afterBurst = sampler.ThrottledAfter(settings.Burst);
             return new DrainReport(
                 run, settings, Math.Round(sendSeconds, 2), times.Count > 0 ? Math.Round((times[^1] - started).TotalSeconds, 2) : 0,
-                Math.Round(window, 2), mesh.SpApi.Stats.Creates, Math.Round(efficiency, 3), Math.Round(steady, 1), create.Throttled, afterBurst,
-                mesh.SpApi.Stats.DuplicatesRefused, sender.Retries, result, efficiency >= EfficiencyTarget, afterBurst == 0, startMs, RunInfo.LoadAverageNow());
+                Math.Round(window, 2), burst.Creates, Math.Round(efficiency, 3), Math.Round(steady, 1), burst.Throttled, afterBurst,
+                burst.DuplicatesRefused, sender.Retries, result, efficiency >= EfficiencyTarget, afterBurst == 0, startMs, RunInfo.LoadAverageNow(), warmUp);
         }
+    }
+
+    /// <summary>
+    /// Sends the warm-up orders, waits until each is settled and checks them, then waits until Amazon's bucket
+    /// and the submitters' shared plan are full again (twice the time the rate takes to refill the burst).
+    /// </summary>
+    private static async Task<ExactlyOnceReport?> WarmUpAsync(
+        Mesh mesh, BenchSampleOrders samples, DrainSettings settings, IBenchProgress progress, CancellationToken ct)
+    {
+        if (settings.WarmUp <= 0)
+        {
+            return null;
+        }
+
+        var orders = samples.Take(settings.WarmUp, fbaOnly: true);
+        var track = progress.Track("warm-up orders settled", orders.Count);
+        await new WebhookSender(mesh).SendAllAsync(orders, settings.SendConcurrency, _ => { }, ct);
+        var result = await ExactlyOnce.SettleAndCheckAsync(mesh, orders, settings.Timeout, track, ct);
+        await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, 2 * settings.Burst / settings.Rate)), ct);
+        return result;
+    }
+
+    /// <summary>The SP-API emulator's create counters, so the burst's can be told from the warm-up's.</summary>
+    private readonly record struct AmazonCounts(long Creates, long Throttled, long DuplicatesRefused)
+    {
+        public static AmazonCounts Of(Mesh mesh) =>
+            new(mesh.SpApi!.Stats.Creates, mesh.SpApi.Stats.For("createFulfillmentOrder").Snapshot().Throttled, mesh.SpApi.Stats.DuplicatesRefused);
+
+        public static AmazonCounts operator -(AmazonCounts a, AmazonCounts b) =>
+            new(a.Creates - b.Creates, a.Throttled - b.Throttled, a.DuplicatesRefused - b.DuplicatesRefused);
     }
 }

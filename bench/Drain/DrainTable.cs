@@ -19,6 +19,11 @@ public static class DrainTable
         Add(table, "429s met (total / after the burst)", $"{r.Throttled} / {r.ThrottledAfterBurst} {Ok(r.NoThrottleAfterBurst)}");
         Add(table, "duplicate creates refused by Amazon", r.DuplicatesRefused.ToString(CultureInfo.InvariantCulture));
         Add(table, "lost / duplicated", $"{r.Orders.Lost} / {r.Orders.Duplicated} {Ok(r.Orders.Clean)}");
+        if (r.WarmUpOrders is { } warm)
+        {
+            Add(table, "warm-up before the burst (lost / duplicated)", $"{warm.Orders} orders ({warm.Lost} / {warm.Duplicated}) {Ok(warm.Clean)}");
+        }
+
         table.Caption($"load {r.Run.LoadAverage} → {r.LoadAfter}");
         return table;
     }

@@ -40,11 +40,15 @@ public sealed class QuotaSampler : IAsyncDisposable
         }
     }
 
-    /// <summary>429s met after the first sample that saw <paramref name="burst"/> creates: the burst was spent by then.</summary>
+    /// <summary>
+    /// 429s met after the first sample that saw <paramref name="burst"/> creates since sampling started (a
+    /// warm-up's creates came before): the burst was spent by then.
+    /// </summary>
     public long ThrottledAfter(int burst)
     {
         var all = Samples;
-        var spent = all.FirstOrDefault(s => s.Creates >= burst);
+        var before = all.Count > 0 ? all[0].Creates : 0;
+        var spent = all.FirstOrDefault(s => s.Creates - before >= burst);
         return spent is null ? 0 : all[^1].Throttled - spent.Throttled;
     }
 

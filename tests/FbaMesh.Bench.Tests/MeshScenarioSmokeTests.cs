@@ -42,6 +42,24 @@ public sealed class MeshScenarioSmokeTests
     }
 
     [Fact]
+    public async Task Drain_after_a_warm_up_counts_only_the_burst_and_checks_the_warm_up_too()
+    {
+        var settings = new DrainSettings(Orders: 60) { WarmUp = 10 };
+
+        var report = await DrainScenario.RunAsync(settings, SilentProgress.Instance, CancellationToken.None);
+
+        Assert.True(report.Clean, report.Describe());
+        Assert.Equal(10, report.WarmUpOrders!.AtAmazonOnce);
+        Assert.Equal(60, report.Orders.AtAmazonOnce);
+        // Amazon made 70 orders in all; the burst's figures count its own 60 only.
+        Assert.Equal(60, report.Creates);
+        var json = await JsonReport.RoundTripAsync(report);
+        Assert.Equal(10, json.At("settings", "warmUp").GetInt32());
+        Assert.Equal(0, json.At("warmUpOrders", "lost").GetInt32());
+        Assert.Equal(60, json.At("creates").GetInt32());
+    }
+
+    [Fact]
     public async Task Chaos_of_100_orders_with_kills_and_faults_loses_and_duplicates_nothing()
     {
         var settings = new ChaosSettings(Orders: 100, SendPerSecond: 20)

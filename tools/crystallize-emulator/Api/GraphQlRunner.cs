@@ -2,15 +2,21 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using FbaMesh.CrystallizeEmulator.Schema;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.SystemTextJson;
 using GraphQL.Types;
+using GraphQL.Validation;
 
 namespace FbaMesh.CrystallizeEmulator.Api;
 
 /// <summary>Runs one GraphQL request on GraphQL.NET and writes the answer as Crystallize does (compact, non-ASCII as is).</summary>
 internal static class GraphQlRunner
 {
-    private static readonly DocumentExecuter Executer = new();
+    /// <summary>The documents already parsed and validated, shared by every request and webhook of the process.</summary>
+    public static ValidatedDocuments Documents { get; } = new();
+
+    private static readonly DocumentExecuter Executer = new(
+        new GraphQLDocumentBuilder(), new DocumentValidator(), new DefaultExecutionStrategySelector(), [Documents]);
 
     public static GraphQLSerializer Serializer { get; } = new(
         options => options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, new ErrorShape());
