@@ -9,7 +9,7 @@ namespace FbaMesh.OrderEnricher.Orders.Index;
 /// </summary>
 internal sealed class IndexKeyStore(DaprClient dapr, string storeName)
 {
-    public static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong };
+    private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong };
 
     private const int MaxConflictRetries = 30;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -20,13 +20,13 @@ internal sealed class IndexKeyStore(DaprClient dapr, string storeName)
         WithRetriesAsync(async () =>
         {
             var current = await ReadManyAsync<T>(keys, cancellationToken);
-            var saves = new List<SaveStateItem<T>>();
+            var saves = new List<(string Key, T Value, string? ETag)>();
             foreach (var key in keys)
             {
                 var (value, etag) = current.GetValueOrDefault(key);
                 if (change(key, value ?? new T()) is { } next)
                 {
-                    saves.Add(new SaveStateItem<T>(key, next, etag ?? "", FirstWrite));
+                    saves.Add((key, next, etag));
                 }
             }
 
@@ -47,13 +47,14 @@ internal sealed class IndexKeyStore(DaprClient dapr, string storeName)
         return found;
     }
 
+    /// <summary>Saves each value under the ETag it was read with (none: the key must still be absent).</summary>
     /// <returns>False when any save met a changed ETag (the others may have landed: every change is idempotent).</returns>
-    public async Task<bool> SaveManyAsync<T>(List<SaveStateItem<T>> saves, CancellationToken cancellationToken)
+    public async Task<bool> SaveManyAsync<T>(IReadOnlyList<(string Key, T Value, string? ETag)> saves, CancellationToken cancellationToken)
     {
         // One conditional save per key, side by side. Not SaveBulkStateAsync: the .NET SDK sends that call
         // without the Dapr API token, and a sidecar that requires one refuses it.
         var saved = await Task.WhenAll(saves.Select(s =>
-            dapr.TrySaveStateAsync(storeName, s.Key, s.Value, s.ETag, FirstWrite, cancellationToken: cancellationToken)));
+            dapr.TrySaveStateAsync(storeName, s.Key, s.Value, s.ETag ?? "", FirstWrite, cancellationToken: cancellationToken)));
         return !saved.Contains(false);
     }
 

@@ -148,7 +148,7 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
                 .GroupBy(s => IndexKeys.Bucket(IndexKeys.ShardOf(s.OrderId), IndexKeys.Hour(s.ReceivedAt)), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             var current = await store.ReadManyAsync<IndexBucket>([.. byBucket.Keys], cancellationToken);
-            var saves = new List<SaveStateItem<IndexBucket>>();
+            var saves = new List<(string Key, IndexBucket Value, string? ETag)>();
             var written = new Dictionary<string, WrittenBucket>(StringComparer.Ordinal);
             foreach (var (key, rows) in byBucket)
             {
@@ -187,7 +187,7 @@ internal sealed partial class OrderIndex(DaprClient dapr, IOptions<OrderStateOpt
                 if (changed)
                 {
                     var next = new IndexBucket { Revision = (bucket?.Revision ?? 0) + 1, Orders = orders };
-                    saves.Add(new SaveStateItem<IndexBucket>(key, next, etag ?? "", IndexKeyStore.FirstWrite));
+                    saves.Add((key, next, etag));
                     written[key] = new WrittenBucket(IndexKeys.ShardOf(rows[0].OrderId), IndexKeys.Hour(rows[0].ReceivedAt), next);
                 }
             }
