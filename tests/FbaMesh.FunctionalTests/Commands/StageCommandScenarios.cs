@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using FbaMesh.DaprEmulator;
 using FbaMesh.DevMesh;
 using FbaMesh.FunctionalTests.Mesh;
 using FbaMesh.FunctionalTests.Support;
@@ -45,7 +46,10 @@ public sealed class StageCommandScenarios(CommandMeshFixture fixture) : IClassFi
         await fixture.CancelMetaUntilAsync(id, "too-late");
         Assert.Equal("Processing", (await DevMesh.Demo.AmazonOrderView.ReadAsync(fixture.Mesh.SpApi!, id))!.Status);
         Assert.Equal(OrderProgress.Submitted, (await fixture.Mesh.GetOrderAsync(id))!.Status);
-        Assert.Contains(fixture.Mesh.Sidecars.PublishedTo("fbamesh-pubsub", "fulfillment.cancel-too-late"), e => e.Json.Contains(id, StringComparison.Ordinal));
+
+        // The enricher writes the meta first and publishes the event after it, so the event is awaited, not assumed.
+        await Eventually.UntilAsync(() => TooLateEvents(id).Any(), $"fulfillment.cancel-too-late for {id}");
+        Assert.Single(TooLateEvents(id).Select(e => e.Id).Distinct(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -167,6 +171,9 @@ public sealed class StageCommandScenarios(CommandMeshFixture fixture) : IClassFi
 
     /// <summary>Generous: the slowest allowed path waits out the create's claim lease (45 s) before its redelivery cancels.</summary>
     private static readonly TimeSpan RaceDeadline = TimeSpan.FromMinutes(3);
+
+    private IEnumerable<CloudEventRecord> TooLateEvents(string id) =>
+        fixture.Mesh.Sidecars.PublishedTo("fbamesh-pubsub", "fulfillment.cancel-too-late").Where(e => e.Json.Contains(id, StringComparison.Ordinal));
 
     /// <summary>The held create's fault is used up once a create passed Amazon's token and quota checks: it will be carried out.</summary>
     private bool CreateReachedAmazon(FaultRule heldCreate) => !fixture.Mesh.SpApi!.Faults.Rules.Contains(heldCreate);
