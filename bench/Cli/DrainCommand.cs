@@ -14,10 +14,21 @@ internal static class DrainCommand
         var burst = BenchCommandLine.Option("--burst", "Amazon's burst B (and the submitter's SpApi:CreateBurst).", 30);
         var margin = new Option<double?>("--pacing-margin") { Description = "Submitter SpApi:PacingMargin (default: the service's own, 0.03)." };
         var warmUp = BenchCommandLine.Option("--warm-up", "Orders sent through the mesh first and not counted (JIT, pools, tokens); the plan refills before the burst.", 0);
+        var inFlight = new Option<int?>("--deliveries-in-flight")
+        {
+            Description = "The enricher sidecar's pub/sub deliveries in flight (concurrency); default: sized from --rate (0.8 s of the rate, 10–100).",
+        };
+        inFlight.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is <= 0)
+            {
+                result.AddError("--deliveries-in-flight must be at least 1.");
+            }
+        });
         var env = ServiceEnvironmentOption.Create();
         var replicas = BenchCommandLine.ReplicasOption();
         var json = BenchCommandLine.JsonOption();
-        var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, warmUp, env, replicas, json);
+        var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, warmUp, inFlight, env, replicas, json);
         ScenarioAction.Set(command, json, async (parse, ct) =>
         {
             var settings = new DrainSettings(parse.GetValue(orders), parse.GetValue(rate), parse.GetValue(burst), PacingMargin: parse.GetValue(margin))
@@ -25,6 +36,7 @@ internal static class DrainCommand
                 ServiceEnvironment = ServiceEnvironmentOption.Read(parse.GetValue(env)),
                 Replicas = BenchCommandLine.Replicas(parse.GetValue(replicas)),
                 WarmUp = parse.GetValue(warmUp),
+                DeliveriesInFlight = parse.GetValue(inFlight),
             };
             var report = await SpectreProgress.RunAsync(p => DrainScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(DrainTable.Render(report));

@@ -18,6 +18,9 @@ public sealed record MeshPlan(double CreateRate, int CreateBurst)
     public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
     /// <summary>Schedules of cron input bindings to use instead of the components' own, by component name.</summary>
     public IReadOnlyDictionary<string, string> CronSchedules { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Deliveries in flight per subscribed sidecar on the pub/sub components; null keeps the components' own.</summary>
+    public int? PubSubConcurrency { get; init; }
 }
 
 /// <summary>Starts devmesh for a scenario (fresh ports, logs under the temp folder) and times each part's start.</summary>
@@ -38,6 +41,7 @@ public static class BenchMesh
             AppEnvironment = Environment(plan),
             Replicas = plan.Replicas.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal),
             CronSchedules = plan.CronSchedules.ToDictionary(StringComparer.Ordinal),
+            PubSubConcurrency = plan.PubSubConcurrency,
         };
         var mesh = await Mesh.StartAsync(options, timing, ct);
         track.Set(5, "mesh ready");

@@ -19,6 +19,22 @@ public sealed record DrainSettings(int Orders = 1000, double Rate = 50, int Burs
     /// started). They are checked for loss and duplicates like the burst's; the plan refills before the burst.
     /// </summary>
     public int WarmUp { get; init; }
+
+    /// <summary>Deliveries in flight per enricher sidecar (pub/sub <c>concurrency</c>); null: sized from the plan.</summary>
+    public int? DeliveriesInFlight { get; init; }
+
+    /// <summary>
+    /// What the mesh runs with: the given value, or the plan's rate times a cold submit's latency (≈ 0.8 s)
+    /// shared by the enricher's replicas, at least Dapr's default 10 and at most 100 (DESIGN §14: with fewer,
+    /// the submitters cannot be handed the burst while their first creates are slow, and the plan's refill is lost).
+    /// </summary>
+    public int EnricherDeliveriesInFlight => DeliveriesInFlight ?? SizedForPlan(Rate, Replicas.TryGetValue("order-enricher", out var n) ? n : 1);
+
+    public static int SizedForPlan(double rate, int enricherReplicas) =>
+        Math.Clamp((int)Math.Ceiling(rate * ColdSubmitLatency.TotalSeconds / Math.Max(1, enricherReplicas)), 10, 100);
+
+    /// <summary>Measured: a cold mesh's first submits took 0.8–1.3 s (docs/BENCHMARKS.md, "What holds the drain below its cap").</summary>
+    private static readonly TimeSpan ColdSubmitLatency = TimeSpan.FromSeconds(0.8);
 }
 
 public sealed record DrainReport(
@@ -62,7 +78,11 @@ public static class DrainScenario
     public static async Task<DrainReport> RunAsync(DrainSettings settings, IBenchProgress progress, CancellationToken ct)
     {
         var run = RunInfo.Now();
-        var plan = new MeshPlan(settings.Rate, settings.Burst) { PacingMargin = settings.PacingMargin, Extra = settings.ServiceEnvironment, Replicas = settings.Replicas };
+        var plan = new MeshPlan(settings.Rate, settings.Burst)
+        {
+            PacingMargin = settings.PacingMargin, Extra = settings.ServiceEnvironment, Replicas = settings.Replicas,
+            PubSubConcurrency = settings.EnricherDeliveriesInFlight,
+        };
         var (mesh, startMs) = await BenchMesh.StartAsync(plan, progress, ct);
         await using (mesh)
         {

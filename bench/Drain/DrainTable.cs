@@ -9,6 +9,7 @@ public static class DrainTable
     {
         var table = new Table().Title($"drain: {r.Settings.Orders} orders, Amazon create plan {r.Settings.Rate}/s burst {r.Settings.Burst}")
             .AddColumns("figure", "value");
+        Add(table, "enricher deliveries in flight (pub/sub concurrency)", r.Settings.EnricherDeliveriesInFlight.ToString(CultureInfo.InvariantCulture));
         Add(table, "webhooks sent in", $"{F(r.SendSeconds)} s");
         Add(table, "time until every order was created", $"{F(r.SecondsToAllCreated)} s");
         Add(table, "first create → last create (T)", $"{F(r.CreateWindowSeconds)} s");

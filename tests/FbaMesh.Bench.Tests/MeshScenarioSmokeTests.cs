@@ -25,6 +25,7 @@ public sealed class MeshScenarioSmokeTests
         Assert.Equal(0, json.At("orders", "duplicated").GetInt32());
         Assert.True(json.At("efficiency").GetDouble() > 0);
         Assert.Equal(100, json.At("settings", "orders").GetInt32());
+        Assert.Equal(40, json.At("settings", "enricherDeliveriesInFlight").GetInt32());
     }
 
     [Fact]

@@ -90,6 +90,42 @@ public sealed class MeshSetupTests
     }
 
     [Fact]
+    public void An_overlay_sets_the_deliveries_in_flight_of_every_pub_sub_component_and_nothing_else()
+    {
+        var original = File.ReadAllText(RepositoryPaths.Combine("components", "pubsub.yaml"));
+        using var local = ResourcesOverlay.Create(RepositoryPaths.Combine("components"), null, pubSubConcurrency: 40);
+        using var durable = ResourcesOverlay.Create(RepositoryPaths.Combine("components", "durable"), null, pubSubConcurrency: 40);
+
+        // The in-memory component has no concurrency item: one is added, as the quoted string Dapr's metadata values are.
+        var added = Metadata(Path.Combine(local.Path, "pubsub.yaml")).Single(i => i["name"].ToString() == "concurrency");
+        Assert.Equal(("40", YamlDotNet.Core.ScalarStyle.DoubleQuoted), (added["value"].ToString(), ((YamlScalarNode)added["value"]).Style));
+        Assert.Contains("\"40\"", File.ReadAllText(Path.Combine(local.Path, "pubsub.yaml")), StringComparison.Ordinal);
+
+        // The Redis one has its own (10): replaced, not doubled; its other fields stay.
+        var redis = Metadata(Path.Combine(durable.Path, "pubsub.yaml"));
+        Assert.Equal("40", Assert.Single(redis, i => i["name"].ToString() == "concurrency")["value"].ToString());
+        Assert.Contains(redis, i => i["name"].ToString() == "processingTimeout");
+
+        // No other component type gets it.
+        Assert.DoesNotContain(Metadata(Path.Combine(local.Path, "statestore.yaml")), i => i["name"].ToString() == "concurrency");
+        Assert.Equal(original, File.ReadAllText(RepositoryPaths.Combine("components", "pubsub.yaml")));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void Deliveries_in_flight_below_one_are_refused(int concurrency) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ResourcesOverlay.Create(RepositoryPaths.Combine("components"), null, pubSubConcurrency: concurrency));
+
+    private static List<YamlMappingNode> Metadata(string file)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(file)));
+        var spec = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)["spec"];
+        return [.. ((YamlSequenceNode)spec["metadata"]).Cast<YamlMappingNode>()];
+    }
+
+    [Fact]
     public void The_sample_mapping_options_reach_the_enricher_as_configuration_keys()
     {
         var env = SampleMappingOptions.ToEnvironment(RepositoryPaths.Combine("tools", "crystallize-emulator", "fixtures"))

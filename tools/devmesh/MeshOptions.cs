@@ -68,6 +68,13 @@ public sealed class MeshOptions
     /// </summary>
     public IDictionary<string, string> CronSchedules { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Deliveries in flight per subscribed sidecar on every pub/sub component (its <c>concurrency</c>; Dapr's
+    /// default is 10), sized to the usage plan the mesh runs (DESIGN §14); null keeps the components' own.
+    /// The components are then read from an overlay of the resources folder.
+    /// </summary>
+    public int? PubSubConcurrency { get; set; }
+
     /// <summary>How long one service may take to answer /readyz after it was started.</summary>
     public TimeSpan ReadyTimeout { get; set; } = TimeSpan.FromSeconds(90);
 

@@ -5,7 +5,8 @@ namespace FbaMesh.DevMesh.Hosting;
 /// <summary>
 /// A copy of the resources folder whose local-file secret store reads another secrets file (the
 /// git-ignored secrets.local.json for real upstreams) and whose Redis components point at this run's
-/// redis-server, so components/ itself never changes.
+/// redis-server (and, when asked, whose pub/sub components carry another <c>concurrency</c>), so
+/// components/ itself never changes.
 /// </summary>
 internal sealed class ResourcesOverlay : IDisposable
 {
@@ -14,8 +15,15 @@ internal sealed class ResourcesOverlay : IDisposable
     public string Path { get; }
 
     /// <param name="cronSchedules">New schedules for bindings.cron components, by component name.</param>
-    public static ResourcesOverlay Create(string resourcesPath, string? secretsFile, string? redisHost = null, IReadOnlyDictionary<string, string>? cronSchedules = null)
+    /// <param name="pubSubConcurrency">Deliveries in flight per subscribed sidecar, set on every pubsub.* component.</param>
+    public static ResourcesOverlay Create(
+        string resourcesPath, string? secretsFile, string? redisHost = null, IReadOnlyDictionary<string, string>? cronSchedules = null, int? pubSubConcurrency = null)
     {
+        if (pubSubConcurrency is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pubSubConcurrency), pubSubConcurrency, "Deliveries in flight must be at least 1.");
+        }
+
         var target = Directory.CreateTempSubdirectory("devmesh-resources-").FullName;
         foreach (var file in Directory.EnumerateFiles(resourcesPath, "*.yaml"))
         {
@@ -35,6 +43,12 @@ internal sealed class ResourcesOverlay : IDisposable
                 if (redisHost is not null)
                 {
                     SetMetadata(document.RootNode, t => t is "pubsub.redis" or "state.redis", "redisHost", redisHost);
+                }
+
+                if (pubSubConcurrency is { } concurrency)
+                {
+                    SetMetadata(document.RootNode, t => t.StartsWith("pubsub.", StringComparison.Ordinal), "concurrency",
+                        concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture), addWhenMissing: true);
                 }
 
                 Reschedule(document.RootNode, cronSchedules);
@@ -59,7 +73,7 @@ internal sealed class ResourcesOverlay : IDisposable
         }
     }
 
-    private static void SetMetadata(YamlNode root, Func<string, bool> ofType, string field, string value)
+    private static void SetMetadata(YamlNode root, Func<string, bool> ofType, string field, string value, bool addWhenMissing = false)
     {
         if (root is not YamlMappingNode doc
             || !doc.Children.TryGetValue("spec", out var spec) || spec is not YamlMappingNode specMap
@@ -69,12 +83,22 @@ internal sealed class ResourcesOverlay : IDisposable
             return;
         }
 
+        var found = false;
         foreach (var item in items.OfType<YamlMappingNode>())
         {
             if (item.Children.TryGetValue("name", out var name) && name.ToString() == field)
             {
                 item.Children[new YamlScalarNode("value")] = new YamlScalarNode(value);
+                found = true;
             }
+        }
+
+        if (!found && addWhenMissing)
+        {
+            // A quoted string, as Dapr's metadata values are (an unquoted 40 would be read as a number).
+            items.Add(new YamlMappingNode(
+                new YamlScalarNode("name"), new YamlScalarNode(field),
+                new YamlScalarNode("value"), new YamlScalarNode(value) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted }));
         }
     }
 

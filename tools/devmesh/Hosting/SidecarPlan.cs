@@ -32,13 +32,14 @@ internal sealed record SidecarPlan(IReadOnlyList<SidecarOptions> Sidecars, Resou
         var fromRunFile = DaprEmulatorHost.ReadRunFile(runFile).ToList();
         var devSecrets = Path.Combine(options.RepositoryRoot, "components", "secrets.dev.json");
         var devSecretsFile = PathsEqual(secrets.Path, devSecrets);
-        var overlay = fromRunFile.Count == 0 || (devSecretsFile && redisHost is null && options.CronSchedules.Count == 0)
+        var overlay = fromRunFile.Count == 0 || (devSecretsFile && redisHost is null && options.CronSchedules.Count == 0 && options.PubSubConcurrency is null)
             ? null
             : ResourcesOverlay.Create(
                 redisHost is null ? ResolvedResourcesPath(fromRunFile[0]) : DurableResources(options),
                 devSecretsFile ? null : secrets.Path,
                 redisHost,
-                options.CronSchedules.AsReadOnly());
+                options.CronSchedules.AsReadOnly(),
+                options.PubSubConcurrency);
 
         // Held in memory only: the secrets file (the committed dev one, too) never sees it.
         var operatorToken = NewToken();
