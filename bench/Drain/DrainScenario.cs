@@ -30,7 +30,7 @@ public sealed record DrainSettings(int Orders = 1000, double Rate = 50, int Burs
     /// </summary>
     public int EnricherDeliveriesInFlight => DeliveriesInFlight ?? SizedForPlan(Rate, Replicas.TryGetValue("order-enricher", out var n) ? n : 1);
 
-    public static int SizedForPlan(double rate, int enricherReplicas) =>
+    private static int SizedForPlan(double rate, int enricherReplicas) =>
         Math.Clamp((int)Math.Ceiling(rate * ColdSubmitLatency.TotalSeconds / Math.Max(1, enricherReplicas)), 10, 100);
 
     /// <summary>Measured: a cold mesh's first submits took 0.8–1.3 s (docs/BENCHMARKS.md, "What holds the drain below its cap").</summary>
