@@ -32,6 +32,10 @@ public sealed class OrderIndexTests(MeshFixture fixture) : IClassFixture<MeshFix
         await mesh.PublishOrderReceivedAsync(failing);
         await mesh.FinalStateAsync(ok);
         await mesh.FinalStateAsync(failing);
+        // The final state is written before its index entry (row, then summary, timeline and dead letters);
+        // the delivery is answered only after all of them, so the answers say the index is complete.
+        await mesh.SettledAnswersAsync(ok, 1);
+        await mesh.SettledAnswersAsync(failing, 1);
 
         var page = await Eventually.UntilAsync(() => mesh.Http.GetStringAsync("/console"), html => html.Contains(failing, StringComparison.Ordinal) && html.Contains(ok, StringComparison.Ordinal), "both orders on the console");
         Assert.Matches($"data-order=\"{ok}\">[^<]*<td class=\"id\">.*?</td>\\s*<td><span class=\"status status-Submitted\">", Flatten(page));
