@@ -1,4 +1,5 @@
 using FbaMesh.FbaSubmitter.Observability;
+using FbaMesh.ServiceDefaults;
 
 namespace FbaMesh.FbaSubmitter.Amazon;
 
@@ -12,6 +13,9 @@ internal static class AmazonWiring
         services.AddSingleton<LwaTokenClient>();
         services.AddSingleton<SpApiTransport>();
         services.AddSingleton<SpApiCaller>();
+        services.AddSingleton<CallPathWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallPathWarmUp>());
+        services.AddHealthChecks().AddCheck<CallPathWarmUp>("call-path", tags: [HealthEndpoints.ReadyTag]);
 
         // Deliberately no resilience handler: retries are decided per operation (a blind retry of a
         // create could ship twice), and every attempt has its own timeout inside the call's deadline.

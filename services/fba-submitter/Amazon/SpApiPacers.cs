@@ -37,6 +37,9 @@ internal sealed class SpApiPacers : IDisposable
 
     public OperationPacer this[SpApiOperation operation] => pacers[operation];
 
+    /// <summary>Every operation's pacer, in the order of <see cref="SpApiOperation"/>.</summary>
+    public IEnumerable<OperationPacer> All => pacers.OrderBy(p => p.Key).Select(p => p.Value);
+
     public void Dispose()
     {
         foreach (var pacer in pacers.Values)

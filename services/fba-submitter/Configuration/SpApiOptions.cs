@@ -75,6 +75,12 @@ internal sealed class SpApiOptions : ISecretLocation
     /// <summary>How often loaded credentials are read again, so a rotated refresh token is picked up.</summary>
     public TimeSpan SecretRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Get the first LWA access token and ready each shared usage plan's booking path before reporting
+    /// ready, so the first orders after a start or a scale-out do not wait on first-call work (DESIGN §14).
+    /// </summary>
+    public bool WarmUp { get; set; } = true;
+
     public Uri BaseAddress => EndpointOverride ?? new Uri(
         $"https://{(Sandbox ? "sandbox." : "")}sellingpartnerapi-{Region.ToString().ToLowerInvariant()}.amazon.com/");
 

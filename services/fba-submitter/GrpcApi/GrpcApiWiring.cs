@@ -15,7 +15,7 @@ internal static class GrpcApiWiring
         // Grpc.AspNetCore logs every failed call's status detail at Information; Amazon's messages in
         // it may quote the recipient's name or address, which must not reach Information logs.
         builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
-        // grpc.health.v1 answers SERVING only when ready: credentials loaded and the sidecar reachable.
+        // grpc.health.v1 answers SERVING only when ready: credentials loaded, the sidecar reachable and the call path readied.
         builder.Services.AddGrpcHealthChecks(o =>
         {
             o.Services.Map("", r => r.Tags.Contains(HealthEndpoints.ReadyTag) || r.Tags.Contains("live"));

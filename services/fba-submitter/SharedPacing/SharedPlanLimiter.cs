@@ -111,6 +111,33 @@ internal sealed partial class SharedPlanLimiter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Readies the booking's path before any caller needs it (a replica's first booking otherwise pays for
+    /// its first store round trips): reads the record and writes it back as read, conditional on its
+    /// ETag like a booking, so no permit is booked or given up. A plan nobody has used yet is written
+    /// full, which is what a missing record means. False when another replica wrote first (nothing to do).
+    /// </summary>
+    public async Task<bool> WarmAsync(CancellationToken cancellationToken)
+    {
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            var read = await store.GetAsync(Key, cancellationToken);
+            var (_, record) = Merge(read.Record, time.GetUtcNow());
+            var saved = await store.TrySaveAsync(Key, record, read.ETag, cancellationToken);
+            if (saved)
+            {
+                Written(record);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
     public void Dispose() => turn.Dispose();
 
     private async Task<(DateTimeOffset At, bool IsPermit)> NextStepAsync(Action served, CancellationToken cancellationToken)

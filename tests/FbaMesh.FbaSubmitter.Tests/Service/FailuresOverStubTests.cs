@@ -45,7 +45,8 @@ public class FailuresOverStubTests
         var badRequest = error.GetRpcStatus()!.GetDetail<BadRequest>();
         Assert.Contains(badRequest.FieldViolations, v => v.Field == "destination_address");
         Assert.Contains(badRequest.FieldViolations, v => v.Field == "items");
-        Assert.Equal(0, spApi.Count + lwa.Count);
+        Assert.Equal(0, spApi.Count);
+        Assert.Equal(1, lwa.Count); // the warm-up's exchange before the submitter was ready; none for the refused call
     }
 
     [Fact]

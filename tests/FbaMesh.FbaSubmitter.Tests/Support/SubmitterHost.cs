@@ -33,7 +33,8 @@ internal sealed class SubmitterHost : IAsyncDisposable
     public SecretReader<SpApiCredentials> Credentials => this.app.Services.GetRequiredService<SecretReader<SpApiCredentials>>();
 
     /// <summary>
-    /// Starts the app. <paramref name="settings"/> are configuration keys (SpApi:...); stub handlers,
+    /// Starts the app and, unless told not to wait for the credentials, waits for them and for the call-path warm-up.
+    /// <paramref name="settings"/> are configuration keys (SpApi:...); stub handlers,
     /// when given, stand in for SP-API and LWA. Secrets come from a stub unless
     /// <paramref name="daprSecretStore"/>; without DAPR_* settings, Dapr points at a closed port.
     /// </summary>
@@ -102,6 +103,9 @@ internal sealed class SubmitterHost : IAsyncDisposable
         if (waitForCredentials)
         {
             await Eventually.UntilAsync(() => host.Credentials.Current is not null, "the submitter to load its credentials");
+            // As in a deployment, calls come once the submitter is ready: after its warm-up (first token, shared plans).
+            var warmUp = app.Services.GetRequiredService<CallPathWarmUp>();
+            await Eventually.UntilAsync(() => warmUp.Outcome is not null, "the submitter to ready its call path");
         }
 
         return host;

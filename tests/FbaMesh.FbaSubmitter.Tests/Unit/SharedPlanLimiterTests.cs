@@ -179,6 +179,53 @@ public class SharedPlanLimiterTests
         }
     }
 
+    [Fact]
+    public async Task Warming_writes_a_booked_plan_back_as_it_was_and_books_no_permit()
+    {
+        var clock = new FakeTimeProvider();
+        var store = new FakePlanStore();
+        using var limiter = Limiter("createFulfillmentOrder", rate: 2, burst: 30, store, clock);
+        // Another replica has booked the plan two seconds ahead.
+        var booked = new PlanRecord(clock.GetUtcNow() + TimeSpan.FromSeconds(2));
+        Assert.True(await store.TrySaveAsync(limiter.Key, booked, null, CancellationToken.None));
+
+        Assert.True(await limiter.WarmAsync(CancellationToken.None));
+
+        Assert.Equal(booked, store[limiter.Key]);
+        Assert.Equal((1, 2, 0), (store.Reads, store.Writes, store.Conflicts));
+    }
+
+    [Fact]
+    public async Task Warming_a_plan_nobody_has_used_writes_it_full()
+    {
+        var clock = new FakeTimeProvider();
+        var store = new FakePlanStore();
+        using var limiter = Limiter("createFulfillmentOrder", rate: 50, burst: 30, store, clock, margin: 0.03, jitter: TimeSpan.FromMilliseconds(100));
+
+        Assert.True(await limiter.WarmAsync(CancellationToken.None));
+
+        Assert.Equal(new PlanRecord(clock.GetUtcNow()), store[limiter.Key]);
+        // Full: the whole burst less the allowances (30 less 1 less 5) is still granted at once, the clock standing still.
+        var times = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => limiter.AcquireAsync(CancellationToken.None).AsTask())).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.All(times, t => Assert.Equal(clock.GetUtcNow(), t));
+    }
+
+    [Fact]
+    public async Task Warming_after_another_replica_wrote_first_leaves_its_booking_alone()
+    {
+        var clock = new FakeTimeProvider();
+        var store = new FakePlanStore();
+        using var limiter = Limiter("createFulfillmentOrder", rate: 2, burst: 30, store, clock);
+        var booked = new PlanRecord(clock.GetUtcNow() + TimeSpan.FromSeconds(2));
+        Assert.True(await store.TrySaveAsync(limiter.Key, booked, null, CancellationToken.None));
+        store.InterleavedWriters = 1;
+
+        Assert.False(await limiter.WarmAsync(CancellationToken.None));
+
+        Assert.Equal(booked, store[limiter.Key]);
+        Assert.Equal((1, 1), (store.Writes, store.Conflicts));
+    }
+
     private static SharedPlanLimiter Limiter(
         string operation, double rate, int burst, FakePlanStore store, FakeTimeProvider clock, double margin = 0, TimeSpan? jitter = null) =>
         new(operation, rate, burst, margin, jitter ?? Jitter, store, new SharedPacingOptions { SellerId = "A2TESTSELLER" }, clock,

@@ -1,0 +1,115 @@
+using FbaMesh.FbaSubmitter.Configuration;
+using FbaMesh.FbaSubmitter.Credentials;
+using FbaMesh.ServiceDefaults.Secrets;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace FbaMesh.FbaSubmitter.Amazon;
+
+/// <summary>
+/// Readies a submit's path before the submitter reports ready, so the first orders after a start or a
+/// scale-out do not queue behind first-call work: the first LWA access token (cached for the calls) and
+/// one read and write-back of each shared usage plan (the booking's store round trips). Without it a
+/// replica's first create compiled ≈ 450 methods and took 0.6–1.3 s on two busy cores while the plan's
+/// refill went unused (docs/BENCHMARKS.md). Each step is retried within one attempt timeout; a step that
+/// still fails is logged and left to the first call, which meets the same fault and answers it as it
+/// always does. So readiness waits for the credentials and at most one attempt timeout per step.
+/// </summary>
+internal sealed partial class CallPathWarmUp(
+    SecretReader<SpApiCredentials> credentials,
+    LwaTokenClient tokens,
+    SpApiPacers pacers,
+    IOptions<SpApiOptions> options,
+    TimeProvider time,
+    ILogger<CallPathWarmUp> logger) : BackgroundService, IHealthCheck
+{
+    private static readonly TimeSpan CredentialsPoll = TimeSpan.FromMilliseconds(50);
+
+    private volatile string? outcome;
+
+    /// <summary>What the warm-up ended with, or null while it runs.</summary>
+    public string? Outcome => outcome;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(outcome is { } done
+            ? HealthCheckResult.Healthy(done)
+            : HealthCheckResult.Unhealthy("Readying the call path: the first LWA access token and the shared usage plans."));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.WarmUp)
+        {
+            outcome = "Call path warm-up is off (SpApi:WarmUp).";
+            return;
+        }
+
+        // The token needs the credentials, which are preloaded and have their own readiness check.
+        while (credentials.Current is null)
+        {
+            await Task.Delay(CredentialsPoll, time, stoppingToken);
+        }
+
+        var started = time.GetTimestamp();
+        var failed = new List<string>();
+        await StepAsync("the LWA access token", ct => tokens.GetAsync(ct), failed, stoppingToken);
+        foreach (var pacer in pacers.All)
+        {
+            if (pacer.Shared is { } plan)
+            {
+                await StepAsync($"the shared usage plan of {pacer.Operation}", plan.WarmAsync, failed, stoppingToken);
+            }
+        }
+
+        var ms = (long)time.GetElapsedTime(started).TotalMilliseconds;
+        LogReadied(ms, failed.Count);
+        outcome = failed.Count == 0
+            ? $"Call path readied in {ms} ms."
+            : $"Call path readied in {ms} ms, except {string.Join("; ", failed)}: the first calls try again.";
+    }
+
+    private async Task StepAsync(string step, Func<CancellationToken, Task> warm, List<string> failed, CancellationToken stopping)
+    {
+        var o = options.Value;
+        using var deadline = new CancellationTokenSource(o.AttemptTimeout, time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopping);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await warm(bounded.Token);
+                return;
+            }
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
+            {
+                // A refusal will not change by asking again; anything else may (a sidecar still starting).
+                if (ex is LwaRefusedException || !await WaitAsync(Backoff.Delay(attempt, o.InitialBackoff, o.MaxBackoff, Random.Shared), bounded.Token))
+                {
+                    // The type only: a store's or a client's own words may carry connection details.
+                    var error = ex is OperationCanceledException ? "no answer within the attempt timeout" : ex.GetType().Name;
+                    LogStepFailed(step, error);
+                    failed.Add($"{step} ({error})");
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call path readied in {ElapsedMs} ms ({Failed} steps left to the first calls)")]
+    private partial void LogReadied(long elapsedMs, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ready {Step} before the first call ({Error}); the first call tries again")]
+    private partial void LogStepFailed(string step, string error);
+}
