@@ -25,10 +25,18 @@ internal static class DrainCommand
                 result.AddError("--deliveries-in-flight must be at least 1.");
             }
         });
+        var quiet = BenchCommandLine.Option("--quiet-before-burst", "Seconds to wait at most, before the burst, for the CPU to be 90 % idle over one second (0: no wait).", 20.0);
+        quiet.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is < 0 or > 600)
+            {
+                result.AddError("--quiet-before-burst must be between 0 and 600 seconds.");
+            }
+        });
         var env = ServiceEnvironmentOption.Create();
         var replicas = BenchCommandLine.ReplicasOption();
         var json = BenchCommandLine.JsonOption();
-        var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, warmUp, inFlight, env, replicas, json);
+        var command = BenchCommandLine.Command("drain", "A burst of orders against Amazon's usage plan: time, efficiency, 429s, loss.", orders, rate, burst, margin, warmUp, inFlight, quiet, env, replicas, json);
         ScenarioAction.Set(command, json, async (parse, ct) =>
         {
             var settings = new DrainSettings(parse.GetValue(orders), parse.GetValue(rate), parse.GetValue(burst), PacingMargin: parse.GetValue(margin))
@@ -37,6 +45,7 @@ internal static class DrainCommand
                 Replicas = BenchCommandLine.Replicas(parse.GetValue(replicas)),
                 WarmUp = parse.GetValue(warmUp),
                 DeliveriesInFlight = parse.GetValue(inFlight),
+                QuietBeforeBurst = TimeSpan.FromSeconds(parse.GetValue(quiet)),
             };
             var report = await SpectreProgress.RunAsync(p => DrainScenario.RunAsync(settings, p, ct));
             AnsiConsole.Write(DrainTable.Render(report));

@@ -20,6 +20,15 @@ public sealed record DrainSettings(int Orders = 1000, double Rate = 50, int Burs
     /// </summary>
     public int WarmUp { get; init; }
 
+    /// <summary>The machine's CPU idle share over one second that counts as quiet before the burst.</summary>
+    public const double QuietIdleShare = 0.9;
+
+    /// <summary>
+    /// The longest wait for a quiet machine before the burst (zero: none): the burst meets the mesh, not the
+    /// CPU still spent by whatever started it (docs/BENCHMARKS.md, "The issue's own command").
+    /// </summary>
+    public TimeSpan QuietBeforeBurst { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Deliveries in flight per enricher sidecar (pub/sub <c>concurrency</c>); null: sized from the plan.</summary>
     public int? DeliveriesInFlight { get; init; }
 
@@ -55,7 +64,8 @@ public sealed record DrainReport(
     bool NoThrottleAfterBurst,
     IReadOnlyDictionary<string, double> ServiceStartMs,
     string LoadAfter,
-    ExactlyOnceReport? WarmUpOrders = null)
+    ExactlyOnceReport? WarmUpOrders = null,
+    QuietWait? QuietBeforeBurst = null)
 {
     /// <summary>No loss and no duplicate, in the burst and in the warm-up before it.</summary>
     public bool Clean => Orders.Clean && WarmUpOrders?.Clean != false;
@@ -88,6 +98,9 @@ public static class DrainScenario
         {
             var samples = BenchSampleOrders.Load(BenchMesh.RepositoryRoot);
             var warmUp = await WarmUpAsync(mesh, samples, settings, progress, ct);
+            var quiet = settings.QuietBeforeBurst > TimeSpan.Zero
+                ? await QuietMachine.WaitAsync(DrainSettings.QuietIdleShare, TimeSpan.FromSeconds(1), settings.QuietBeforeBurst, TimeProvider.System, CpuTimes.Read, ct)
+                : null;
             var before = AmazonCounts.Of(mesh);
             var orders = samples.Take(settings.Orders, fbaOnly: true);
             var sender = new WebhookSender(mesh);
@@ -114,7 +127,7 @@ public static class DrainScenario
             return new DrainReport(
                 run, settings, Math.Round(sendSeconds, 2), times.Count > 0 ? Math.Round((times[^1] - started).TotalSeconds, 2) : 0,
                 Math.Round(window, 2), burst.Creates, Math.Round(efficiency, 3), Math.Round(steady, 1), burst.Throttled, afterBurst,
-                burst.DuplicatesRefused, sender.Retries, result, efficiency >= EfficiencyTarget, afterBurst == 0, startMs, RunInfo.LoadAverageNow(), warmUp);
+                burst.DuplicatesRefused, sender.Retries, result, efficiency >= EfficiencyTarget, afterBurst == 0, startMs, RunInfo.LoadAverageNow(), warmUp, quiet);
         }
     }
 

@@ -10,6 +10,7 @@ public static class DrainTable
         var table = new Table().Title($"drain: {r.Settings.Orders} orders, Amazon create plan {r.Settings.Rate}/s burst {r.Settings.Burst}")
             .AddColumns("figure", "value");
         Add(table, "enricher deliveries in flight (pub/sub concurrency)", r.Settings.EnricherDeliveriesInFlight.ToString(CultureInfo.InvariantCulture));
+        Add(table, "machine before the burst", Quiet(r.QuietBeforeBurst));
         Add(table, "webhooks sent in", $"{F(r.SendSeconds)} s");
         Add(table, "time until every order was created", $"{F(r.SecondsToAllCreated)} s");
         Add(table, "first create → last create (T)", $"{F(r.CreateWindowSeconds)} s");
@@ -28,6 +29,14 @@ public static class DrainTable
         table.Caption($"load {r.Run.LoadAverage} → {r.LoadAfter}");
         return table;
     }
+
+    private static string Quiet(Common.QuietWait? quiet) => quiet switch
+    {
+        null => "not waited for (--quiet-before-burst 0)",
+        { IdleShare: null } => "not measured (no /proc/stat)",
+        { Settled: true } q => $"quiet after {F(q.WaitedSeconds)} s ({q.IdleShare:P0} idle over 1 s)",
+        var q => $"[yellow]not quiet[/] after {F(q.WaitedSeconds)} s ({q.IdleShare:P0} idle over 1 s, {DrainSettings.QuietIdleShare:P0} wanted)",
+    };
 
     internal static string Ok(bool met) => met ? "[green]ok[/]" : "[red]missed[/]";
 

@@ -13,7 +13,7 @@ namespace FbaMesh.FbaSubmitter.Amazon;
 /// replica's first create compiled ≈ 450 methods and took 0.6–1.3 s on two busy cores while the plan's
 /// refill went unused (docs/BENCHMARKS.md). Each step is retried within one attempt timeout; a step that
 /// still fails is logged and left to the first call, which meets the same fault and answers it as it
-/// always does. So readiness waits for the credentials and at most one attempt timeout per step.
+/// always does. So readiness waits for the credentials and at most two attempt timeouts (token, plans).
 /// </summary>
 internal sealed partial class CallPathWarmUp(
     SecretReader<SpApiCredentials> credentials,
@@ -52,12 +52,19 @@ internal sealed partial class CallPathWarmUp(
         var started = time.GetTimestamp();
         var failed = new List<string>();
         await StepAsync("the LWA access token", ct => tokens.GetAsync(ct), failed, stoppingToken);
-        foreach (var pacer in pacers.All)
+        var plans = pacers.All.Select(p => p.Shared).OfType<SharedPacing.SharedPlanLimiter>().ToList();
+        if (plans.Count > 0)
         {
-            if (pacer.Shared is { } plan)
+            // One step for all of them: a store that is down is down for every plan, and readiness should
+            // not wait one attempt timeout per operation to learn it. A retry reads and writes back again,
+            // which changes nothing.
+            await StepAsync("the shared usage plans", async ct =>
             {
-                await StepAsync($"the shared usage plan of {pacer.Operation}", plan.WarmAsync, failed, stoppingToken);
-            }
+                foreach (var plan in plans)
+                {
+                    await plan.WarmAsync(ct);
+                }
+            }, failed, stoppingToken);
         }
 
         var ms = (long)time.GetElapsedTime(started).TotalMilliseconds;

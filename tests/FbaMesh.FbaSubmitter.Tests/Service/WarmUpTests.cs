@@ -91,13 +91,14 @@ public class WarmUpTests
         var lwa = StubAmazon.LwaRefusing("invalid_grant");
         var spApi = StubSpApi.Create(StubSpApi.Created);
         await using var host = await SubmitterHost.StartAsync(
-            new Dictionary<string, string> { ["SharedPacing:Enabled"] = "true", ["SpApi:AttemptTimeout"] = "00:00:00.200" },
+            // 3 s: the store is retried that long; the refusing LWA stub answers within it even on a busy machine.
+            new Dictionary<string, string> { ["SharedPacing:Enabled"] = "true", ["SpApi:AttemptTimeout"] = "00:00:03" },
             spApi: spApi, lwa: lwa, overrides: s => s.AddSingleton<IPlanStore>(store));
 
         var ready = await host.Services.GetRequiredService<CallPathWarmUp>().CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Healthy, ready.Status);
-        Assert.Contains("except the LWA access token (LwaRefusedException); the shared usage plan of createFulfillmentOrder (HttpRequestException)", ready.Description, StringComparison.Ordinal);
+        Assert.Contains("except the LWA access token (LwaRefusedException); the shared usage plans (HttpRequestException)", ready.Description, StringComparison.Ordinal);
         Assert.EndsWith(": the first calls try again.", ready.Description, StringComparison.Ordinal);
         // A refusal is not asked again during the warm-up; the first call asks once more and answers as it always does.
         Assert.Equal(1, lwa.Count);
