@@ -61,6 +61,7 @@ public sealed class ConsoleInBrowserTests(ConsoleMeshFixture mesh) : IClassFixtu
         }
 
         Assert.Equal(OrderProgress.Failed, (await mesh.Mesh.WaitForSettledAsync(fixable, TimeSpan.FromSeconds(120))).Status);
+        await mesh.UntilListedAsync("/console?status=Failed", html => ConsoleMeshFixture.Lists(html, fixable, OrderProgress.Failed), $"{fixable} on the Failed list");
         using var browser = Browser.Start();
         var driver = browser.Driver;
 
@@ -171,10 +172,5 @@ public sealed class ConsoleInBrowserTests(ConsoleMeshFixture mesh) : IClassFixtu
         Assert.Empty(problems);
     }
 
-    private static string Expected(ExpectedOutcome sample) => sample.Outcome switch
-    {
-        ExpectedOutcome.Submit => OrderProgress.Submitted,
-        ExpectedOutcome.Skip => OrderProgress.Skipped,
-        _ => OrderProgress.Failed,
-    };
+    private static string Expected(ExpectedOutcome sample) => ConsoleMeshFixture.ExpectedStatus(sample);
 }
