@@ -77,19 +77,19 @@ internal sealed partial class CallPathWarmUp(
     private async Task StepAsync(string step, Func<CancellationToken, Task> warm, List<string> failed, CancellationToken stopping)
     {
         var o = options.Value;
-        using var deadline = new CancellationTokenSource(o.AttemptTimeout, time);
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopping);
+        // Bounded like one call at Amazon: an attempt timeout for the step, retries included.
+        using var budget = new CallBudget(o.AttemptTimeout, time, stopping);
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await warm(bounded.Token);
+                await warm(budget.Token);
                 return;
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
                 // A refusal will not change by asking again; anything else may (a sidecar still starting).
-                if (ex is LwaRefusedException || !await WaitAsync(Backoff.Delay(attempt, o.InitialBackoff, o.MaxBackoff, Random.Shared), bounded.Token))
+                if (ex is LwaRefusedException || !await budget.WaitAsync(Backoff.Delay(attempt, o.InitialBackoff, o.MaxBackoff, Random.Shared)))
                 {
                     // The type only: a store's or a client's own words may carry connection details.
                     var error = ex is OperationCanceledException ? "no answer within the attempt timeout" : ex.GetType().Name;
@@ -98,19 +98,6 @@ internal sealed partial class CallPathWarmUp(
                     return;
                 }
             }
-        }
-    }
-
-    private async Task<bool> WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(delay, time, cancellationToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 

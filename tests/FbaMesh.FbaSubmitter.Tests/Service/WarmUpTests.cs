@@ -20,7 +20,7 @@ public class WarmUpTests
         var lwa = new StubHttp(async (_, n) =>
         {
             await answer.Task;
-            return StubHttp.Json(200, $$"""{"access_token":"Atza|token-{{n}}","token_type":"bearer","expires_in":3600}""");
+            return StubAmazon.Token(n);
         });
         var spApi = StubSpApi.Create(StubSpApi.Created);
         await using var host = await SubmitterHost.StartAsync(spApi: spApi, lwa: lwa, waitForCredentials: false);
@@ -48,7 +48,7 @@ public class WarmUpTests
     {
         var lwa = new StubHttp((_, n) => Task.FromResult(n == 1
             ? StubHttp.Json(503, """{"error":"server_error"}""")
-            : StubHttp.Json(200, $$"""{"access_token":"Atza|token-{{n}}","token_type":"bearer","expires_in":3600}""")));
+            : StubAmazon.Token(n)));
         await using var host = await SubmitterHost.StartAsync(spApi: StubSpApi.Create(StubSpApi.Created), lwa: lwa);
 
         var ready = await host.Services.GetRequiredService<CallPathWarmUp>().CheckHealthAsync(new HealthCheckContext());
