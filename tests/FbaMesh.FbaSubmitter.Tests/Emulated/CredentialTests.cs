@@ -65,7 +65,9 @@ public class CredentialTests
         await using var amazon = await AmazonEmulator.StartAsync();
         var secrets = new StubSecrets(null);
         await using var submitter = await SubmitterHost.StartAsync(AmazonEmulator.SettingsFor(amazon), secrets, waitForCredentials: false);
-        await FbaMesh.Testing.Eventually.UntilAsync(() => secrets.Reads > 0, "the first secret read");
+        // The stub counts a read when it starts; the reader records the failure after it: wait for that.
+        await FbaMesh.Testing.Eventually.UntilAsync(
+            () => secrets.Reads > 0 && submitter.Credentials.Problem?.Contains("Could not read secret", StringComparison.Ordinal) == true, "the first secret read to fail");
 
         var error = await Assert.ThrowsAsync<RpcException>(() => submitter.Client.SubmitAsync(Orders.Valid()));
         secrets.Set(new Dictionary<string, string>(StubSecrets.DevSecret) { ["awsAccessKeyId"] = "AKIA-ignored" });
