@@ -31,6 +31,23 @@ public sealed class SecretReaderTests
     }
 
     [Fact]
+    public async Task The_first_value_is_awaited_until_a_read_brings_one_and_the_clock_need_not_move()
+    {
+        this.store.Failing = true;
+        var reader = Reader();
+        var first = reader.FirstValueAsync(CancellationToken.None);
+        await Assert.ThrowsAsync<SecretUnavailableException>(() => reader.GetAsync(default));
+        Assert.False(first.IsCompleted);
+
+        // A forced read (the retry interval has not passed, and the clock stands still) brings the first value.
+        this.store.Failing = false;
+        Assert.Equal("first", (await reader.RefreshNowAsync(new TokenValue("none"), default))?.Token);
+
+        Assert.Equal("first", (await first.WaitAsync(TimeSpan.FromSeconds(30))).Token);
+        Assert.Same(reader.Current, await reader.FirstValueAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_rotated_value_is_picked_up_after_the_refresh_interval()
     {
         var reader = Reader();

@@ -16,6 +16,7 @@ public sealed partial class SecretReader<T>(
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Lock forced = new();
     private readonly SecretReaderSettings settings = definition.Settings;
+    private readonly TaskCompletionSource<T> firstValue = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Snapshot? current;
     private volatile Failure failure = new(
         $"Secret '{definition.Settings.Name}' has not been read yet from Dapr secret store '{definition.Settings.Store}'.", Incomplete: false);
@@ -27,6 +28,12 @@ public sealed partial class SecretReader<T>(
 
     /// <summary>The last good value, or null while none has been read.</summary>
     public T? Current => current?.Value;
+
+    /// <summary>
+    /// The first good value, once any caller (the preloader, usually) has read one: for work that must wait
+    /// for the secret without polling, so it needs no timer and no clock.
+    /// </summary>
+    public Task<T> FirstValueAsync(CancellationToken cancellationToken) => firstValue.Task.WaitAsync(cancellationToken);
 
     /// <summary>Why the last read failed (null after a good one); with a <see cref="Current"/> value that value is still served.</summary>
     public string? Problem => this.failure.Problem;
@@ -110,6 +117,7 @@ public sealed partial class SecretReader<T>(
             this.failure = Failure.None;
             lastLoggedProblem = null;
             current = new Snapshot(value, now + settings.RefreshInterval);
+            firstValue.TrySetResult(value);
             return value;
         }
         finally

@@ -23,8 +23,6 @@ internal sealed partial class CallPathWarmUp(
     TimeProvider time,
     ILogger<CallPathWarmUp> logger) : BackgroundService, IHealthCheck
 {
-    private static readonly TimeSpan CredentialsPoll = TimeSpan.FromMilliseconds(50);
-
     private volatile string? outcome;
 
     /// <summary>What the warm-up ended with, or null while it runs.</summary>
@@ -44,10 +42,7 @@ internal sealed partial class CallPathWarmUp(
         }
 
         // The token needs the credentials, which are preloaded and have their own readiness check.
-        while (credentials.Current is null)
-        {
-            await Task.Delay(CredentialsPoll, time, stoppingToken);
-        }
+        await credentials.FirstValueAsync(stoppingToken);
 
         var started = time.GetTimestamp();
         var failed = new List<string>();

@@ -29,7 +29,7 @@ internal sealed partial class SharedPlanLimiter : IDisposable
     private double observedRate = double.PositiveInfinity;
     private int unserved;
     private int storeFailures;
-    private TimeSpan writeLead;
+    private WriteTimeEstimate writeTime;
 
     public SharedPlanLimiter(
         string operation, double rate, int burst, double margin, TimeSpan jitterAllowance,
@@ -82,7 +82,7 @@ internal sealed partial class SharedPlanLimiter : IDisposable
                 if (isPermit)
                 {
                     // Used late, the permit could meet Amazon bunched with later ones: drop it, book another.
-                    LogLatePermit(Operation);
+                    LogLatePermit(Operation, (now - at).TotalMilliseconds);
                     Interlocked.Increment(ref unserved);
                     served = false;
                 }
@@ -116,20 +116,19 @@ internal sealed partial class SharedPlanLimiter : IDisposable
     /// its first store round trips): reads the record and writes it back as read, conditional on its
     /// ETag like a booking, so no permit is booked or given up. A plan nobody has used yet is written
     /// full, which is what a missing record means. False when another replica wrote first (nothing to do).
+    /// Done twice: the first round trip's time is mostly the path's first use, the second is what a
+    /// booking's write takes, and the first bookings start from it (<see cref="WriteTimeEstimate"/>).
     /// </summary>
     public async Task<bool> WarmAsync(CancellationToken cancellationToken)
     {
         await turn.WaitAsync(cancellationToken);
         try
         {
-            var read = await store.GetAsync(Key, cancellationToken);
-            var (_, record) = Merge(read.Record, time.GetUtcNow());
-            var saved = await store.TrySaveAsync(Key, record, read.ETag, cancellationToken);
-            if (saved)
-            {
-                Written(record);
-            }
-
+            var saved = await WriteBackAsync(cancellationToken);
+            // Timed whether it lands or not: a refused write takes the store as long as one that lands.
+            var start = time.GetUtcNow();
+            await WriteBackAsync(cancellationToken);
+            writeTime.Add(time.GetUtcNow() - start);
             return saved;
         }
         finally
@@ -139,6 +138,19 @@ internal sealed partial class SharedPlanLimiter : IDisposable
     }
 
     public void Dispose() => turn.Dispose();
+
+    private async Task<bool> WriteBackAsync(CancellationToken cancellationToken)
+    {
+        var read = await store.GetAsync(Key, cancellationToken);
+        var (_, record) = Merge(read.Record, time.GetUtcNow());
+        var saved = await store.TrySaveAsync(Key, record, read.ETag, cancellationToken);
+        if (saved)
+        {
+            Written(record);
+        }
+
+        return saved;
+    }
 
     private async Task<(DateTimeOffset At, bool IsPermit)> NextStepAsync(Action served, CancellationToken cancellationToken)
     {
@@ -153,6 +165,8 @@ internal sealed partial class SharedPlanLimiter : IDisposable
                     Taken(served);
                     return (at, true);
                 }
+
+                LogLatePermit(Operation, (now - at).TotalMilliseconds);
             }
 
             var step = await BookAsync(cancellationToken);
@@ -205,8 +219,9 @@ internal sealed partial class SharedPlanLimiter : IDisposable
             var reachable = 1 + (int)Math.Floor((options.BookAhead - (first - now)) / shape.Interval);
             var count = Math.Clamp(Volatile.Read(ref unserved), 1, Math.Min(shape.MaxBatch, Math.Max(1, reachable)));
             // Permits start no sooner than the write is expected back, so a slow store delays them
-            // instead of handing back permits already too late to use.
-            var lead = writeLead < options.BookAhead / 2 ? writeLead : options.BookAhead / 2;
+            // instead of handing back permits already too late to use. Waiting costs no permit: a plan
+            // that is busy books later than this anyway, and an idle one loses only the wait.
+            var lead = writeTime.Expected < options.BookAhead / 2 ? writeTime.Expected : options.BookAhead / 2;
             var (permits, newNextFree) = shape.Book(now + lead, nextFree, count);
             bool saved;
             try
@@ -219,9 +234,9 @@ internal sealed partial class SharedPlanLimiter : IDisposable
             }
 
             var took = time.GetUtcNow() - now;
-            writeLead = (writeLead * 0.75) + (took * 0.25);
-
+            writeTime.Add(took);
             storeFailures = 0;
+            LogBooked(Operation, saved, count, conflicts, took.TotalMilliseconds, (permits[0] - now).TotalMilliseconds);
             if (saved)
             {
                 Written(record);
@@ -295,6 +310,9 @@ internal sealed partial class SharedPlanLimiter : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "The shared usage plan of {Operation} ({Key}) could not be read or written ({Error}, {Failures} in a row); waiting {DelayMs} ms, no permit without it")]
     private partial void LogStoreFailed(string operation, string key, string error, int failures, double delayMs);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "A permit of {Operation} came too late to use; booking another")]
-    private partial void LogLatePermit(string operation);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A permit of {Operation} came {LateMs} ms late and was dropped, not used")]
+    private partial void LogLatePermit(string operation, double lateMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Booking of {Count} permits of {Operation}: written {Saved} after {Conflicts} conflicts, the write took {TookMs} ms, the first permit {FirstInMs} ms after it started")]
+    private partial void LogBooked(string operation, bool saved, int count, int conflicts, double tookMs, double firstInMs);
 }

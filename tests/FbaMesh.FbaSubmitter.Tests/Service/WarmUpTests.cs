@@ -7,6 +7,7 @@ using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FbaMesh.FbaSubmitter.Tests.Service;
 
@@ -41,6 +42,29 @@ public class WarmUpTests
         await host.Client.SubmitAsync(Orders.Valid("order-1"));
         Assert.Equal("Atza|token-1", Assert.Single(spApi.Seen).Headers["x-amz-access-token"]);
         Assert.Equal(1, lwa.Count);
+    }
+
+    [Fact]
+    public async Task Credentials_read_after_the_warm_up_began_are_awaited_without_the_clock_moving()
+    {
+        // The submitter's clock stands still: the warm-up must be woken by the first read, not by a timer.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var store = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secrets = new StubSecrets(StubSecrets.DevSecret) { Gate = store.Task };
+        var lwa = StubAmazon.Lwa();
+        await using var host = await SubmitterHost.StartAsync(
+            secrets: secrets, spApi: StubSpApi.Create(StubSpApi.Created), lwa: lwa,
+            overrides: s => s.AddSingleton<TimeProvider>(clock), waitForCredentials: false);
+        var warmUp = host.Services.GetRequiredService<CallPathWarmUp>();
+
+        await Eventually.UntilAsync(() => secrets.Reads == 1, "the first secret read to start");
+        Assert.Null(warmUp.Outcome);
+        Assert.Equal(0, lwa.Count);
+        store.SetResult();
+
+        await Eventually.UntilAsync(() => warmUp.Outcome is not null, "the warm-up to end");
+        Assert.Equal(1, lwa.Count);
+        Assert.DoesNotContain("except", warmUp.Outcome, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +105,8 @@ public class WarmUpTests
             Assert.InRange(store[SharedPlanLimiter.KeyFor("default", operation)]!.NextFree, before, DateTimeOffset.UtcNow);
         }
 
-        Assert.Equal((1 + 7, 0), (store.Writes, store.Conflicts));
+        // Each plan written back twice (the second write timed for the first bookings), none refused.
+        Assert.Equal((1 + (7 * 2), 0), (store.Writes, store.Conflicts));
     }
 
     [Fact]

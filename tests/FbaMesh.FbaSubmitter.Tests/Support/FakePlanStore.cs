@@ -1,5 +1,6 @@
 using System.Globalization;
 using FbaMesh.FbaSubmitter.SharedPacing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FbaMesh.FbaSubmitter.Tests.Support;
 
@@ -24,6 +25,12 @@ internal sealed class FakePlanStore : IPlanStore
 
     /// <summary>Reads wait for this task: callers can gather before the first booking.</summary>
     public Task ReadsOpen { get; set; } = Task.CompletedTask;
+
+    /// <summary>When set, every write takes this long on this clock: the clock is moved on by it.</summary>
+    public (FakeTimeProvider Clock, TimeSpan Took)? SlowWrites { get; set; }
+
+    /// <summary>Every record written, with the time its write came back (on <see cref="SlowWrites"/>' clock).</summary>
+    public List<(PlanRecord Record, DateTimeOffset Back)> Written { get; } = [];
 
     public int Reads { get; private set; }
 
@@ -69,6 +76,11 @@ internal sealed class FakePlanStore : IPlanStore
     public async Task<bool> TrySaveAsync(string key, PlanRecord record, string? etag, CancellationToken cancellationToken)
     {
         await Task.Yield();
+        if (SlowWrites is var (clock, took))
+        {
+            clock.Advance(took);
+        }
+
         lock (items)
         {
             ThrowIfDown();
@@ -81,6 +93,7 @@ internal sealed class FakePlanStore : IPlanStore
 
             Writes++;
             items[key] = (record, NextETag());
+            Written.Add((record, SlowWrites?.Clock.GetUtcNow() ?? default));
             return true;
         }
     }

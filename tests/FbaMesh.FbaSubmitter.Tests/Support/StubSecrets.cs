@@ -22,11 +22,13 @@ public sealed class StubSecrets : ISecretSource
 
     public void Set(Dictionary<string, string>? secret) => this.secret = secret;
 
-    public Task<IReadOnlyDictionary<string, string>> GetAsync(string store, string name, CancellationToken cancellationToken)
+    /// <summary>Reads wait for this task: a store that answers late.</summary>
+    public Task Gate { get; set; } = Task.CompletedTask;
+
+    public async Task<IReadOnlyDictionary<string, string>> GetAsync(string store, string name, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref reads);
-        return this.secret is { } s
-            ? Task.FromResult<IReadOnlyDictionary<string, string>>(s)
-            : Task.FromException<IReadOnlyDictionary<string, string>>(new InvalidOperationException($"secret '{name}' not found in store '{store}'"));
+        await Gate.WaitAsync(cancellationToken);
+        return this.secret ?? throw new InvalidOperationException($"secret '{name}' not found in store '{store}'");
     }
 }

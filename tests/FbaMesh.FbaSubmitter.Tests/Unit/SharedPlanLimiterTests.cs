@@ -1,5 +1,7 @@
+using System.Globalization;
 using FbaMesh.FbaSubmitter.SharedPacing;
 using FbaMesh.FbaSubmitter.Tests.Support;
+using FbaMesh.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -192,7 +194,8 @@ public class SharedPlanLimiterTests
         Assert.True(await limiter.WarmAsync(CancellationToken.None));
 
         Assert.Equal(booked, store[limiter.Key]);
-        Assert.Equal((1, 2, 0), (store.Reads, store.Writes, store.Conflicts));
+        // Read and written back twice: the second round trip is timed for the first bookings.
+        Assert.Equal((2, 3, 0), (store.Reads, store.Writes, store.Conflicts));
     }
 
     [Fact]
@@ -223,7 +226,49 @@ public class SharedPlanLimiterTests
         Assert.False(await limiter.WarmAsync(CancellationToken.None));
 
         Assert.Equal(booked, store[limiter.Key]);
-        Assert.Equal((1, 1), (store.Writes, store.Conflicts));
+        // Both write-backs refused (the second is the one timed): nothing written over the other's booking.
+        Assert.Equal((1, 2), (store.Writes, store.Conflicts));
+    }
+
+    [Fact]
+    public async Task A_write_slower_than_a_permit_may_come_late_books_the_permit_for_when_the_write_is_back()
+    {
+        // Each write takes 80 ms; a permit may leave at most 50 ms late (half the 100 ms jitter allowance).
+        var clock = new TimerCountingClock(DateTimeOffset.Parse("2026-11-30T10:00:00Z", CultureInfo.InvariantCulture));
+        var store = new FakePlanStore { SlowWrites = (clock, TimeSpan.FromMilliseconds(80)) };
+        using var limiter = Limiter("createFulfillmentOrder", rate: 50, burst: 30, store, clock, margin: 0.03, jitter: TimeSpan.FromMilliseconds(100));
+        Assert.True(await limiter.WarmAsync(CancellationToken.None));
+
+        var grant = limiter.AcquireAsync(CancellationToken.None).AsTask();
+        await Eventually.UntilAsync(() => store.Writes >= 3 && (clock.Timers == 1 || grant.IsCompleted), "the booking written and its caller waiting for the permit");
+
+        // The plan is full, so the one permit booked starts the record's next interval: no sooner than the write came back.
+        var (record, back) = store.Written[2];
+        var permit = record.NextFree - limiter.Shape.Interval;
+        Assert.InRange(permit, back, back + TimeSpan.FromMilliseconds(500));
+        clock.Advance(permit - clock.GetUtcNow());
+        Assert.Equal(permit, await grant.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(3, store.Writes);
+    }
+
+    [Fact]
+    public void The_expected_write_time_starts_wary_and_follows_what_writes_take()
+    {
+        var estimate = default(WriteTimeEstimate);
+        Assert.Equal(TimeSpan.Zero, estimate.Expected);
+
+        // One sample: its time plus four times half of it, as TCP starts its round-trip estimate.
+        estimate.Add(TimeSpan.FromMilliseconds(80));
+        Assert.Equal(TimeSpan.FromMilliseconds(240), estimate.Expected);
+
+        for (var i = 0; i < 40; i++)
+        {
+            estimate.Add(TimeSpan.FromMilliseconds(2));
+        }
+
+        Assert.InRange(estimate.Expected, TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(10));
+        estimate.Add(TimeSpan.FromMilliseconds(60));
+        Assert.InRange(estimate.Expected, TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(80));
     }
 
     private static SharedPlanLimiter Limiter(
