@@ -114,9 +114,11 @@ public sealed class InputBindingTests
         await host["failing-ticker"].InputBindingsStarted;
         await Eventually.UntilAsync(() => clock.Timers >= 1, "the cron timer");
 
+        var timers = clock.Timers;
         clock.Advance(TimeSpan.FromSeconds(15));
         await Eventually.UntilAsync(() => host.BindingDeliveries().Any(d => d.Binding == "tick"), "the first activation");
-        var timers = clock.Timers;
+        // Moved before the next activation's timer exists, the clock would start that wait from the later time.
+        await Eventually.UntilAsync(() => clock.Timers > timers, "the next activation's timer");
         clock.Advance(TimeSpan.FromSeconds(15));
         await Eventually.UntilAsync(() => host.BindingDeliveries().Count(d => d.Binding == "tick") == 2, "the second activation");
 

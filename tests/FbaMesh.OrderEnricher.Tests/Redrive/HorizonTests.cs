@@ -46,6 +46,11 @@ public sealed class HorizonTests : IAsyncLifetime
             ["Redrive:Horizon"] = "1.00:00:00",
             ["Redrive:BucketWidth"] = "01:00:00",
             ["Redrive:Lag"] = "00:05:00",
+            // The pump runs this clock ≈ 10× faster than real time while the sidecars start, so the start's own
+            // deadlines (meant for a sidecar that starts late in real time) are put out of its reach: on a busy
+            // machine the default 60 s went by in ≈ 6 s of real time and the start gave up.
+            ["OperatorApi:StartupTimeout"] = "7.00:00:00",
+            ["OperatorApi:SecretReadTimeout"] = "1.00:00:00",
         },
         configure: b => b.Services.AddSingleton<TimeProvider>(this.clock));
 
