@@ -62,9 +62,9 @@ public class TrackingMeshFixture : IAsyncLifetime
 
     public JsonArray Shipments(string id) => Meta(id, "fba-shipments") is { } json ? JsonNode.Parse(json)!.AsArray() : [];
 
-    /// <summary>Waits until the Crystallize order's meta satisfies the condition.</summary>
-    public Task UntilMetaAsync(string id, Func<string?, JsonArray, bool> condition, string what) =>
-        Eventually.UntilAsync(() => condition(Meta(id, "fba-status"), Shipments(id)), $"{what} on {id}", Deadline);
+    /// <summary>Waits until the Crystallize order's meta satisfies the condition (at most <see cref="Deadline"/>, or the given ceiling).</summary>
+    public Task UntilMetaAsync(string id, Func<string?, JsonArray, bool> condition, string what, TimeSpan? deadline = null) =>
+        Eventually.UntilAsync(() => condition(Meta(id, "fba-status"), Shipments(id)), $"{what} on {id}", deadline ?? Deadline);
 
     /// <summary>fba-shipments holds exactly Amazon's shipped packages: carrier and tracking number of each.</summary>
     public void AssertShipmentsMatchAmazon(string id)

@@ -125,7 +125,11 @@ public sealed class TrackingScenarios(TrackingMeshFixture fixture) : IClassFixtu
             await fixture.Mesh.RestartAsync(TrackingMeshFixture.Tracker);
         }
 
-        await fixture.UntilMetaAsync(id, (status, shipments) => status == "Complete" && shipments.Count == fixture.PackagesAtAmazon(id), "Complete with every package after the restart");
+        // Before any work counts, the scenario itself may wait out the notifications' 30 s visibility timeout
+        // (sent while the tracker was down) and, if the kill came mid-look, the tracker's 60 s lease: the
+        // ceiling leaves the usual room on top of both.
+        var ceiling = TrackingMeshFixture.Deadline + TimeSpan.FromSeconds(30) + TimeSpan.FromSeconds(60);
+        await fixture.UntilMetaAsync(id, (status, shipments) => status == "Complete" && shipments.Count == fixture.PackagesAtAmazon(id), "Complete with every package after the restart", ceiling);
         fixture.AssertShipmentsMatchAmazon(id);
         fixture.AssertWrittenOnce(id);
         await Eventually.UntilAsync(() => fixture.Events("fulfillment.completed", id) >= 1, $"fulfillment.completed for {id}", TrackingMeshFixture.Deadline);

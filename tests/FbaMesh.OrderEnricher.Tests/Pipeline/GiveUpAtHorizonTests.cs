@@ -32,12 +32,12 @@ public sealed class GiveUpAtHorizonTests(ShortHorizonMeshFixture fixture) : ICla
         Assert.Contains("Amazon is down", state.ReasonMessage, StringComparison.Ordinal);
         Assert.True(state.CompletedAt - state.WaitingSince >= ShortHorizonMeshFixture.Horizon);
         Assert.Equal(state.Attempts, this.mesh.Submitter.Count(id));
-        // Every attempt but the last parked the order and was acknowledged; the last dropped it. A copy of a
-        // redriven event that meets the claim answers RETRY and claims nothing, so RETRYs may come on top.
-        var answers = await this.mesh.SettledAnswersAsync(id, state.Attempts);
-        Assert.Equal(state.Attempts, answers.Count);
-        Assert.All(answers.SkipLast(1), a => Assert.Equal("SUCCESS", a));
-        Assert.Equal("DROP", answers[^1]);
+        // Every attempt but the last parked the order and was acknowledged; the last dropped it, once. A duplicate
+        // copy of a redriven event may add an answer that did no work (EnricherMesh.SettledAnswersAsync), so
+        // the attempts are counted above and the answers checked here.
+        var answers = await this.mesh.SettledAnswersAsync(id, state.Attempts, including: "DROP");
+        Assert.Single(answers, a => a == "DROP");
+        Assert.All(answers.Where(a => a != "DROP"), a => Assert.Equal("SUCCESS", a));
         await this.mesh.WaitForPublishedAsync("orders.received.deadletter", id);
     }
 
