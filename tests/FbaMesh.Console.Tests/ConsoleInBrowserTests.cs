@@ -30,7 +30,7 @@ public sealed class ConsoleInBrowserTests(ConsoleMeshFixture mesh) : IClassFixtu
         var missing = new List<string>();
         foreach (var sample in mesh.Samples)
         {
-            var expected = Expected(sample);
+            var expected = ConsoleMeshFixture.ExpectedStatus(sample);
             var shown = browser.Driver.FindElements(By.CssSelector($"tr[data-order='{sample.OrderId}'] .status"));
             if (shown.Count != 1 || shown[0].Text != expected)
             {
@@ -82,7 +82,7 @@ public sealed class ConsoleInBrowserTests(ConsoleMeshFixture mesh) : IClassFixtu
         driver.FindElement(By.CssSelector("form.filters button[type='submit']")).SendKeys(Keys.Enter);
         browser.WaitFor(d => d.Url.Contains("status=Failed", StringComparison.Ordinal), "the Failed filter");
         var failed = driver.FindElements(By.CssSelector("tr[data-order]")).Select(r => r.GetAttribute("data-order")).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(mesh.Samples.Where(s => Expected(s) == OrderProgress.Failed).Select(s => s.OrderId).Append(fixable).Order(StringComparer.Ordinal), failed);
+        Assert.Equal(mesh.Samples.Where(s => ConsoleMeshFixture.ExpectedStatus(s) == OrderProgress.Failed).Select(s => s.OrderId).Append(fixable).Order(StringComparer.Ordinal), failed);
         Assert.All(driver.FindElements(By.CssSelector("tr[data-order] .status")), s => Assert.Equal("Failed", s.Text));
         browser.Screenshot("order-list-failed");
 
@@ -171,6 +171,4 @@ public sealed class ConsoleInBrowserTests(ConsoleMeshFixture mesh) : IClassFixtu
         browser.Screenshot("order-list-360px");
         Assert.Empty(problems);
     }
-
-    private static string Expected(ExpectedOutcome sample) => ConsoleMeshFixture.ExpectedStatus(sample);
 }
