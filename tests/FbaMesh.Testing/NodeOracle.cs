@@ -24,22 +24,19 @@ public sealed class NodeOracle
     /// <summary>Runs one oracle script with <paramref name="stdin"/> as its input and returns its output.</summary>
     public string Run(string script, string stdin) => Execute("node", script, stdin);
 
-    private bool IsInstalled =>
-        File.Exists(Path.Combine(Folder, "node_modules", "@crystallize", "js-api-client", "package.json"))
-        && File.Exists(Path.Combine(Folder, "node_modules", "jose", "package.json"));
-
     private void EnsureInstalled()
     {
-        if (IsInstalled)
+        if (OracleInstallation.IsComplete(Folder))
         {
             return;
         }
 
         // Other test processes may reach this point at the same time; one installs, the rest wait.
         using var installLock = InstallLock.Acquire(Folder);
-        if (!IsInstalled)
+        if (!OracleInstallation.IsComplete(Folder))
         {
             Execute(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", $"ci --prefix \"{Folder}\" --no-audit --no-fund", stdin: null);
+            OracleInstallation.MarkComplete(Folder);
         }
     }
 
