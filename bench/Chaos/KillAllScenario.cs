@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using FbaMesh.Bench.Common;
 using FbaMesh.DaprEmulator.Redis;
 using FbaMesh.DevMesh;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.SpApiEmulator;
 
 namespace FbaMesh.Bench.Chaos;
@@ -38,7 +38,7 @@ public static class KillAllScenario
         var root = BenchMesh.RepositoryRoot;
         var folder = Directory.CreateTempSubdirectory("fbamesh-killall-").FullName;
         var clock = Stopwatch.StartNew();
-        await using var redis = await LocalRedisServer.StartAsync(FreePort(), Path.Combine(folder, "redis"), ct);
+        await using var redis = await LocalRedisServer.StartAsync(FreeTcpPort.Next(), Path.Combine(folder, "redis"), ct);
         await using var upstreams = await StandaloneUpstreams.StartAsync(new MeshOptions
         {
             RepositoryRoot = root,
@@ -151,13 +151,6 @@ public static class KillAllScenario
 
             await Task.Delay(50, ct);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static List<BenchOrder> Shuffle(IReadOnlyList<BenchOrder> orders, int seed)

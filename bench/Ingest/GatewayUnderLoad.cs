@@ -1,5 +1,5 @@
-using FbaMesh.Bench.Common;
 using FbaMesh.DaprEmulator;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.WebhookGateway;
 using Microsoft.AspNetCore.Builder;
 
@@ -30,7 +30,7 @@ public sealed class GatewayUnderLoad : IGatewayTarget
 
     public static async Task<GatewayUnderLoad> StartAsync(string repositoryRoot, IReadOnlyList<string>? settings = null)
     {
-        var (http, grpc, appPort) = (LoopbackPort.Next(), LoopbackPort.Next(), LoopbackPort.Next());
+        var (http, grpc, appPort) = (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
         var sidecar = await DaprEmulatorHost.StartAsync([new SidecarOptions("webhook-gateway")
         {
             DaprHttpPort = http,

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using FbaMesh.Bench.Chaos;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.SpApiEmulator;
 using FbaMesh.Testing;
 using Xunit;

@@ -1,3 +1,4 @@
+using FbaMesh.LoopbackPorts;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
@@ -33,6 +34,10 @@ public sealed class Browser : IDisposable
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(DriverPath)!, Path.GetFileName(DriverPath));
         service.HideCommandPromptWindow = true;
         service.SuppressInitialDiagnosticInformation = true;
+
+        // Selenium's own pick is a port the OS handed out for a bind to port 0 and took back: the meshes the other
+        // test processes are starting could take it before chromedriver binds it.
+        service.Port = FreeTcpPort.Next();
         var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
         if (width < 500)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 
 namespace FbaMesh.CrystallizeEmulator.Tests;

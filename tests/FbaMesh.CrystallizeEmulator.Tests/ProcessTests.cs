@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 
 namespace FbaMesh.CrystallizeEmulator.Tests;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using FbaMesh.Crystallize.Signing;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 
 namespace FbaMesh.CrystallizeEmulator.Tests;

@@ -1,3 +1,4 @@
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 using Xunit;
 

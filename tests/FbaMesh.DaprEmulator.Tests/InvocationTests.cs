@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Dapr.Client;
 using FbaMesh.DaprEmulator.Tests.Support;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 using Grpc.Core;
 using Grpc.Health.V1;

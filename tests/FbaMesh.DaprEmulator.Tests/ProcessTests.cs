@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using FbaMesh.DaprEmulator.Tests.Support;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 using Xunit;
 

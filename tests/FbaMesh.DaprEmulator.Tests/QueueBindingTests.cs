@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using FbaMesh.DaprEmulator.Bindings;
 using FbaMesh.DaprEmulator.Tests.Support;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

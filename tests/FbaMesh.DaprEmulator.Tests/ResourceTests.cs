@@ -2,6 +2,7 @@ using FbaMesh.DaprEmulator.Cli;
 using FbaMesh.DaprEmulator.Resources;
 using FbaMesh.DaprEmulator.Secrets;
 using FbaMesh.DaprEmulator.Tests.Support;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 using Grpc.Core;
 using Xunit;

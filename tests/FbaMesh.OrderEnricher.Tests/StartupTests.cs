@@ -1,3 +1,4 @@
+using FbaMesh.LoopbackPorts;
 using FbaMesh.ServiceDefaults.Secrets;
 using FbaMesh.Testing;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 
 namespace FbaMesh.SpApiEmulator.Tests;

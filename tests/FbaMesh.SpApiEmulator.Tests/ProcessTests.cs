@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 
 namespace FbaMesh.SpApiEmulator.Tests;

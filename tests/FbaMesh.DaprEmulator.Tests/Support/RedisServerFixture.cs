@@ -1,4 +1,5 @@
 using FbaMesh.DaprEmulator.Redis;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 using StackExchange.Redis;
 using Xunit;

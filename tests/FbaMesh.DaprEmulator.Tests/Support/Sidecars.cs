@@ -1,5 +1,6 @@
 using Dapr.Client;
 using FbaMesh.DaprEmulator;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 
 namespace FbaMesh.DaprEmulator.Tests.Support;

@@ -2,6 +2,7 @@ using System.Net;
 using FbaMesh.Contracts.Fulfillment.V1;
 using FbaMesh.DaprEmulator;
 using FbaMesh.FbaSubmitter.Tests.Support;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 using Grpc.Core;
 using Grpc.Health.V1;

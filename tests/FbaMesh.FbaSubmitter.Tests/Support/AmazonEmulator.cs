@@ -1,3 +1,4 @@
+using FbaMesh.LoopbackPorts;
 using FbaMesh.SpApiEmulator;
 using FbaMesh.Testing;
 

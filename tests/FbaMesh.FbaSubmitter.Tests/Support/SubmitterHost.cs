@@ -1,5 +1,6 @@
 using FbaMesh.FbaSubmitter.Amazon;
 using FbaMesh.FbaSubmitter.Credentials;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.ServiceDefaults.Secrets;
 using FbaMesh.Testing;
 using Grpc.Net.Client;

@@ -1,4 +1,5 @@
 using FbaMesh.DaprEmulator;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.SpApiEmulator;
 using FbaMesh.Testing;
 

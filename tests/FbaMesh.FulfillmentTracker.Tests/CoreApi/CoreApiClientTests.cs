@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FbaMesh.Crystallize.CoreApi;
 using FbaMesh.CrystallizeEmulator;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.ServiceDefaults.Secrets;
 using FbaMesh.Testing;
 using Microsoft.Extensions.Configuration;

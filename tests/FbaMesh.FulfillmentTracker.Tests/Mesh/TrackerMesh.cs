@@ -8,6 +8,7 @@ using FbaMesh.CrystallizeEmulator;
 using FbaMesh.DaprEmulator;
 using FbaMesh.FulfillmentTracker.Amazon;
 using FbaMesh.FulfillmentTracker.Tracking;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;

@@ -4,6 +4,7 @@ using Dapr.Client;
 using FbaMesh.Contracts.Events.V1;
 using FbaMesh.CrystallizeEmulator;
 using FbaMesh.DaprEmulator;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.OrderEnricher.Api;
 using FbaMesh.OrderEnricher.Orders;
 using FbaMesh.Testing;

@@ -1,5 +1,6 @@
 using System.Text;
 using FbaMesh.DaprEmulator;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 using FbaMesh.WebhookGateway.Tests.Support;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using FbaMesh.CrystallizeEmulator;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 using FbaMesh.WebhookGateway.Tests.Support;
 

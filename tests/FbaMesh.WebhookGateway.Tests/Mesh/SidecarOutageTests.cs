@@ -1,5 +1,6 @@
 using System.Net;
 using FbaMesh.DaprEmulator;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 using FbaMesh.WebhookGateway.Tests.Support;
 

@@ -1,3 +1,4 @@
+using FbaMesh.LoopbackPorts;
 using FbaMesh.ServiceDefaults.Secrets;
 using System.Diagnostics.Metrics;
 using FbaMesh.Testing;

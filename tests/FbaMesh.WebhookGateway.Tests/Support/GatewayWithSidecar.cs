@@ -1,4 +1,5 @@
 using FbaMesh.DaprEmulator;
+using FbaMesh.LoopbackPorts;
 using FbaMesh.Testing;
 
 namespace FbaMesh.WebhookGateway.Tests.Support;

@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
+using FbaMesh.LoopbackPorts;
 
 namespace FbaMesh.DevMesh.Hosting;
 
 /// <summary>
-/// Hands out ports: the configured ones, or with free ports on, loopback ports the OS says are free
-/// now, never the same one twice within this mesh.
+/// Hands out ports: the configured ones, or with free ports on, free loopback ports from the machine-wide
+/// <see cref="FreeTcpPort"/> source, never the same one twice within this mesh. A port the OS picked for a
+/// bind to port 0 would come from the ephemeral range: between handing it out and the child binding it
+/// (seconds under load), another mesh's bind to port 0 or any outgoing connection could take it.
 /// </summary>
 internal sealed class PortPlan(bool fresh)
 {
@@ -38,10 +41,7 @@ internal sealed class PortPlan(bool fresh)
     {
         while (true)
         {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
+            var port = FreeTcpPort.Next();
             if (handed.Add(port))
             {
                 return port;

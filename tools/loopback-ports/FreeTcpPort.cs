@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace FbaMesh.Testing;
+namespace FbaMesh.LoopbackPorts;
 
 /// <summary>
 /// Hands out loopback ports for servers that must know their port before they start (sidecars and
@@ -11,9 +11,10 @@ namespace FbaMesh.Testing;
 /// <list type="bullet">
 /// <item>Ports come from below the kernel's ephemeral range (32768-60999 on Linux, 49152-65535 on
 /// Windows), so no outgoing connection and no bind to port 0 in any process can take one.</item>
-/// <item>Every test process on the machine draws from one cursor kept in a lock file in the temp
-/// folder, so parallel test processes never hand out the same port; the cursor wraps after
-/// <see cref="Count"/> ports, long after the test that held a port is done.</item>
+/// <item>Every process on the machine that uses this (the test processes, devmesh and its replicas, the
+/// bench) draws from one cursor kept in a lock file in the temp folder, so two meshes started side by
+/// side never hand out the same port; the cursor wraps after <see cref="Count"/> ports, long after
+/// the server that held a port is done.</item>
 /// </list>
 /// A port is also probed before it is handed out, so one held by anything else is skipped.
 /// </summary>
@@ -22,7 +23,7 @@ public static class FreeTcpPort
     public const int First = 20_000;
     public const int Count = 12_000;
 
-    private static readonly string CursorPath = Path.Combine(Path.GetTempPath(), "fbamesh-test-ports.cursor");
+    private static readonly string CursorPath = Path.Combine(Path.GetTempPath(), "fbamesh-loopback-ports.cursor");
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly Lock InProcess = new();
 
@@ -57,7 +58,7 @@ public static class FreeTcpPort
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
-                // Another test process is taking a port; it holds the file for microseconds.
+                // Another process is taking a port; it holds the file for microseconds.
                 Thread.Sleep(5);
             }
         }
