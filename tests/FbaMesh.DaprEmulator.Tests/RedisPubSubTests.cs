@@ -10,7 +10,7 @@ using Xunit;
 namespace FbaMesh.DaprEmulator.Tests;
 
 /// <summary>
-/// pubsub.redis on a real redis-server (processingTimeout 1s, redeliverInterval 200ms, concurrency 3):
+/// pubsub.redis on a real redis-server (concurrency 3; "pubsub-reclaim" with processingTimeout 1s, redeliverInterval 200ms):
 /// a topic is a stream, an app id a consumer group, a settled event is XACKed, an event left pending by
 /// an emulator that went away is reclaimed and delivered by the next one.
 /// </summary>
@@ -73,14 +73,14 @@ public sealed class RedisPubSubTests(RedisServerFixture redis) : IClassFixture<R
             taken.TrySetResult("taken");
             await Task.Delay(Timeout.Infinite, ct);
             return Results.Ok();
-        }).WithTopic("pubsub", topic));
-        await using var healthy = await SubscriberApp.StartAsync(app => app.MapPost("/stuck", () => Results.Ok()).WithTopic("pubsub", topic));
+        }).WithTopic("pubsub-reclaim", topic));
+        await using var healthy = await SubscriberApp.StartAsync(app => app.MapPost("/stuck", () => Results.Ok()).WithTopic("pubsub-reclaim", topic));
 
         await using (var first = await Sidecars.StartAsync(redis.For("publisher"), redis.For("reclaimer", stuck.Port)))
         {
             await first["reclaimer"].SubscriptionsDiscovered;
             using var dapr = first["publisher"].Client();
-            await dapr.PublishEventAsync("pubsub", topic, new Order("r", 1));
+            await dapr.PublishEventAsync("pubsub-reclaim", topic, new Order("r", 1));
             await taken.Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
@@ -90,7 +90,8 @@ public sealed class RedisPubSubTests(RedisServerFixture redis) : IClassFixture<R
         await using var second = await Sidecars.StartAsync(redis.For("reclaimer", healthy.Port));
         await Eventually.UntilAsync(() => healthy.At("/stuck").Count >= 1, "the redelivery");
         await Eventually.UntilAsync(async () => (await redis.Database.StreamPendingAsync(topic, "reclaimer")).PendingMessageCount == 0, "the XACK");
-        Assert.Equal(stuck.At("/stuck")[0].Id, Assert.Single(healthy.At("/stuck")).Id);
+        // At least once and only this event: an answer that takes over a second on a busy machine is reclaimed again.
+        Assert.All(healthy.At("/stuck"), d => Assert.Equal(stuck.At("/stuck")[0].Id, d.Id));
     }
 
     [SkippableFact]

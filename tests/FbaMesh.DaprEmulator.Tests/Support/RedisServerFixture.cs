@@ -8,8 +8,10 @@ namespace FbaMesh.DaprEmulator.Tests.Support;
 
 /// <summary>
 /// A real redis-server for one test class, on a free loopback port with its data in a temp folder,
-/// and a components folder whose pubsub.redis and state.redis point at it (short processingTimeout
-/// and redeliverInterval so redelivery tests take about a second).
+/// and a components folder whose pubsub.redis and state.redis point at it. "pubsub" reclaims nothing a
+/// test makes: an entry is reclaimed once it is processingTimeout past its read, even while still queued
+/// or being delivered, so a 1 s timeout made copies whenever a loaded machine took a second to deliver.
+/// "pubsub-reclaim" has the short processingTimeout and redeliverInterval the redelivery test needs.
 /// </summary>
 public sealed class RedisServerFixture : IAsyncLifetime
 {
@@ -22,7 +24,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public LocalRedisServer Server => server ?? throw new InvalidOperationException(SkipReason);
 
-    /// <summary>Components: pubsub "pubsub" (pubsub.redis), statestore "statestore" (state.redis), the test resiliency.</summary>
+    /// <summary>Components: pubsubs "pubsub" and "pubsub-reclaim" (pubsub.redis), statestore "statestore" (state.redis), the test resiliency.</summary>
     public string ResourcesPath => Path.Combine(folder, "components");
 
     public ConnectionMultiplexer Redis { get; private set; } = null!;
@@ -39,26 +41,8 @@ public sealed class RedisServerFixture : IAsyncLifetime
         server = await LocalRedisServer.StartAsync(FreeTcpPort.Next(), Path.Combine(folder, "data"));
         Redis = await ConnectionMultiplexer.ConnectAsync(server.Host);
         Directory.CreateDirectory(ResourcesPath);
-        await File.WriteAllTextAsync(Path.Combine(ResourcesPath, "pubsub.yaml"), $"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: pubsub
-            spec:
-              type: pubsub.redis
-              version: v1
-              metadata:
-                - name: redisHost
-                  value: {server.Host}
-                - name: processingTimeout
-                  value: 1s
-                - name: redeliverInterval
-                  value: 200ms
-                - name: concurrency
-                  value: "3"
-                - name: maxLenApprox
-                  value: "1000"
-            """);
+        await WritePubSubAsync("pubsub", processingTimeout: "60s", redeliverInterval: "1s");
+        await WritePubSubAsync("pubsub-reclaim", processingTimeout: "1s", redeliverInterval: "200ms");
         await File.WriteAllTextAsync(Path.Combine(ResourcesPath, "statestore.yaml"), $"""
             apiVersion: dapr.io/v1alpha1
             kind: Component
@@ -91,6 +75,28 @@ public sealed class RedisServerFixture : IAsyncLifetime
             // A temp folder left behind is harmless.
         }
     }
+
+    private Task WritePubSubAsync(string name, string processingTimeout, string redeliverInterval) =>
+        File.WriteAllTextAsync(Path.Combine(ResourcesPath, $"{name}.yaml"), $"""
+            apiVersion: dapr.io/v1alpha1
+            kind: Component
+            metadata:
+              name: {name}
+            spec:
+              type: pubsub.redis
+              version: v1
+              metadata:
+                - name: redisHost
+                  value: {Server.Host}
+                - name: processingTimeout
+                  value: {processingTimeout}
+                - name: redeliverInterval
+                  value: {redeliverInterval}
+                - name: concurrency
+                  value: "3"
+                - name: maxLenApprox
+                  value: "1000"
+            """);
 
     public SidecarOptions For(string appId, int? appPort = null) => Sidecars.For(appId, appPort) with { ResourcesPath = ResourcesPath };
 }
