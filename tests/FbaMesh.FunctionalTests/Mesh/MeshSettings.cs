@@ -24,6 +24,16 @@ internal static class MeshSettings
             ["Crystallize__ReadRetryDelay"] = "00:00:00.050",
             ["Crystallize__HttpRetryDelay"] = "00:00:00.050",
         },
+
+        // An attempt that times out is sent again: an emulator in the loaded test process that took Amazon's
+        // refusal or Crystallize's write but answered after the default 10 s would make a second create or a
+        // second write, which the scenarios count. Below the submitter's 25 s call deadline.
+        ["fba-submitter"] = new Dictionary<string, string> { ["SpApi__AttemptTimeout"] = "00:00:20" },
+        ["fulfillment-tracker"] = new Dictionary<string, string>
+        {
+            ["CrystallizeCoreApi__AttemptTimeout"] = "00:01:00",
+            ["CrystallizeCoreApi__TotalTimeout"] = "00:02:00",
+        },
     };
 
     public static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(120);

@@ -93,8 +93,9 @@ public sealed class EnricherMesh : IAsyncDisposable
             // reads per tick about as few as with a short lag.
             ["Redrive:BucketWidth"] = "00:00:05",
             ["Redrive:Lag"] = "00:00:20",
-            // Roomy for a crowded machine: no test waits for it to run out (a fake submitter answers DEADLINE_EXCEEDED itself).
-            ["Submitter:Deadline"] = "00:00:20",
+            // Roomy for a crowded machine: no test waits for it to run out (a fake submitter answers DEADLINE_EXCEEDED itself),
+            // and a test holding a create while a cancel goes through must not see it expire (production's 30 s, under the 35 s budget).
+            ["Submitter:Deadline"] = "00:00:30",
             ["Logging:LogLevel:Default"] = "Warning",
             ["DAPR_API_TOKEN"] = daprToken,
             ["APP_API_TOKEN"] = appToken,
