@@ -151,6 +151,9 @@ public sealed class TrackingByPollScenarios(PollingMeshFixture fixture) : IClass
         Assert.Null(fixture.Mesh.SpApi!.Notifications.Url);
         var (id, order) = Samples.Copy(Norway);
         await fixture.SubmitAsync(id, order);
+        // The tracker's first look (on fulfillment.submitted) must be over before Amazon moves on: on a busy
+        // machine it could come after the steps and bring Complete itself, with no poll.
+        await fixture.UntilMetaAsync(id, (status, _) => status is not null, "the tracker's first look");
 
         fixture.Step(id, 3);
 
